@@ -1,0 +1,251 @@
+//! The answers file: a workshop's answers written as TOML, for scripts, tests and
+//! workshops run on paper first. Checked against the assessment, every problem pointing
+//! at its line and column.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::assessment::{Assessment, FieldKind, Item, Scale};
+use crate::problem::{Problem, utf8};
+use crate::response::{Answer, Answers, Example, Rating};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswersFile {
+    assessment: Option<Spanned<String>>,
+    organisation: Option<String>,
+    period: Option<String>,
+    #[serde(default)]
+    answers: BTreeMap<Spanned<String>, AnswerFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswerFile {
+    rating: Option<Spanned<i32>>,
+    #[serde(default)]
+    not_applicable: Option<Spanned<bool>>,
+    note: Option<String>,
+    target: Option<Spanned<i32>>,
+    action: Option<String>,
+    #[serde(default)]
+    fields: BTreeMap<Spanned<String>, Spanned<String>>,
+    examples: Option<Spanned<Vec<Spanned<ExampleFile>>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExampleFile {
+    name: String,
+    rating: Option<Spanned<i32>>,
+    not_applicable: Option<bool>,
+}
+
+/// Reads an answers file and checks it against the assessment.
+pub fn load(bytes: &[u8], assessment: &Assessment) -> Result<Answers, Vec<Problem>> {
+    let text = utf8(bytes).map_err(|p| vec![p])?;
+    let file: AnswersFile = toml::from_str(text).map_err(|e| vec![Problem::from_toml(text, &e)])?;
+    let mut problems = Vec::new();
+    let mut at = |span: std::ops::Range<usize>, message: String| {
+        problems.push(Problem::at_span(text, span, message));
+    };
+    if let Some(id) = &file.assessment
+        && *id.get_ref() != assessment.id
+    {
+        at(
+            id.span(),
+            format!(
+                "these answers are for \"{}\", not \"{}\"",
+                id.get_ref(),
+                assessment.id
+            ),
+        );
+    }
+    let mut items = BTreeMap::new();
+    for (id, a) in &file.answers {
+        let Some(item) = assessment.item(id.get_ref()) else {
+            let ids: Vec<&str> = assessment.items.iter().map(|i| i.id.as_str()).collect();
+            at(
+                id.span(),
+                format!(
+                    "unknown item \"{}\" (items of {}: {})",
+                    id.get_ref(),
+                    assessment.id,
+                    ids.join(", ")
+                ),
+            );
+            continue;
+        };
+        let scale = assessment.scale_of(item);
+        let mut answer = Answer {
+            notes: a.note.iter().cloned().collect(),
+            action: a.action.clone(),
+            ..Answer::default()
+        };
+        let not_applicable = a.not_applicable.as_ref().is_some_and(|n| *n.get_ref());
+        answer.rating = match (&a.rating, not_applicable) {
+            (Some(r), false) => check_rating(scale, r, &mut at),
+            (None, true) => check_na(scale, a.not_applicable.as_ref().unwrap().span(), &mut at),
+            (Some(r), true) => {
+                at(
+                    r.span(),
+                    "give either a rating or not_applicable = true, not both".into(),
+                );
+                None
+            }
+            (None, false) => None,
+        };
+        if let Some(examples) = &a.examples {
+            if item.examples.is_none() {
+                at(
+                    examples.span(),
+                    format!(
+                        "item \"{}\" is not rated through examples: give a rating",
+                        item.id
+                    ),
+                );
+            } else if a.rating.is_some() || not_applicable {
+                at(
+                    examples.span(),
+                    format!(
+                        "item \"{}\" is rated through its examples: its score is their mean, so give no rating of its own",
+                        item.id
+                    ),
+                );
+            }
+            for e in examples.get_ref() {
+                let span = e.span();
+                let e = e.get_ref();
+                let rating = match (&e.rating, e.not_applicable.unwrap_or(false)) {
+                    (Some(r), false) => check_rating(scale, r, &mut at),
+                    (None, true) => check_na(scale, span.clone(), &mut at),
+                    (Some(r), true) => {
+                        at(
+                            r.span(),
+                            "give either a rating or not_applicable = true, not both".into(),
+                        );
+                        None
+                    }
+                    (None, false) => None,
+                };
+                if e.name.trim().is_empty() {
+                    at(span, "an example needs a name".into());
+                }
+                answer.examples.push(Example {
+                    name: e.name.trim().to_string(),
+                    rating,
+                });
+            }
+        }
+        if let Some(t) = &a.target {
+            if scale.contains(*t.get_ref()) {
+                answer.target = Some(*t.get_ref());
+            } else {
+                at(t.span(), out_of_scale("target", *t.get_ref(), scale));
+            }
+        }
+        for (key, value) in &a.fields {
+            check_field(assessment, item, key, value, &mut at);
+            answer
+                .fields
+                .insert(key.get_ref().clone(), value.get_ref().trim().to_string());
+        }
+        items.insert(item.id.clone(), answer);
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Answers {
+        organisation: file.organisation,
+        period: file.period,
+        items,
+    })
+}
+
+fn check_rating(
+    scale: &Scale,
+    r: &Spanned<i32>,
+    at: &mut impl FnMut(std::ops::Range<usize>, String),
+) -> Option<Rating> {
+    let v = *r.get_ref();
+    if scale.contains(v) {
+        Some(Rating::Value(v))
+    } else {
+        at(r.span(), out_of_scale("rating", v, scale));
+        None
+    }
+}
+
+fn check_na(
+    scale: &Scale,
+    span: std::ops::Range<usize>,
+    at: &mut impl FnMut(std::ops::Range<usize>, String),
+) -> Option<Rating> {
+    if scale.not_applicable {
+        Some(Rating::NotApplicable)
+    } else {
+        at(
+            span,
+            format!(
+                "the \"{}\" scale does not allow not applicable: give a rating from {} to {}",
+                scale.id, scale.min, scale.max
+            ),
+        );
+        None
+    }
+}
+
+fn out_of_scale(what: &str, value: i32, scale: &Scale) -> String {
+    let points: Vec<String> = (scale.min..=scale.max)
+        .map(|v| format!("{v} {}", scale.label(v)))
+        .collect();
+    format!(
+        "{what} {value} is outside the scale {}–{} ({})",
+        scale.min,
+        scale.max,
+        points.join(", ")
+    )
+}
+
+fn check_field(
+    assessment: &Assessment,
+    item: &Item,
+    key: &Spanned<String>,
+    value: &Spanned<String>,
+    at: &mut impl FnMut(std::ops::Range<usize>, String),
+) {
+    let Some(field) = assessment.fields_for(item).find(|f| f.id == *key.get_ref()) else {
+        let ids: Vec<&str> = assessment.fields_for(item).map(|f| f.id.as_str()).collect();
+        let valid = if ids.is_empty() {
+            "this item has no fields".to_string()
+        } else {
+            format!("fields: {}", ids.join(", "))
+        };
+        at(
+            key.span(),
+            format!(
+                "unknown field \"{}\" for item \"{}\" ({valid})",
+                key.get_ref(),
+                item.id
+            ),
+        );
+        return;
+    };
+    if let FieldKind::Choice(choices) = &field.kind
+        && !choices
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(value.get_ref().trim()))
+    {
+        at(
+            value.span(),
+            format!(
+                "\"{}\" is not a choice for {} (choices: {})",
+                value.get_ref(),
+                field.id,
+                choices.join(", ")
+            ),
+        );
+    }
+}

@@ -1,0 +1,506 @@
+//! Loading an assessment file: TOML syntax and types first (with the parser's spans),
+//! then the checks TOML cannot make — duplicate ids, unknown references, band coverage,
+//! scale points, weights — each pointing at the offending key.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::file::{
+    AssessmentFile, ConditionFile, EachFile, FieldKindFile, FindingFile, ItemFile, ScaleFile,
+};
+use super::{
+    Assessment, Band, Condition, Field, FieldKind, FindingRule, Item, Point, Rule, Scale, Test,
+    Theme,
+};
+use crate::problem::Problem;
+
+/// Loads and validates assessment text; on failure returns every problem found.
+pub fn load_str(text: &str) -> Result<Assessment, Vec<Problem>> {
+    if text.trim().is_empty() {
+        return Err(vec![Problem::at(
+            text,
+            0,
+            "the file is empty: an assessment needs id, title, version, source, scales, themes and items",
+        )]);
+    }
+    let file: AssessmentFile =
+        toml::from_str(text).map_err(|e| vec![Problem::from_toml(text, &e)])?;
+    Checker::new(text).check(file)
+}
+
+struct Checker<'a> {
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(text: &'a str) -> Self {
+        Checker {
+            text,
+            problems: Vec::new(),
+        }
+    }
+
+    fn problem(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.problems
+            .push(Problem::at_span(self.text, span, message));
+    }
+
+    /// Records a duplicate when `id` was seen before.
+    fn unique(&mut self, seen: &mut HashSet<String>, id: &Spanned<String>, what: &str) {
+        if !seen.insert(id.get_ref().clone()) {
+            self.problem(
+                id.span(),
+                format!(
+                    "duplicate {what} id \"{}\": each {what} needs its own id",
+                    id.get_ref()
+                ),
+            );
+        }
+    }
+
+    fn check(mut self, file: AssessmentFile) -> Result<Assessment, Vec<Problem>> {
+        if !is_id(file.id.get_ref()) {
+            self.problem(
+                file.id.span(),
+                format!(
+                    "id \"{}\" must be lower-case letters, digits and '-' (e.g. \"building-blocks\")",
+                    file.id.get_ref()
+                ),
+            );
+        }
+        let scales = self.scales(&file.scales);
+        let scale_ids: Vec<String> = scales.iter().map(|s| s.id.clone()).collect();
+        let themes = self.themes(&file);
+        let theme_ids: Vec<String> = themes.iter().map(|t| t.id.clone()).collect();
+        let items = self.items(&file.items, &theme_ids, &scale_ids);
+        let item_ids: HashSet<String> = items.iter().map(|i| i.id.clone()).collect();
+        let fields = self.fields(&file, &item_ids);
+        let bands = self.bands(&file);
+        let findings = self.findings(&file.findings, &item_ids);
+        if let Some(t) = &file.gap_threshold
+            && let Some(scale) = scales.first()
+            && !(f64::from(scale.min)..=f64::from(scale.max)).contains(t.get_ref())
+        {
+            self.problem(
+                t.span(),
+                format!(
+                    "gap_threshold {} is outside the scale {}–{}",
+                    t.get_ref(),
+                    scale.min,
+                    scale.max
+                ),
+            );
+        }
+        if !self.problems.is_empty() {
+            return Err(self.problems);
+        }
+        // Items in theme order, then file order.
+        let mut ordered = Vec::with_capacity(items.len());
+        for theme in &themes {
+            ordered.extend(items.iter().filter(|i| i.theme == theme.id).cloned());
+        }
+        Ok(Assessment {
+            id: file.id.into_inner(),
+            title: file.title,
+            version: file.version,
+            source: file.source,
+            description: file.description,
+            note: file.note,
+            gap_threshold: file.gap_threshold.map(Spanned::into_inner),
+            scales,
+            themes,
+            items: ordered,
+            fields,
+            bands,
+            findings,
+        })
+    }
+
+    fn scales(&mut self, scales: &Spanned<Vec<ScaleFile>>) -> Vec<Scale> {
+        if scales.get_ref().is_empty() {
+            self.problem(scales.span(), "at least one scale is needed");
+        }
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for s in scales.get_ref() {
+            self.unique(&mut seen, &s.id, "scale");
+            let points = s.points.get_ref();
+            if points.is_empty() {
+                self.problem(s.points.span(), "a scale needs at least one point");
+                continue;
+            }
+            let lowest = points.iter().map(|p| *p.value.get_ref()).min().unwrap_or(0);
+            let highest = points.iter().map(|p| *p.value.get_ref()).max().unwrap_or(0);
+            let min = s.min.as_ref().map_or(lowest, |m| *m.get_ref());
+            let max = s.max.as_ref().map_or(highest, |m| *m.get_ref());
+            if min >= max {
+                let span = s.max.as_ref().map_or(s.points.span(), |m| m.span());
+                self.problem(
+                    span,
+                    format!("the scale runs from {min} to {max}: max must be greater than min"),
+                );
+            }
+            let mut values = HashSet::new();
+            let mut labels = HashSet::new();
+            for p in points {
+                let v = *p.value.get_ref();
+                if !(min..=max).contains(&v) {
+                    self.problem(
+                        p.value.span(),
+                        format!("a label for point {v}, which is outside the scale {min}–{max}"),
+                    );
+                }
+                if !values.insert(v) {
+                    self.problem(p.value.span(), format!("point {v} is labelled twice"));
+                }
+                if !labels.insert(p.label.get_ref().to_lowercase()) {
+                    self.problem(
+                        p.label.span(),
+                        format!(
+                            "label \"{}\" is used twice in this scale: labels must tell points apart",
+                            p.label.get_ref()
+                        ),
+                    );
+                }
+            }
+            let mut points: Vec<Point> = points
+                .iter()
+                .map(|p| Point {
+                    value: *p.value.get_ref(),
+                    label: p.label.get_ref().clone(),
+                    descriptor: p.descriptor.clone(),
+                })
+                .collect();
+            points.sort_by_key(|p| p.value);
+            out.push(Scale {
+                id: s.id.get_ref().clone(),
+                min,
+                max,
+                not_applicable: s.not_applicable,
+                not_applicable_label: s
+                    .not_applicable_label
+                    .clone()
+                    .unwrap_or_else(|| "Not applicable / don't know".to_string()),
+                note: s.note.clone(),
+                points,
+            });
+        }
+        out
+    }
+
+    fn themes(&mut self, file: &AssessmentFile) -> Vec<Theme> {
+        if file.themes.get_ref().is_empty() {
+            self.problem(file.themes.span(), "at least one theme is needed");
+        }
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for t in file.themes.get_ref() {
+            self.unique(&mut seen, &t.id, "theme");
+            out.push(Theme {
+                id: t.id.get_ref().clone(),
+                title: t.title.clone(),
+                description: t.description.clone(),
+            });
+        }
+        out
+    }
+
+    fn items(
+        &mut self,
+        items: &Spanned<Vec<ItemFile>>,
+        themes: &[String],
+        scales: &[String],
+    ) -> Vec<Item> {
+        if items.get_ref().is_empty() {
+            self.problem(items.span(), "at least one item is needed");
+        }
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for i in items.get_ref() {
+            self.unique(&mut seen, &i.id, "item");
+            if !themes.contains(i.theme.get_ref()) {
+                self.problem(
+                    i.theme.span(),
+                    format!(
+                        "item \"{}\" is in an unknown theme \"{}\" (themes: {})",
+                        i.id.get_ref(),
+                        i.theme.get_ref(),
+                        themes.join(", ")
+                    ),
+                );
+            }
+            let scale = match &i.scale {
+                Some(s) => {
+                    if !scales.contains(s.get_ref()) {
+                        self.problem(
+                            s.span(),
+                            format!(
+                                "unknown scale \"{}\" (scales: {})",
+                                s.get_ref(),
+                                scales.join(", ")
+                            ),
+                        );
+                    }
+                    s.get_ref().clone()
+                }
+                None => scales.first().cloned().unwrap_or_default(),
+            };
+            let weight = match &i.weight {
+                Some(w) => {
+                    let value = *w.get_ref();
+                    if value.is_nan() || value <= 0.0 || value.is_infinite() {
+                        self.problem(
+                            w.span(),
+                            format!("weight {value} must be a number greater than 0"),
+                        );
+                    }
+                    value
+                }
+                None => 1.0,
+            };
+            out.push(Item {
+                id: i.id.get_ref().clone(),
+                theme: i.theme.get_ref().clone(),
+                title: i.title.clone().unwrap_or_else(|| i.text.clone()),
+                text: i.text.clone(),
+                guidance: i.guidance.clone(),
+                prompts: i.prompts.clone(),
+                weight,
+                scale,
+                aliases: i.aliases.clone(),
+                examples: i.examples.clone(),
+            });
+        }
+        out
+    }
+
+    fn known_item(&mut self, items: &HashSet<String>, id: &Spanned<String>) {
+        if !items.contains(id.get_ref()) {
+            let mut known: Vec<&String> = items.iter().collect();
+            known.sort();
+            let known: Vec<&str> = known.iter().map(|s| s.as_str()).collect();
+            self.problem(
+                id.span(),
+                format!(
+                    "unknown item \"{}\" (items: {})",
+                    id.get_ref(),
+                    known.join(", ")
+                ),
+            );
+        }
+    }
+
+    fn fields(&mut self, file: &AssessmentFile, items: &HashSet<String>) -> Vec<Field> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for f in &file.fields {
+            self.unique(&mut seen, &f.id, "field");
+            let kind = match (f.kind.get_ref(), &f.choices) {
+                (FieldKindFile::Text, None) => FieldKind::Text,
+                (FieldKindFile::Text, Some(c)) => {
+                    self.problem(
+                        c.span(),
+                        "a text field takes no choices (use kind = \"choice\")",
+                    );
+                    FieldKind::Text
+                }
+                (FieldKindFile::Choice, Some(c)) if !c.get_ref().is_empty() => {
+                    FieldKind::Choice(c.get_ref().clone())
+                }
+                (FieldKindFile::Choice, c) => {
+                    let span = c.as_ref().map_or(f.kind.span(), |c| c.span());
+                    self.problem(span, "a choice field needs a non-empty list of choices");
+                    FieldKind::Choice(Vec::new())
+                }
+            };
+            if let Some(ids) = &f.items {
+                for id in ids {
+                    self.known_item(items, id);
+                }
+            }
+            out.push(Field {
+                id: f.id.get_ref().clone(),
+                label: f.label.clone(),
+                kind,
+                items: f
+                    .items
+                    .as_ref()
+                    .map(|ids| ids.iter().map(|i| i.get_ref().clone()).collect()),
+            });
+        }
+        out
+    }
+
+    fn bands(&mut self, file: &AssessmentFile) -> Vec<Band> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for b in &file.bands {
+            self.unique(&mut seen, &b.label, "band");
+            let (min, max) = (*b.min.get_ref(), *b.max.get_ref());
+            if min.is_nan() || max.is_nan() || min >= max {
+                self.problem(
+                    b.max.span(),
+                    format!(
+                        "band \"{}\" runs from {min} to {max}: max must be greater than min",
+                        b.label.get_ref()
+                    ),
+                );
+            }
+            out.push((
+                b,
+                Band {
+                    label: b.label.get_ref().clone(),
+                    min,
+                    max,
+                    description: b.description.clone(),
+                },
+            ));
+        }
+        if out.is_empty() {
+            return Vec::new();
+        }
+        out.sort_by(|a, b| a.1.min.total_cmp(&b.1.min));
+        let first = &out[0];
+        if first.1.min != 0.0 {
+            let span = first.0.min.span();
+            self.problem(
+                span,
+                format!(
+                    "bands leave a gap: nothing covers 0 to {} (bands must cover 0–100 without gaps or overlaps)",
+                    first.1.min
+                ),
+            );
+        }
+        for pair in out.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if b.1.min > a.1.max {
+                self.problem(
+                    b.0.min.span(),
+                    format!(
+                        "bands leave a gap: nothing covers {} to {} between \"{}\" and \"{}\"",
+                        a.1.max, b.1.min, a.1.label, b.1.label
+                    ),
+                );
+            } else if b.1.min < a.1.max {
+                self.problem(
+                    b.0.min.span(),
+                    format!(
+                        "bands overlap: \"{}\" starts at {} but \"{}\" runs to {}",
+                        b.1.label, b.1.min, a.1.label, a.1.max
+                    ),
+                );
+            }
+        }
+        let last = &out[out.len() - 1];
+        if last.1.max != 100.0 {
+            self.problem(
+                last.0.max.span(),
+                format!(
+                    "bands leave a gap: the last band ends at {} but must end at 100",
+                    last.1.max
+                ),
+            );
+        }
+        out.into_iter().map(|(_, b)| b).collect()
+    }
+
+    fn findings(&mut self, findings: &[FindingFile], items: &HashSet<String>) -> Vec<FindingRule> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for f in findings {
+            self.unique(&mut seen, &f.id, "finding");
+            let given = [f.all.is_some(), f.any.is_some(), f.each.is_some()]
+                .iter()
+                .filter(|g| **g)
+                .count();
+            if given != 1 {
+                self.problem(
+                    f.id.span(),
+                    format!(
+                        "finding \"{}\" needs exactly one of `all`, `any` or `each`",
+                        f.id.get_ref()
+                    ),
+                );
+                continue;
+            }
+            let rule = if let Some(all) = &f.all {
+                Rule::All(self.conditions(all, items))
+            } else if let Some(any) = &f.any {
+                Rule::Any(self.conditions(any, items))
+            } else {
+                let each = f.each.as_ref().expect("counted above");
+                self.each(each, items)
+            };
+            out.push(FindingRule {
+                id: f.id.get_ref().clone(),
+                severity: f.severity,
+                message: f.message.clone(),
+                rule,
+            });
+        }
+        out
+    }
+
+    fn test(&mut self, span: Range<usize>, below: Option<f64>, at_least: Option<f64>) -> Test {
+        match (below, at_least) {
+            (Some(b), None) => Test::Below(b),
+            (None, Some(a)) => Test::AtLeast(a),
+            _ => {
+                self.problem(
+                    span,
+                    "a condition needs exactly one of `below` or `at_least`",
+                );
+                Test::Below(0.0)
+            }
+        }
+    }
+
+    fn conditions(
+        &mut self,
+        list: &Spanned<Vec<Spanned<ConditionFile>>>,
+        items: &HashSet<String>,
+    ) -> Vec<Condition> {
+        if list.get_ref().is_empty() {
+            self.problem(list.span(), "a rule needs at least one condition");
+        }
+        list.get_ref()
+            .iter()
+            .map(|c| {
+                let span = c.span();
+                let c: &ConditionFile = c.get_ref();
+                self.known_item(items, &c.item);
+                Condition {
+                    item: c.item.get_ref().clone(),
+                    test: self.test(span, c.below, c.at_least),
+                }
+            })
+            .collect()
+    }
+
+    fn each(&mut self, each: &Spanned<EachFile>, items: &HashSet<String>) -> Rule {
+        let span = each.span();
+        let e = each.get_ref();
+        if let Some(ids) = &e.items {
+            for id in ids {
+                self.known_item(items, id);
+            }
+        }
+        Rule::Each {
+            test: self.test(span, e.below, e.at_least),
+            items: e
+                .items
+                .as_ref()
+                .map(|ids| ids.iter().map(|i| i.get_ref().clone()).collect()),
+        }
+    }
+}
+
+fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}

@@ -1,0 +1,240 @@
+//! The assessment model: what an assessment file describes once it has loaded and
+//! validated. Everything a user sees — item text, guidance, the scale's labels, bands and
+//! findings — comes from here, so a new framework is a new file, not new code.
+
+mod builtin;
+mod catalog;
+mod file;
+mod load;
+
+pub use catalog::{Catalog, Entry, Origin, read_file};
+pub use load::load_str;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// A validated assessment.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assessment {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    /// The citation of the source document.
+    pub source: String,
+    pub description: String,
+    /// What wording plead added to the source, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// An answered item scoring below this is a gap.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gap_threshold: Option<f64>,
+    pub scales: Vec<Scale>,
+    pub themes: Vec<Theme>,
+    /// In theme order, then file order.
+    pub items: Vec<Item>,
+    pub fields: Vec<Field>,
+    pub bands: Vec<Band>,
+    pub findings: Vec<FindingRule>,
+}
+
+/// A rating scale: whole numbers from `min` to `max`, some or all of them labelled.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scale {
+    pub id: String,
+    pub min: i32,
+    pub max: i32,
+    /// Whether an item on this scale may be answered "not applicable / don't know".
+    pub not_applicable: bool,
+    pub not_applicable_label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub points: Vec<Point>,
+}
+
+/// One labelled point of a scale.
+#[derive(Debug, Clone, Serialize)]
+pub struct Point {
+    pub value: i32,
+    pub label: String,
+    pub descriptor: String,
+}
+
+/// A group of items, as the source groups them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Theme {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+}
+
+/// One thing that is rated: a building block, a role, a type of patient leader.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub id: String,
+    pub theme: String,
+    /// A short name for tables.
+    pub title: String,
+    pub text: String,
+    /// What good looks like.
+    pub guidance: String,
+    pub prompts: Vec<String>,
+    pub weight: f64,
+    pub scale: String,
+    pub aliases: Vec<String>,
+    /// When present, the item is rated through named examples (the guide's example roles
+    /// are suggestions) and its score is the mean of their ratings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub examples: Option<Vec<String>>,
+}
+
+/// An extra per-item field asked after the rating (e.g. who holds a role).
+#[derive(Debug, Clone, Serialize)]
+pub struct Field {
+    pub id: String,
+    pub label: String,
+    pub kind: FieldKind,
+    /// The items it applies to; `None` means every item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    Text,
+    Choice(Vec<String>),
+}
+
+/// A named range of the overall percent.
+#[derive(Debug, Clone, Serialize)]
+pub struct Band {
+    pub label: String,
+    pub min: f64,
+    pub max: f64,
+    pub description: String,
+}
+
+/// A declarative rule over item scores that yields findings.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingRule {
+    pub id: String,
+    pub severity: Severity,
+    pub message: String,
+    pub rule: Rule,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    High,
+    Medium,
+    Low,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::High => "high",
+            Severity::Medium => "medium",
+            Severity::Low => "low",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// Every condition holds: one finding.
+    All(Vec<Condition>),
+    /// At least one condition holds: one finding.
+    Any(Vec<Condition>),
+    /// One finding per item (of `items`, or of all) whose score passes the test.
+    Each {
+        test: Test,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        items: Option<Vec<String>>,
+    },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Condition {
+    pub item: String,
+    pub test: Test,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Test {
+    Below(f64),
+    AtLeast(f64),
+}
+
+impl Test {
+    pub fn holds(self, score: f64) -> bool {
+        match self {
+            Test::Below(t) => score < t,
+            Test::AtLeast(t) => score >= t,
+        }
+    }
+}
+
+impl Assessment {
+    /// The scale an item is rated on. Validation guarantees it exists.
+    pub fn scale_of(&self, item: &Item) -> &Scale {
+        self.scale(&item.scale)
+            .expect("validated: item scale exists")
+    }
+
+    pub fn scale(&self, id: &str) -> Option<&Scale> {
+        self.scales.iter().find(|s| s.id == id)
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id == id)
+    }
+
+    /// The fields asked for an item.
+    pub fn fields_for<'a>(&'a self, item: &'a Item) -> impl Iterator<Item = &'a Field> + 'a {
+        self.fields.iter().filter(move |f| {
+            f.items
+                .as_ref()
+                .is_none_or(|ids| ids.iter().any(|i| *i == item.id))
+        })
+    }
+
+    /// A hash of the definition (not of the file's layout or comments), so results of a
+    /// changed definition can be told apart.
+    pub fn definition_hash(&self) -> String {
+        let canonical = serde_json::to_vec(self).expect("the model always serialises");
+        let digest = Sha256::digest(&canonical);
+        let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+        format!("sha256:{hex}")
+    }
+}
+
+impl Scale {
+    /// The label of a whole-number point, or the number itself where the point has none.
+    pub fn label(&self, value: i32) -> String {
+        self.point(value)
+            .map(|p| p.label.clone())
+            .unwrap_or_else(|| value.to_string())
+    }
+
+    pub fn point(&self, value: i32) -> Option<&Point> {
+        self.points.iter().find(|p| p.value == value)
+    }
+
+    pub fn contains(&self, value: i32) -> bool {
+        (self.min..=self.max).contains(&value)
+    }
+
+    /// Where a score lies between the scale's ends, 0–100.
+    pub fn percent(&self, score: f64) -> f64 {
+        let span = f64::from(self.max - self.min);
+        ((score - f64::from(self.min)) / span * 100.0).clamp(0.0, 100.0)
+    }
+}

@@ -1,0 +1,119 @@
+//! The command line, declared once with clap derive: completions and a man page can be
+//! generated from the same definition.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "plead",
+    version,
+    about = "Assess how well an organisation supports patient and carer leaders",
+    long_about = "Assess, in the open and quarter by quarter, how well an organisation supports \
+                  patient and carer leaders: run the 10 building blocks, the 8 Role Model and \
+                  \"How well connected are you to Patient Leaders?\" in a workshop, score them, \
+                  report and compare.\n\nExit codes: 0 success; 1 a requested check failed; \
+                  2 bad usage or invalid input."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// A directory of assessment files; a file of the same id overrides a built-in one
+    #[arg(long, global = true, value_name = "DIR")]
+    pub assessments: Option<PathBuf>,
+    /// Table width in columns (default: the terminal's, or 100 off a terminal)
+    #[arg(long, global = true, value_name = "N")]
+    pub width: Option<u16>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the available assessments
+    List,
+    /// Show a whole assessment: themes, items, guidance, scale, bands and findings
+    Show(ShowArgs),
+    /// Check assessment files, printing every problem as file:line:column: message
+    Validate(ValidateArgs),
+    /// Run an assessment and score it (from an answers file)
+    Assess(AssessArgs),
+    /// Render a saved Result
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// An assessment id (see `plead list`) or a path to a .toml file
+    pub assessment: String,
+    #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Table,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Assessment files to check
+    #[arg(required = true, value_name = "FILE.toml")]
+    pub files: Vec<PathBuf>,
+}
+
+/// Where a report goes and in what format; shared by every command that writes one.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// Report format for standard output, and for --out files whose extension says none
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write to FILE instead of standard output (format from its extension: .json, .md,
+    /// .csv, .txt); repeat for several files; `-` is standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Vec<String>,
+    /// Overwrite files that already exist
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// An assessment id (see `plead list`) or a path to a .toml file
+    pub assessment: String,
+    /// An answers file (TOML; see README): score it without prompting
+    #[arg(long, value_name = "ANSWERS.toml")]
+    pub answers: PathBuf,
+    /// The organisation assessed (overrides the answers file)
+    #[arg(long)]
+    pub org: Option<String>,
+    /// The period, e.g. 2026-Q3 (overrides the answers file; default: the current quarter)
+    #[arg(long)]
+    pub period: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// A Result file written by `plead assess` or `plead score`
+    #[arg(value_name = "RESULT.json")]
+    pub result: PathBuf,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}

@@ -1,0 +1,118 @@
+//! The subcommands, one file each. Commands are the only code that touches files, the
+//! terminal and the clock; everything they compute comes from the pure core.
+
+mod assess;
+mod list;
+mod report;
+mod show;
+mod validate;
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use anyhow::Context;
+
+use crate::cli::{Cli, Command, Format, Global, OutputArgs};
+use crate::render;
+use crate::result::ResultDoc;
+
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let global = cli.global;
+    match cli.command {
+        Command::List => list::run(&global),
+        Command::Show(args) => show::run(&global, args),
+        Command::Validate(args) => validate::run(args),
+        Command::Assess(args) => assess::run(&global, args),
+        Command::Report(args) => report::run(&global, args),
+    }
+}
+
+/// How to draw tables: the width asked for, else the terminal's, else 100; colour only on
+/// a terminal and never with `NO_COLOR`.
+pub fn render_options(global: &Global) -> render::Options {
+    let tty = std::io::stdout().is_terminal();
+    let width = global.width.unwrap_or_else(|| {
+        if tty {
+            terminal_width().unwrap_or(100)
+        } else {
+            100
+        }
+    });
+    render::Options {
+        width,
+        color: tty && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS").ok()?.parse().ok()
+}
+
+/// The format a file's extension names, if any.
+pub fn format_of(path: &str) -> Option<Format> {
+    let ext = Path::new(path).extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "json" => Some(Format::Json),
+        "md" | "markdown" => Some(Format::Markdown),
+        "csv" => Some(Format::Csv),
+        "txt" => Some(Format::Table),
+        _ => None,
+    }
+}
+
+/// Renders a Result to every `--out` (format from each extension), or to standard output
+/// in `--format` when none is given. Returns the files written.
+pub fn emit(doc: &ResultDoc, output: &OutputArgs, global: &Global) -> anyhow::Result<Vec<String>> {
+    let options = render_options(global);
+    if output.out.is_empty() {
+        crate::output::stdout(&render::result(doc, output.format, &options))?;
+        return Ok(Vec::new());
+    }
+    let mut written = Vec::new();
+    for path in &output.out {
+        let format = format_of(path).unwrap_or(output.format);
+        let options = if path == "-" {
+            options
+        } else {
+            render::Options {
+                color: false,
+                ..options
+            }
+        };
+        crate::output::write(path, &render::result(doc, format, &options), output.force)?;
+        if path != "-" {
+            written.push(path.clone());
+        }
+    }
+    Ok(written)
+}
+
+/// Reads a Result file, naming it in any error.
+pub fn read_result(path: &Path) -> anyhow::Result<ResultDoc> {
+    let text = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = String::from_utf8(text).map_err(|_| {
+        anyhow::anyhow!("{}: not UTF-8 text, so not a plead Result", path.display())
+    })?;
+    ResultDoc::from_json(&text).with_context(|| format!("{}", path.display()))
+}
+
+/// Now, as RFC 3339 UTC. `PLEAD_NOW` fixes the clock (for tests and reproducible examples).
+pub fn now() -> anyhow::Result<time::OffsetDateTime> {
+    match std::env::var("PLEAD_NOW") {
+        Ok(s) => time::OffsetDateTime::parse(&s, &time::format_description::well_known::Rfc3339)
+            .with_context(|| {
+                format!("PLEAD_NOW={s}: not an RFC 3339 time such as 2026-11-21T10:00:00Z")
+            }),
+        Err(_) => Ok(time::OffsetDateTime::now_utc()),
+    }
+}
+
+pub fn rfc3339(t: time::OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339)
+        .expect("UTC times always format")
+}
+
+/// The quarter a time falls in, e.g. "2026-Q4".
+pub fn quarter(t: time::OffsetDateTime) -> String {
+    format!("{}-Q{}", t.year(), (u8::from(t.month()) - 1) / 3 + 1)
+}

@@ -1,0 +1,24 @@
+//! `plead show`: a whole assessment, as a table, Markdown or JSON.
+
+use crate::assessment::Catalog;
+use crate::cli::{Global, ShowArgs, ShowFormat};
+use crate::render;
+
+pub fn run(global: &Global, args: ShowArgs) -> anyhow::Result<()> {
+    let catalog = Catalog::load(global.assessments.as_deref())?;
+    let entry = catalog.resolve(&args.assessment)?;
+    let a = &entry.assessment;
+    let text = match args.format {
+        ShowFormat::Table => render::table_blocks(
+            &render::assessment::blocks(a),
+            &super::render_options(global),
+        ),
+        ShowFormat::Markdown => render::markdown_blocks(&render::assessment::blocks(a)),
+        ShowFormat::Json => {
+            let mut s = serde_json::to_string_pretty(a)?;
+            s.push('\n');
+            s
+        }
+    };
+    crate::output::stdout(text.as_bytes())
+}

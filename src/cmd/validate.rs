@@ -1,0 +1,40 @@
+//! `plead validate`: checks assessment files and prints every problem as
+//! `file:line:column: message`. Exit 0 when all are valid, 2 otherwise.
+
+use anyhow::bail;
+
+use crate::assessment::read_file;
+use crate::cli::ValidateArgs;
+
+pub fn run(args: ValidateArgs) -> anyhow::Result<()> {
+    let mut invalid = 0;
+    let mut report = String::new();
+    for path in &args.files {
+        match read_file(path) {
+            Ok(a) => report.push_str(&format!(
+                "{}: ok ({} {}, {} items)\n",
+                path.display(),
+                a.id,
+                a.version,
+                a.items.len()
+            )),
+            Err(problems) => {
+                invalid += 1;
+                eprintln!("{problems}");
+            }
+        }
+    }
+    crate::output::stdout(report.as_bytes())?;
+    if invalid > 0 {
+        bail!(
+            "{invalid} of {} file{} not valid",
+            args.files.len(),
+            if args.files.len() == 1 {
+                " is"
+            } else {
+                "s are"
+            }
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,101 @@
+//! Problems found in a file a person wrote, each with its line and column, reported
+//! together as `file:line:column: message` so every one can be fixed in one pass.
+
+use std::fmt;
+use std::ops::Range;
+
+/// One problem at a place in a text file (line and column count from 1; columns count
+/// characters, not bytes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at a byte offset of `text`.
+    pub fn at(text: &str, offset: usize, message: impl Into<String>) -> Problem {
+        let offset = offset.min(text.len());
+        let before = &text[..floor_char_boundary(text, offset)];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Problem {
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
+    /// A problem at the start of a span (as TOML's `Spanned` gives them).
+    pub fn at_span(text: &str, span: Range<usize>, message: impl Into<String>) -> Problem {
+        Problem::at(text, span.start, message)
+    }
+
+    /// A TOML parse or type error, at the place the parser reports.
+    pub fn from_toml(text: &str, error: &toml::de::Error) -> Problem {
+        let offset = error.span().map_or(0, |s| s.start);
+        let message = error.message().trim().replace('\n', " ");
+        Problem::at(text, offset, message)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Decodes a file as UTF-8, or says where it stops being UTF-8.
+pub fn utf8(bytes: &[u8]) -> Result<&str, Problem> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let text = std::str::from_utf8(valid).expect("valid up to here");
+        Problem::at(
+            text,
+            text.len(),
+            "the file is not UTF-8 text (save it as UTF-8 and try again)",
+        )
+    })
+}
+
+/// Every problem found in one file. As an error, it lists them all.
+#[derive(Debug, Clone)]
+pub struct Problems {
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}:{}:{}: {}", self.file, p.line, p.column, p.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Problems {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "a = 1\nb = \"é\" x";
+        let p = Problem::at(text, text.find('x').unwrap(), "m");
+        assert_eq!((p.line, p.column), (2, 10));
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let p = utf8(b"ok\nab\xffc").unwrap_err();
+        assert_eq!((p.line, p.column), (2, 3));
+    }
+}

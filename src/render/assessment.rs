@@ -1,0 +1,170 @@
+//! `plead show`: a whole assessment — themes, items with text, guidance and prompts, the
+//! scales with every label and descriptor, fields, bands and findings — as blocks drawn
+//! by the table or Markdown renderer, or as JSON.
+
+use super::grid::{Block, Grid};
+use super::text::number;
+use crate::assessment::{Assessment, FieldKind, Rule, Test};
+
+/// The blocks describing an assessment.
+pub fn blocks(a: &Assessment) -> Vec<Block> {
+    let mut blocks = vec![
+        Block::Title(format!("{} ({} {})", a.title, a.id, a.version)),
+        Block::Paragraph(format!("Source: {}", a.source)),
+    ];
+    if !a.description.is_empty() {
+        blocks.push(Block::Paragraph(a.description.trim().to_string()));
+    }
+    if let Some(note) = &a.note {
+        blocks.push(Block::Paragraph(format!("Note: {}", note.trim())));
+    }
+    for scale in &a.scales {
+        blocks.push(Block::Heading(format!(
+            "Scale \"{}\": {} to {}",
+            scale.id, scale.min, scale.max
+        )));
+        let mut grid = Grid::new(&[("Point", true), ("Label", false), ("Descriptor", false)]);
+        for p in &scale.points {
+            grid.row(vec![
+                p.value.to_string(),
+                p.label.clone(),
+                p.descriptor.clone(),
+            ]);
+        }
+        if scale.not_applicable {
+            grid.row(vec![
+                "N/A".into(),
+                scale.not_applicable_label.clone(),
+                "Counted, never averaged in.".into(),
+            ]);
+        }
+        blocks.push(Block::Grid(grid));
+        if let Some(note) = &scale.note {
+            blocks.push(Block::Paragraph(format!("Note: {}", note.trim())));
+        }
+    }
+    let mut number_in_order = 0;
+    for theme in &a.themes {
+        blocks.push(Block::Heading(format!("Theme: {}", theme.title)));
+        if !theme.description.is_empty() {
+            blocks.push(Block::Paragraph(theme.description.trim().to_string()));
+        }
+        let mut grid = Grid::new(&[("#", true), ("Item", false), ("Guidance", false)]);
+        for item in a.items.iter().filter(|i| i.theme == theme.id) {
+            number_in_order += 1;
+            let mut text = if item.title != item.text {
+                format!("{}: {}", item.title, item.text)
+            } else {
+                item.text.clone()
+            };
+            text.push_str(&format!(" [id: {}", item.id));
+            if item.weight != 1.0 {
+                text.push_str(&format!(", weight {}", number(item.weight)));
+            }
+            if item.scale != a.scales[0].id {
+                text.push_str(&format!(", scale {}", item.scale));
+            }
+            text.push(']');
+            let mut guidance = item.guidance.trim().to_string();
+            if let Some(examples) = &item.examples {
+                guidance.push_str(&format!(
+                    "\nRated through named examples, e.g. {}",
+                    if examples.is_empty() {
+                        "(the group names its own)".to_string()
+                    } else {
+                        examples.join(", ")
+                    }
+                ));
+            }
+            for p in &item.prompts {
+                guidance.push_str(&format!("\n• {}", p.trim()));
+            }
+            grid.row(vec![number_in_order.to_string(), text, guidance]);
+        }
+        blocks.push(Block::Grid(grid));
+    }
+    if !a.fields.is_empty() {
+        blocks.push(Block::Heading("Fields asked for each item".into()));
+        let mut grid = Grid::new(&[("Field", false), ("Question", false), ("Answer", false)]);
+        for f in &a.fields {
+            let answer = match &f.kind {
+                FieldKind::Text => "free text".to_string(),
+                FieldKind::Choice(c) => format!("one of: {}", c.join("; ")),
+            };
+            grid.row(vec![f.id.clone(), f.label.clone(), answer]);
+        }
+        blocks.push(Block::Grid(grid));
+    }
+    if !a.bands.is_empty() {
+        blocks.push(Block::Heading("Bands (over the overall percent)".into()));
+        let mut grid = Grid::new(&[
+            ("Band", false),
+            ("From", true),
+            ("To", true),
+            ("Meaning", false),
+        ]);
+        for b in &a.bands {
+            grid.row(vec![
+                b.label.clone(),
+                format!("{}%", number(b.min)),
+                format!("{}%", number(b.max)),
+                b.description.clone(),
+            ]);
+        }
+        blocks.push(Block::Grid(grid));
+    }
+    if let Some(t) = a.gap_threshold {
+        blocks.push(Block::Paragraph(format!(
+            "Gap threshold: an item scoring below {} is a gap.",
+            number(t)
+        )));
+    }
+    if !a.findings.is_empty() {
+        blocks.push(Block::Heading("Findings".into()));
+        let mut grid = Grid::new(&[
+            ("Finding", false),
+            ("Severity", false),
+            ("When", false),
+            ("Message", false),
+        ]);
+        for f in &a.findings {
+            grid.row(vec![
+                f.id.clone(),
+                f.severity.as_str().into(),
+                describe(a, &f.rule),
+                f.message.clone(),
+            ]);
+        }
+        blocks.push(Block::Grid(grid));
+    }
+    blocks
+}
+
+fn describe_test(test: Test) -> String {
+    match test {
+        Test::Below(v) => format!("below {}", number(v)),
+        Test::AtLeast(v) => format!("at least {}", number(v)),
+    }
+}
+
+fn describe(a: &Assessment, rule: &Rule) -> String {
+    let title = |id: &str| a.item(id).map_or(id.to_string(), |i| i.title.clone());
+    let conditions = |cs: &[crate::assessment::Condition], joiner: &str| {
+        cs.iter()
+            .map(|c| format!("{} {}", title(&c.item), describe_test(c.test)))
+            .collect::<Vec<_>>()
+            .join(joiner)
+    };
+    match rule {
+        Rule::All(cs) => conditions(cs, " and "),
+        Rule::Any(cs) => conditions(cs, " or "),
+        Rule::Each { test, items } => match items {
+            None => format!("each item {}", describe_test(*test)),
+            Some(ids) => format!(
+                "each of {} {}",
+                ids.iter().map(|i| title(i)).collect::<Vec<_>>().join(", "),
+                describe_test(*test)
+            ),
+        },
+    }
+}

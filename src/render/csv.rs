@@ -1,0 +1,98 @@
+//! The CSV report: one row for the overall score, one per theme and one per item, for
+//! spreadsheets. Free-text cells are guarded against formula injection; numbers stay
+//! numbers.
+
+use super::text::spreadsheet_safe;
+use crate::result::ResultDoc;
+
+const HEADERS: [&str; 13] = [
+    "level",
+    "id",
+    "theme",
+    "title",
+    "score",
+    "percent",
+    "band_or_rating",
+    "n",
+    "not_applicable",
+    "missing",
+    "target",
+    "notes",
+    "action",
+];
+
+pub fn result(doc: &ResultDoc) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.4}"));
+    let mut rows: Vec<Vec<String>> = vec![vec![
+        "overall".into(),
+        doc.assessment.id.clone(),
+        String::new(),
+        doc.assessment.title.clone(),
+        num(doc.overall.score),
+        num(doc.overall.percent),
+        doc.overall.band.clone().unwrap_or_default(),
+        doc.overall.answered.to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]];
+    for t in &doc.themes {
+        rows.push(vec![
+            "theme".into(),
+            t.id.clone(),
+            t.id.clone(),
+            t.title.clone(),
+            num(t.score),
+            num(t.percent),
+            String::new(),
+            t.answered.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]);
+    }
+    for i in &doc.items {
+        let label = match (i.score, doc.scale(&i.scale)) {
+            (Some(s), Some(scale)) if s.fract() == 0.0 => scale.label(s as i32),
+            _ => String::new(),
+        };
+        rows.push(vec![
+            "item".into(),
+            i.id.clone(),
+            i.theme.clone(),
+            i.title.clone(),
+            num(i.score),
+            num(i.percent),
+            label,
+            i.n.to_string(),
+            i.not_applicable.to_string(),
+            i.missing.to_string(),
+            i.target.map_or_else(String::new, |t| t.to_string()),
+            i.notes.join(" / "),
+            i.action.clone().unwrap_or_default(),
+        ]);
+    }
+    w.write_record(HEADERS).expect("writing to memory");
+    // Text columns: id, theme, title, band_or_rating, notes, action.
+    let text = [1, 2, 3, 6, 11, 12];
+    for row in rows {
+        let row: Vec<String> = row
+            .into_iter()
+            .enumerate()
+            .map(|(c, v)| {
+                if text.contains(&c) {
+                    spreadsheet_safe(&v)
+                } else {
+                    v
+                }
+            })
+            .collect();
+        w.write_record(&row).expect("writing to memory");
+    }
+    w.into_inner().expect("writing to memory")
+}

@@ -1,0 +1,266 @@
+//! A report as a list of blocks — headings, paragraphs, lists and grids — built once from
+//! a document and drawn by the table and Markdown renderers, which differ only in syntax.
+
+use crate::render::text::{bar, number, percent, score};
+use crate::result::{GapKind, ResultDoc};
+
+/// One piece of a report.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Title(String),
+    Heading(String),
+    Paragraph(String),
+    List(Vec<String>),
+    Grid(Grid),
+}
+
+/// Rows under headers; `numeric` marks columns aligned right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    pub headers: Vec<String>,
+    pub numeric: Vec<bool>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Grid {
+    pub fn new(columns: &[(&str, bool)]) -> Grid {
+        Grid {
+            headers: columns.iter().map(|(h, _)| h.to_string()).collect(),
+            numeric: columns.iter().map(|(_, n)| *n).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row(&mut self, cells: Vec<String>) {
+        debug_assert_eq!(cells.len(), self.headers.len());
+        self.rows.push(cells);
+    }
+}
+
+const BAR: usize = 10;
+
+/// The blocks of a scored Result.
+pub fn result(doc: &ResultDoc) -> Vec<Block> {
+    let mut blocks = vec![Block::Title(format!(
+        "{} — {}, {}",
+        doc.assessment.title, doc.context.organisation, doc.context.period
+    ))];
+    let who = match doc.context.method {
+        crate::result::Method::Workshop if !doc.raters.is_empty() => {
+            let names: Vec<String> = doc
+                .raters
+                .iter()
+                .map(|r| match &r.tag {
+                    Some(t) => format!("{} ({t})", r.label),
+                    None => r.label.clone(),
+                })
+                .collect();
+            format!("Workshop with {} raters: {}", names.len(), names.join(", "))
+        }
+        crate::result::Method::Workshop => "Workshop (one agreed rating per item)".to_string(),
+        crate::result::Method::Survey => format!("Survey of {} respondents", doc.respondents),
+    };
+    blocks.push(Block::Paragraph(format!(
+        "{who}. Scored {} by plead {}. Source: {}",
+        doc.context.created, doc.context.plead_version, doc.assessment.source
+    )));
+
+    blocks.push(Block::Heading("Overall".into()));
+    let o = &doc.overall;
+    let band = o.band.as_deref().unwrap_or("—");
+    let mut overall = Grid::new(&[
+        ("Score", true),
+        ("Percent", true),
+        ("", false),
+        ("Band", false),
+        ("Items answered", true),
+    ]);
+    overall.row(vec![
+        score(o.score),
+        percent(o.percent),
+        bar(o.percent, BAR),
+        band.to_string(),
+        format!("{} of {}", o.answered, o.items),
+    ]);
+    blocks.push(Block::Grid(overall));
+    if let Some(b) = doc.bands.iter().find(|b| Some(&b.label) == o.band.as_ref())
+        && !b.description.is_empty()
+    {
+        blocks.push(Block::Paragraph(format!("{}: {}", b.label, b.description)));
+    }
+
+    if doc.themes.len() > 1 {
+        blocks.push(Block::Heading("Themes".into()));
+        let mut themes = Grid::new(&[
+            ("Theme", false),
+            ("Score", true),
+            ("Percent", true),
+            ("", false),
+            ("Answered", true),
+        ]);
+        for t in &doc.themes {
+            themes.row(vec![
+                t.title.clone(),
+                score(t.score),
+                percent(t.percent),
+                bar(t.percent, BAR),
+                format!("{} of {}", t.answered, t.items),
+            ]);
+        }
+        blocks.push(Block::Grid(themes));
+    }
+
+    blocks.push(Block::Heading("Items".into()));
+    let survey = doc.context.method == crate::result::Method::Survey;
+    let mut columns = vec![
+        ("#", true),
+        ("Item", false),
+        ("Score", true),
+        ("Rating", false),
+        ("Percent", true),
+        ("", false),
+    ];
+    if survey {
+        columns.extend([("n", true), ("N/A", true), ("Missing", true)]);
+    }
+    columns.push(("Target", true));
+    let mut items = Grid::new(&columns);
+    for (i, item) in doc.items.iter().enumerate() {
+        let scale = doc.scale(&item.scale);
+        let rating = match (item.score, scale) {
+            (Some(s), Some(scale)) if s.fract() == 0.0 => scale.label(s as i32),
+            (None, _) if item.not_applicable > 0 && !survey => "Not applicable".into(),
+            (None, _) if !survey => "Not answered".into(),
+            _ => String::new(),
+        };
+        let mut row = vec![
+            (i + 1).to_string(),
+            item.title.clone(),
+            score(item.score),
+            rating,
+            percent(item.percent),
+            bar(item.percent, BAR),
+        ];
+        if survey {
+            row.extend([
+                item.n.to_string(),
+                item.not_applicable.to_string(),
+                item.missing.to_string(),
+            ]);
+        }
+        row.push(item.target.map_or_else(String::new, |t| t.to_string()));
+        items.row(row);
+    }
+    blocks.push(Block::Grid(items));
+
+    let with_examples: Vec<_> = doc
+        .items
+        .iter()
+        .filter(|i| !i.examples.is_empty())
+        .collect();
+    if !with_examples.is_empty() {
+        blocks.push(Block::Heading("Examples named".into()));
+        let mut grid = Grid::new(&[("Item", false), ("Example", false), ("Rating", true)]);
+        for item in with_examples {
+            for e in &item.examples {
+                grid.row(vec![
+                    item.title.clone(),
+                    e.name.clone(),
+                    e.rating.map_or_else(|| "N/A".into(), |r| r.to_string()),
+                ]);
+            }
+        }
+        blocks.push(Block::Grid(grid));
+    }
+
+    blocks.push(Block::Heading("Findings".into()));
+    if doc.findings.is_empty() {
+        blocks.push(Block::Paragraph("No findings.".into()));
+    } else {
+        blocks.push(Block::List(
+            doc.findings
+                .iter()
+                .map(|f| format!("[{}] {}", f.severity.as_str(), f.message))
+                .collect(),
+        ));
+    }
+
+    blocks.push(Block::Heading("Gaps".into()));
+    if doc.gaps.is_empty() {
+        blocks.push(Block::Paragraph("No gaps.".into()));
+    } else {
+        let mut gaps = Grid::new(&[
+            ("Item", false),
+            ("Gap", false),
+            ("Score", true),
+            ("Needed", true),
+            ("Size", true),
+        ]);
+        for g in &doc.gaps {
+            let title = doc
+                .item(&g.item)
+                .map_or(g.item.clone(), |i| i.title.clone());
+            let kind = match g.kind {
+                GapKind::BelowThreshold => "below threshold",
+                GapKind::ToTarget => "to target",
+            };
+            gaps.row(vec![
+                title,
+                kind.into(),
+                score(Some(g.score)),
+                number(g.reference),
+                score(Some(g.size)),
+            ]);
+        }
+        blocks.push(Block::Grid(gaps));
+    }
+
+    let recorded: Vec<_> = doc
+        .items
+        .iter()
+        .filter(|i| !i.notes.is_empty() || i.action.is_some() || !i.fields.is_empty())
+        .collect();
+    if !recorded.is_empty() {
+        blocks.push(Block::Heading("Evidence, fields and actions".into()));
+        let mut grid = Grid::new(&[
+            ("Item", false),
+            ("Evidence", false),
+            ("Fields", false),
+            ("Action", false),
+        ]);
+        for item in recorded {
+            let fields: Vec<String> = item
+                .fields
+                .iter()
+                .map(|(k, v)| format!("{k}: {v}"))
+                .collect();
+            grid.row(vec![
+                item.title.clone(),
+                item.notes.join(" / "),
+                fields.join("; "),
+                item.action.clone().unwrap_or_default(),
+            ]);
+        }
+        blocks.push(Block::Grid(grid));
+    }
+
+    if !doc.rejected.is_empty() {
+        blocks.push(Block::Heading("Rejected cells".into()));
+        let mut grid = Grid::new(&[
+            ("Row", true),
+            ("Column", false),
+            ("Value", false),
+            ("Reason", false),
+        ]);
+        for r in &doc.rejected {
+            grid.row(vec![
+                r.row.to_string(),
+                r.column.clone(),
+                r.value.clone(),
+                r.reason.clone(),
+            ]);
+        }
+        blocks.push(Block::Grid(grid));
+    }
+    blocks
+}

@@ -1,0 +1,77 @@
+//! Small text helpers every renderer shares: numbers as people read them, bars, and
+//! making user text safe for a terminal and for spreadsheet cells.
+
+/// A score with two decimals, or an em dash when there is none.
+pub fn score(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_string(), |v| format!("{v:.2}"))
+}
+
+/// A percent with no decimals, or an em dash.
+pub fn percent(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_string(), |v| format!("{v:.0}%"))
+}
+
+/// A bar of `width` cells for a percent: "███████░░░".
+pub fn bar(percent: Option<f64>, width: usize) -> String {
+    let Some(p) = percent else {
+        return " ".repeat(width);
+    };
+    let filled = ((p.clamp(0.0, 100.0) / 100.0) * width as f64).round() as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// A number without a needless ".0": 2 → "2", 2.5 → "2.5".
+pub fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// User text made safe to print on a terminal: control characters (escape sequences
+/// among them) are shown as visible escapes, never passed through.
+pub fn terminal_safe(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A text cell guarded against formula injection in spreadsheets: a leading
+/// `= + - @`, tab, CR or LF gets a `'` in front. Only for free text, never numbers.
+pub fn spreadsheet_safe(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{s}"),
+        _ => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_fill_in_proportion() {
+        assert_eq!(bar(Some(50.0), 10), "█████░░░░░");
+        assert_eq!(bar(Some(100.0), 4), "████");
+        assert_eq!(bar(None, 3), "   ");
+    }
+
+    #[test]
+    fn formula_starters_are_guarded_and_plain_text_is_not() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(spreadsheet_safe("-1"), "'-1");
+        assert_eq!(spreadsheet_safe("Linchpin"), "Linchpin");
+    }
+
+    #[test]
+    fn escape_sequences_do_not_reach_the_terminal() {
+        assert_eq!(terminal_safe("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+    }
+}

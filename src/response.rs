@@ -1,0 +1,83 @@
+//! What a workshop gave for each item: a rating (or not applicable, or nothing), the
+//! ratings of named examples, notes, an action, a target and extra fields. Scoring turns
+//! these into item inputs; the answers file and the interactive prompts both make them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::score::ItemInput;
+
+/// One answer on a scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    Value(i32),
+    /// Not applicable / don't know.
+    NotApplicable,
+}
+
+/// A named example through which an item is rated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Example {
+    pub name: String,
+    pub rating: Option<Rating>,
+}
+
+/// Everything recorded for one item.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    pub rating: Option<Rating>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    pub target: Option<i32>,
+    pub action: Option<String>,
+    #[serde(default)]
+    pub fields: BTreeMap<String, String>,
+}
+
+/// A workshop's answers, by item id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answers {
+    pub organisation: Option<String>,
+    pub period: Option<String>,
+    pub items: BTreeMap<String, Answer>,
+}
+
+impl Answer {
+    /// What scoring needs: the rating itself, or the mean of the rated examples.
+    pub fn input(&self) -> ItemInput {
+        let mut input = ItemInput {
+            target: self.target,
+            ..ItemInput::default()
+        };
+        if self.examples.is_empty() {
+            match self.rating {
+                Some(Rating::Value(v)) => {
+                    input.score = Some(f64::from(v));
+                    input.n = 1;
+                }
+                Some(Rating::NotApplicable) => input.not_applicable = 1,
+                None => input.missing = 1,
+            }
+            return input;
+        }
+        let mut sum = 0.0;
+        for example in &self.examples {
+            match example.rating {
+                Some(Rating::Value(v)) => {
+                    sum += f64::from(v);
+                    input.n += 1;
+                }
+                Some(Rating::NotApplicable) => input.not_applicable += 1,
+                None => input.missing += 1,
+            }
+        }
+        if input.n > 0 {
+            input.score = Some(sum / input.n as f64);
+        }
+        input
+    }
+}

@@ -1,0 +1,240 @@
+//! The Result document (`plead.result/1`): the hinge of the pipeline. `assess` and
+//! `score` write it; `report`, `diff` and `trend` read it. It carries everything a
+//! renderer needs (labels, bands, guidance), so reports never need the assessment file.
+
+use std::collections::BTreeMap;
+
+use anyhow::bail;
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::Severity;
+
+pub const SCHEMA: &str = "plead.result/1";
+
+/// A scored assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultDoc {
+    pub schema: String,
+    pub assessment: AssessmentRef,
+    pub context: Context,
+    /// People who answered: 1 for a workshop (the group), the number of returns for a survey.
+    pub respondents: u64,
+    /// Named raters of a workshop, with their tags.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub raters: Vec<Rater>,
+    pub scales: Vec<ScaleRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gap_threshold: Option<f64>,
+    pub bands: Vec<BandRef>,
+    pub overall: Overall,
+    pub themes: Vec<ThemeResult>,
+    pub items: Vec<ItemResult>,
+    pub gaps: Vec<Gap>,
+    pub findings: Vec<Finding>,
+    /// Cells of a survey file that could not be read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<Rejected>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssessmentRef {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub source: String,
+    pub definition_hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Context {
+    pub organisation: String,
+    pub period: String,
+    /// RFC 3339, UTC.
+    pub created: String,
+    pub plead_version: String,
+    pub method: Method,
+}
+
+/// How the answers were gathered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// A facilitated group agreeing one rating per item.
+    Workshop,
+    /// Many returns, aggregated.
+    Survey,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rater {
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScaleRef {
+    pub id: String,
+    pub min: i32,
+    pub max: i32,
+    pub not_applicable: bool,
+    pub points: Vec<PointRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PointRef {
+    pub value: i32,
+    pub label: String,
+    #[serde(default)]
+    pub descriptor: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BandRef {
+    pub label: String,
+    pub min: f64,
+    pub max: f64,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Overall {
+    /// Weighted mean of the answered item scores; absent when nothing was answered.
+    pub score: Option<f64>,
+    pub percent: Option<f64>,
+    pub band: Option<String>,
+    /// Items with a score, of `items`.
+    pub answered: usize,
+    pub items: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeResult {
+    pub id: String,
+    pub title: String,
+    pub score: Option<f64>,
+    pub percent: Option<f64>,
+    pub answered: usize,
+    pub items: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemResult {
+    pub id: String,
+    pub theme: String,
+    pub title: String,
+    pub text: String,
+    #[serde(default)]
+    pub guidance: String,
+    pub scale: String,
+    pub weight: f64,
+    pub score: Option<f64>,
+    pub percent: Option<f64>,
+    /// Valid ratings behind the score (for an item rated through examples, the examples rated).
+    pub n: u64,
+    pub not_applicable: u64,
+    pub missing: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<ExampleResult>,
+}
+
+/// A named example through which an item was rated (e.g. "Health Champion").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExampleResult {
+    pub name: String,
+    /// The rating; absent when not applicable / don't know.
+    pub rating: Option<i32>,
+}
+
+/// An item that needs attention: below the gap threshold, or short of its target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Gap {
+    pub item: String,
+    pub kind: GapKind,
+    pub score: f64,
+    /// The threshold or the target the score falls short of.
+    pub reference: f64,
+    /// reference − score.
+    pub size: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GapKind {
+    BelowThreshold,
+    ToTarget,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub id: String,
+    pub severity: Severity,
+    pub message: String,
+    pub items: Vec<String>,
+}
+
+/// A survey cell that could not be read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rejected {
+    /// The row number as in the file (the first line is 1).
+    pub row: u64,
+    pub column: String,
+    pub value: String,
+    pub reason: String,
+}
+
+impl ResultDoc {
+    /// Reads a Result document, refusing other documents and unknown schema versions.
+    pub fn from_json(text: &str) -> anyhow::Result<ResultDoc> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            anyhow::anyhow!("line {}, column {}: not JSON: {e}", e.line(), e.column())
+        })?;
+        match value.get("schema").and_then(|s| s.as_str()) {
+            Some(SCHEMA) => {}
+            Some(other) if other.starts_with("plead.result/") => bail!(
+                "this Result uses schema \"{other}\", which this plead ({}) cannot read: it reads \"{SCHEMA}\" (upgrade plead)",
+                env!("CARGO_PKG_VERSION")
+            ),
+            Some(other) => {
+                bail!("this is a \"{other}\" document, not a plead Result (\"{SCHEMA}\")")
+            }
+            None => bail!("this is not a plead Result: it has no \"schema\": \"{SCHEMA}\" key"),
+        }
+        serde_json::from_value(value)
+            .map_err(|e| anyhow::anyhow!("not a valid {SCHEMA} document: {e}"))
+    }
+
+    /// Pretty-printed JSON with a final newline.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("a Result always serialises");
+        s.push('\n');
+        s
+    }
+
+    pub fn scale(&self, id: &str) -> Option<&ScaleRef> {
+        self.scales.iter().find(|s| s.id == id)
+    }
+
+    pub fn item(&self, id: &str) -> Option<&ItemResult> {
+        self.items.iter().find(|i| i.id == id)
+    }
+}
+
+impl ScaleRef {
+    /// The label of a point, or the number where it has none.
+    pub fn label(&self, value: i32) -> String {
+        self.points
+            .iter()
+            .find(|p| p.value == value)
+            .map_or_else(|| value.to_string(), |p| p.label.clone())
+    }
+}
