@@ -1,0 +1,6 @@
+//! The one integration test binary: drives the real `plead` binary, a module per
+//! subcommand mirroring `src/cmd`.
+
+mod support;
+
+mod test_assess;
