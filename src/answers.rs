@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use crate::assessment::{Assessment, FieldKind, Item, Scale};
 use crate::problem::{Problem, utf8};
-use crate::response::{Answer, Answers, Example, Rating};
+use crate::response::{Answer, Answers, Example, RaterSpec, Rating};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -17,6 +17,7 @@ struct AnswersFile {
     assessment: Option<Spanned<String>>,
     organisation: Option<String>,
     period: Option<String>,
+    raters: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     answers: BTreeMap<Spanned<String>, AnswerFile>,
 }
@@ -33,6 +34,9 @@ struct AnswerFile {
     #[serde(default)]
     fields: BTreeMap<Spanned<String>, Spanned<String>>,
     examples: Option<Spanned<Vec<Spanned<ExampleFile>>>>,
+    /// Each rater's rating: a number on the scale, or "n/a".
+    #[serde(default)]
+    ratings: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -63,6 +67,16 @@ pub fn load(bytes: &[u8], assessment: &Assessment) -> Result<Answers, Vec<Proble
             ),
         );
     }
+    let raters = match &file.raters {
+        Some(list) => match RaterSpec::parse_list(&list.get_ref().join(",")) {
+            Ok(r) => r,
+            Err(message) => {
+                at(list.span(), message);
+                Vec::new()
+            }
+        },
+        None => Vec::new(),
+    };
     let mut items = BTreeMap::new();
     for (id, a) in &file.answers {
         let Some(item) = assessment.item(id.get_ref()) else {
@@ -146,6 +160,42 @@ pub fn load(bytes: &[u8], assessment: &Assessment) -> Result<Answers, Vec<Proble
                 at(t.span(), out_of_scale("target", *t.get_ref(), scale));
             }
         }
+        for (rater, value) in &a.ratings {
+            if !raters.iter().any(|r| r.label == *rater.get_ref()) {
+                let names: Vec<&str> = raters.iter().map(|r| r.label.as_str()).collect();
+                at(
+                    rater.span(),
+                    format!(
+                        "\"{}\" is not one of the raters (raters = [{}])",
+                        rater.get_ref(),
+                        names.join(", ")
+                    ),
+                );
+                continue;
+            }
+            let rating = match value.get_ref() {
+                toml::Value::Integer(v) => {
+                    let v = i32::try_from(*v).unwrap_or(i32::MAX);
+                    check_rating(scale, &Spanned::new(value.span(), v), &mut at)
+                }
+                toml::Value::String(s) if is_not_applicable(s) => {
+                    check_na(scale, value.span(), &mut at)
+                }
+                _ => {
+                    at(
+                        value.span(),
+                        format!(
+                            "a rater's rating is a whole number from {} to {} or \"n/a\"",
+                            scale.min, scale.max
+                        ),
+                    );
+                    None
+                }
+            };
+            if let Some(r) = rating {
+                answer.raters.insert(rater.get_ref().clone(), r);
+            }
+        }
         for (key, value) in &a.fields {
             check_field(assessment, item, key, value, &mut at);
             answer
@@ -160,6 +210,7 @@ pub fn load(bytes: &[u8], assessment: &Assessment) -> Result<Answers, Vec<Proble
     Ok(Answers {
         organisation: file.organisation,
         period: file.period,
+        raters,
         items,
     })
 }
@@ -248,4 +299,18 @@ fn check_field(
             ),
         );
     }
+}
+
+/// Whether a text means "not applicable / don't know".
+pub fn is_not_applicable(s: &str) -> bool {
+    let s = s.trim().to_ascii_lowercase().replace('’', "'");
+    matches!(
+        s.as_str(),
+        "n/a"
+            | "na"
+            | "not applicable"
+            | "don't know"
+            | "dont know"
+            | "not applicable / don't know"
+    )
 }

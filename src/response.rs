@@ -36,6 +36,51 @@ pub struct Answer {
     pub action: Option<String>,
     #[serde(default)]
     pub fields: BTreeMap<String, String>,
+    /// Each rater's rating, by rater label, when several raters rate and the group agrees
+    /// `rating`.
+    #[serde(default)]
+    pub raters: BTreeMap<String, Rating>,
+}
+
+/// A person rating in a workshop, optionally tagged (e.g. `Sam:patient-leader`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RaterSpec {
+    pub label: String,
+    pub tag: Option<String>,
+}
+
+impl RaterSpec {
+    /// Parses `"Sam, Priya:patient-leader, Alex:staff"`.
+    pub fn parse_list(list: &str) -> Result<Vec<RaterSpec>, String> {
+        let mut raters: Vec<RaterSpec> = Vec::new();
+        for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let (label, tag) = match part.split_once(':') {
+                Some((l, t)) => (l.trim(), Some(t.trim())),
+                None => (part, None),
+            };
+            if label.is_empty() {
+                return Err(format!("\"{part}\": a rater needs a name before the ':'"));
+            }
+            if tag.is_some_and(str::is_empty) {
+                return Err(format!(
+                    "\"{part}\": give a tag after the ':' (e.g. {label}:staff) or leave out the ':'"
+                ));
+            }
+            if raters.iter().any(|r| r.label.eq_ignore_ascii_case(label)) {
+                return Err(format!(
+                    "rater \"{label}\" is named twice: give each rater their own name"
+                ));
+            }
+            raters.push(RaterSpec {
+                label: label.to_string(),
+                tag: tag.map(str::to_string),
+            });
+        }
+        if raters.is_empty() {
+            return Err("no raters named: give names separated by commas, e.g. \"Sam, Priya:patient-leader\"".into());
+        }
+        Ok(raters)
+    }
 }
 
 /// A workshop's answers, by item id.
@@ -43,6 +88,8 @@ pub struct Answer {
 pub struct Answers {
     pub organisation: Option<String>,
     pub period: Option<String>,
+    #[serde(default)]
+    pub raters: Vec<RaterSpec>,
     pub items: BTreeMap<String, Answer>,
 }
 

@@ -145,6 +145,29 @@ pub struct ItemResult {
     pub fields: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<ExampleResult>,
+    /// Each rater's own rating in a workshop with several raters (the score is the
+    /// group's agreed rating).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ratings: Vec<RaterRating>,
+    /// The mean rating of each tag of raters (e.g. patient-leader, staff).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tag_means: Vec<TagMean>,
+}
+
+/// One rater's rating of an item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RaterRating {
+    pub rater: String,
+    /// The rating; absent when not applicable / don't know.
+    pub rating: Option<i32>,
+}
+
+/// The mean of the ratings given by raters sharing a tag.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TagMean {
+    pub tag: String,
+    pub mean: Option<f64>,
+    pub n: u64,
 }
 
 /// A named example through which an item was rated (e.g. "Health Champion").

@@ -153,6 +153,11 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
     }
     blocks.push(Block::Grid(items));
 
+    if !doc.raters.is_empty() {
+        blocks.push(Block::Heading("Raters".into()));
+        blocks.push(raters(doc));
+    }
+
     let with_examples: Vec<_> = doc
         .items
         .iter()
@@ -263,4 +268,62 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
         blocks.push(Block::Grid(grid));
     }
     blocks
+}
+
+/// Each rater's rating per item, the spread, and the mean of each tag of raters; with two
+/// tags, the gap between them (e.g. patient leaders − staff).
+fn raters(doc: &ResultDoc) -> Block {
+    let mut tags: Vec<&str> = Vec::new();
+    for t in doc.raters.iter().filter_map(|r| r.tag.as_deref()) {
+        if !tags.contains(&t) {
+            tags.push(t);
+        }
+    }
+    let mut columns: Vec<(String, bool)> = vec![("Item".into(), false)];
+    columns.extend(doc.raters.iter().map(|r| (r.label.clone(), true)));
+    columns.push(("Range".into(), false));
+    columns.push(("Agreed".into(), true));
+    columns.extend(tags.iter().map(|t| (format!("{t} mean"), true)));
+    if tags.len() == 2 {
+        columns.push((format!("Gap ({} − {})", tags[0], tags[1]), true));
+    }
+    let columns: Vec<(&str, bool)> = columns.iter().map(|(h, n)| (h.as_str(), *n)).collect();
+    let mut grid = Grid::new(&columns);
+    for item in &doc.items {
+        let mut row = vec![item.title.clone()];
+        let mut given = Vec::new();
+        for r in &doc.raters {
+            let rating = item.ratings.iter().find(|x| x.rater == r.label);
+            row.push(match rating {
+                Some(x) => x.rating.map_or_else(
+                    || "N/A".into(),
+                    |v| {
+                        given.push(v);
+                        v.to_string()
+                    },
+                ),
+                None => String::new(),
+            });
+        }
+        let range = match (given.iter().min(), given.iter().max()) {
+            (Some(lo), Some(hi)) if hi - lo >= 2 => format!("{lo}–{hi} disagreement"),
+            (Some(lo), Some(hi)) => format!("{lo}–{hi}"),
+            _ => String::new(),
+        };
+        row.push(range);
+        row.push(score(item.score));
+        let mean_of = |tag: &str| {
+            item.tag_means
+                .iter()
+                .find(|m| m.tag == tag)
+                .and_then(|m| m.mean)
+        };
+        row.extend(tags.iter().map(|t| score(mean_of(t))));
+        if tags.len() == 2 {
+            let gap = mean_of(tags[0]).zip(mean_of(tags[1])).map(|(a, b)| a - b);
+            row.push(gap.map_or_else(|| "—".into(), |g| format!("{g:+.2}")));
+        }
+        grid.row(row);
+    }
+    Block::Grid(grid)
 }
