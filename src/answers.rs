@@ -51,6 +51,25 @@ struct ExampleFile {
 pub fn load(bytes: &[u8], assessment: &Assessment) -> Result<Answers, Vec<Problem>> {
     let text = utf8(bytes).map_err(|p| vec![p])?;
     let file: AnswersFile = toml::from_str(text).map_err(|e| vec![Problem::from_toml(text, &e)])?;
+    if file.answers.is_empty()
+        && file.assessment.is_none()
+        && file.organisation.is_none()
+        && file.period.is_none()
+    {
+        let ids: Vec<&str> = assessment.items.iter().map(|i| i.id.as_str()).collect();
+        let first = &assessment.items[0];
+        let min = assessment.scale_of(first).min;
+        return Err(vec![Problem::at(
+            text,
+            0,
+            format!(
+                "the answers file is empty: answer each item in a table such as [answers.{}] with rating = {min} (items of {}: {})",
+                first.id,
+                assessment.id,
+                ids.join(", ")
+            ),
+        )]);
+    }
     let mut problems = Vec::new();
     let mut at = |span: std::ops::Range<usize>, message: String| {
         problems.push(Problem::at_span(text, span, message));
@@ -250,7 +269,10 @@ fn check_na(
 
 fn out_of_scale(what: &str, value: i32, scale: &Scale) -> String {
     let points: Vec<String> = (scale.min..=scale.max)
-        .map(|v| format!("{v} {}", scale.label(v)))
+        .map(|v| match scale.point(v) {
+            Some(p) => format!("{v} {}", p.label),
+            None => v.to_string(),
+        })
         .collect();
     format!(
         "{what} {value} is outside the scale {}–{} ({})",

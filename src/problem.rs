@@ -33,12 +33,44 @@ impl Problem {
         Problem::at(text, span.start, message)
     }
 
-    /// A TOML parse or type error, at the place the parser reports.
+    /// A TOML parse or type error, at the place the parser reports, in words a person
+    /// writing the file understands (`a whole number`, not `i32`).
     pub fn from_toml(text: &str, error: &toml::de::Error) -> Problem {
-        let offset = error.span().map_or(0, |s| s.start);
-        let message = error.message().trim().replace('\n', " ");
-        Problem::at(text, offset, message)
+        let span = error.span().unwrap_or(0..0);
+        let mut message = plain_words(error.message().trim()).replace('\n', " ");
+        if message == "duplicate key" {
+            let key = text.get(span.clone()).unwrap_or("").trim();
+            if !key.is_empty() && !key.contains('\n') {
+                message = format!("duplicate key `{key}`: a key or table may be given only once");
+            }
+        }
+        Problem::at(text, span.start, message)
     }
+}
+
+/// The parser's Rust type names in plain words.
+fn plain_words(message: &str) -> String {
+    const WORDS: [(&str, &str); 12] = [
+        ("expected i8", "expected a whole number"),
+        ("expected i16", "expected a whole number"),
+        ("expected i32", "expected a whole number"),
+        ("expected i64", "expected a whole number"),
+        ("expected u8", "expected a whole number of 0 or more"),
+        ("expected u16", "expected a whole number of 0 or more"),
+        ("expected u32", "expected a whole number of 0 or more"),
+        ("expected u64", "expected a whole number of 0 or more"),
+        ("expected usize", "expected a whole number of 0 or more"),
+        ("expected f32", "expected a number"),
+        ("expected f64", "expected a number"),
+        ("expected a map", "expected a table"),
+    ];
+    let mut out = message.to_string();
+    for (from, to) in WORDS {
+        if let Some(rest) = out.strip_suffix(from) {
+            out = format!("{rest}{to}");
+        }
+    }
+    out
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -92,6 +124,37 @@ mod tests {
         let p = Problem::at(text, text.find('x').unwrap(), "m");
         // "é" is two bytes but one character: counting bytes would say 10.
         assert_eq!((p.line, p.column), (2, 9));
+    }
+
+    #[test]
+    fn parser_type_names_become_plain_words() {
+        let text = "n = \"x\"\n";
+        #[derive(Debug, serde::Deserialize)]
+        struct T {
+            #[allow(dead_code)]
+            n: i32,
+        }
+        let e = toml::from_str::<T>(text).unwrap_err();
+        let p = Problem::from_toml(text, &e);
+        assert_eq!(
+            (p.line, p.column, p.message.as_str()),
+            (1, 5, "invalid type: string \"x\", expected a whole number")
+        );
+    }
+
+    #[test]
+    fn a_duplicate_key_is_named() {
+        let text = "a = 1\na = 2\n";
+        let e = toml::from_str::<toml::Table>(text).unwrap_err();
+        let p = Problem::from_toml(text, &e);
+        assert_eq!(
+            (p.line, p.column, p.message.as_str()),
+            (
+                2,
+                1,
+                "duplicate key `a`: a key or table may be given only once"
+            )
+        );
     }
 
     #[test]

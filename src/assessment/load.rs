@@ -16,6 +16,9 @@ use super::{
 };
 use crate::problem::Problem;
 
+/// The widest scale allowed, max − min.
+const MAX_SCALE_STEPS: i64 = 100;
+
 /// Loads and validates assessment text; on failure returns every problem found.
 pub fn load_str(text: &str) -> Result<Assessment, Vec<Problem>> {
     if text.trim().is_empty() {
@@ -136,11 +139,20 @@ impl<'a> Checker<'a> {
             let highest = points.iter().map(|p| *p.value.get_ref()).max().unwrap_or(0);
             let min = s.min.as_ref().map_or(lowest, |m| *m.get_ref());
             let max = s.max.as_ref().map_or(highest, |m| *m.get_ref());
+            let span = s.max.as_ref().map_or(s.points.span(), |m| m.span());
             if min >= max {
-                let span = s.max.as_ref().map_or(s.points.span(), |m| m.span());
                 self.problem(
                     span,
                     format!("the scale runs from {min} to {max}: max must be greater than min"),
+                );
+            } else if i64::from(max) - i64::from(min) > MAX_SCALE_STEPS {
+                // Ratings are counted per point (histograms, labels listed in messages),
+                // so a scale must stay small.
+                self.problem(
+                    span,
+                    format!(
+                        "the scale runs from {min} to {max}: a scale may span at most {MAX_SCALE_STEPS} steps (e.g. 0–100)"
+                    ),
                 );
             }
             let mut values = HashSet::new();
