@@ -110,8 +110,8 @@ fn summarise<'a>(
     }
     let (score, percent) = if answered > 0 {
         (
-            Some(score / weight),
-            Some((percent / weight).clamp(0.0, 100.0)),
+            Some(tidy(score / weight)),
+            Some(tidy(percent / weight).clamp(0.0, 100.0)),
         )
     } else {
         (None, None)
@@ -122,6 +122,13 @@ fn summarise<'a>(
         answered,
         items: count,
     }
+}
+
+/// A weighted mean rounded to 9 decimals: weights such as 0.1 are not exact in binary, so
+/// a mean that is exactly 50 can sum to 49.99999999999999 — shown as "50%" but put in the
+/// band below. No rating or weight is that fine, so nothing real is lost.
+fn tidy(mean: f64) -> f64 {
+    (mean * 1e9).round() / 1e9
 }
 
 /// The band holding a percent: `min <= p < max`, the last band also holding its max.
