@@ -34,6 +34,16 @@ pub struct ResultDoc {
     /// Cells of a survey file that could not be read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rejected: Vec<Rejected>,
+    /// How a survey file was read: layout, columns matched and left unused, rows skipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey: Option<SurveySource>,
+    /// The column a survey was grouped by (`plead score --group-by`), with the
+    /// differences between groups per item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_by: Option<GroupBy>,
+    /// The figures per group; a suppressed group shows no numbers at all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupResult>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -145,6 +155,9 @@ pub struct ItemResult {
     pub fields: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<ExampleResult>,
+    /// A survey item's figures over all valid ratings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aggregate: Option<Aggregate>,
     /// Each rater's own rating in a workshop with several raters (the score is the
     /// group's agreed rating).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -203,6 +216,126 @@ pub struct Finding {
     pub severity: Severity,
     pub message: String,
     pub items: Vec<String>,
+}
+
+/// A survey item's valid ratings summarised, exactly, from a count per scale point.
+/// `mean` is the item's score; `sd` is the sample standard deviation (divisor n − 1, 0
+/// when n is 1); `median` is the middle rating, or the mean of the two middle ratings
+/// when n is even.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Aggregate {
+    pub n: u64,
+    pub mean: f64,
+    pub sd: f64,
+    pub median: f64,
+    pub min: i32,
+    pub max: i32,
+    /// One per scale point, from the scale's min to its max.
+    pub counts: Vec<u64>,
+}
+
+/// How a survey file was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SurveySource {
+    /// The file's name (without its directory), or `-` for standard input.
+    pub file: String,
+    /// The survey tool whose layout was recognised, or "generic".
+    pub layout: String,
+    /// e.g. "CSV, UTF-8, comma-separated" or "Excel, sheet Form1".
+    pub format: String,
+    /// Data rows read (header rows excluded).
+    pub rows: u64,
+    /// Preview and test rows dropped (Qualtrics).
+    #[serde(default)]
+    pub test_rows: u64,
+    /// Rows with no rating and no "not applicable" at all, not counted as respondents.
+    #[serde(default)]
+    pub empty_rows: u64,
+    /// Which column each item was read from.
+    pub columns: Vec<ColumnMatch>,
+    /// Items no column matched (scored as missing for every respondent).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmatched_items: Vec<String>,
+    /// Columns neither matched to an item nor known as survey-tool metadata.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unused_columns: Vec<String>,
+    /// Columns recognised as personal data (names, emails, IP addresses): never read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub personal_columns: Vec<String>,
+    /// Every rejected cell, including any beyond those listed in `rejected`.
+    #[serde(default)]
+    pub rejected_total: u64,
+}
+
+/// The column an item was read from, and how it was matched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnMatch {
+    pub item: String,
+    pub column: String,
+    /// "map", "id", "alias", "text" or "grid".
+    pub matched_by: String,
+}
+
+/// A survey grouped by a column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupBy {
+    pub column: String,
+    /// Groups with fewer respondents than this are suppressed.
+    pub min_group: u64,
+    /// Per item, the highest and lowest scoring groups that are not suppressed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub differences: Vec<GroupDifference>,
+}
+
+/// The spread of an item's score between groups (e.g. patient leaders against staff).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupDifference {
+    pub item: String,
+    pub high_group: String,
+    pub high: f64,
+    pub low_group: String,
+    pub low: f64,
+    /// high − low.
+    pub difference: f64,
+}
+
+/// One group's figures. A suppressed group carries its label only: no count, no score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupResult {
+    pub label: String,
+    pub suppressed: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respondents: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overall: Option<GroupScore>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<GroupScore>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<GroupItem>,
+}
+
+/// A group's score for the whole assessment (empty id) or a theme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupScore {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    pub score: Option<f64>,
+    pub percent: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<String>,
+}
+
+/// A group's figures for one item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupItem {
+    pub id: String,
+    pub score: Option<f64>,
+    pub percent: Option<f64>,
+    pub n: u64,
+    pub not_applicable: u64,
+    pub missing: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aggregate: Option<Aggregate>,
 }
 
 /// A survey cell that could not be read.

@@ -177,6 +177,7 @@ pub fn skeleton(assessment: &Assessment, context: Context, inputs: &[ItemInput])
                 notes: Vec::new(),
                 fields: Default::default(),
                 examples: Vec::new(),
+                aggregate: None,
                 ratings: Vec::new(),
                 tag_means: Vec::new(),
             })
@@ -184,5 +185,8 @@ pub fn skeleton(assessment: &Assessment, context: Context, inputs: &[ItemInput])
         gaps: scores.gaps,
         findings: scores.findings,
         rejected: Vec::new(),
+        survey: None,
+        group_by: None,
+        groups: Vec::new(),
     }
 }
