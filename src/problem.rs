@@ -5,7 +5,8 @@ use std::fmt;
 use std::ops::Range;
 
 /// One problem at a place in a text file (line and column count from 1; columns count
-/// characters, not bytes).
+/// characters, not bytes). Line 0 means the problem is with the whole file (it cannot be
+/// read), so no place is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub line: usize,
@@ -24,6 +25,15 @@ impl Problem {
         Problem {
             line,
             column,
+            message: message.into(),
+        }
+    }
+
+    /// A problem with the whole file, such as one that cannot be read.
+    pub fn whole_file(message: impl Into<String>) -> Problem {
+        Problem {
+            line: 0,
+            column: 0,
             message: message.into(),
         }
     }
@@ -106,7 +116,11 @@ impl fmt::Display for Problems {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{}:{}:{}: {}", self.file, p.line, p.column, p.message)?;
+            if p.line == 0 {
+                write!(f, "{}: {}", self.file, p.message)?;
+            } else {
+                write!(f, "{}:{}:{}: {}", self.file, p.line, p.column, p.message)?;
+            }
         }
         Ok(())
     }

@@ -140,11 +140,9 @@ pub fn read_file(path: &Path) -> Result<Assessment, Problems> {
     let file = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| Problems {
         file: file.clone(),
-        problems: vec![crate::problem::Problem {
-            line: 1,
-            column: 1,
-            message: format!("cannot read the file: {e}"),
-        }],
+        problems: vec![crate::problem::Problem::whole_file(format!(
+            "cannot read the file: {e}"
+        ))],
     })?;
     let text = utf8(&bytes).map_err(|p| Problems {
         file: file.clone(),
