@@ -41,7 +41,7 @@ pub enum Command {
     Show(ShowArgs),
     /// Check assessment files, printing every problem as file:line:column: message
     Validate(ValidateArgs),
-    /// Run an assessment and score it (from an answers file)
+    /// Run an assessment in a workshop (or from an answers file) and score it
     Assess(AssessArgs),
     /// Render a saved Result
     Report(ReportArgs),
@@ -94,17 +94,27 @@ pub enum Format {
 
 #[derive(Debug, Args)]
 pub struct AssessArgs {
-    /// An assessment id (see `plead list`) or a path to a .toml file
-    pub assessment: String,
+    /// An assessment id (see `plead list`) or a path to a .toml file; without it, a menu
+    pub assessment: Option<String>,
     /// An answers file (TOML; see README): score it without prompting
     #[arg(long, value_name = "ANSWERS.toml")]
-    pub answers: PathBuf,
+    pub answers: Option<PathBuf>,
     /// The organisation assessed (overrides the answers file)
     #[arg(long)]
     pub org: Option<String>,
     /// The period, e.g. 2026-Q3 (overrides the answers file; default: the current quarter)
     #[arg(long)]
     pub period: Option<String>,
+    /// Several raters, each rating every item before the group agrees one rating:
+    /// "Sam, Priya, Alex" or tagged "Sam:patient-leader, Alex:staff"
+    #[arg(long, value_name = "LIST")]
+    pub raters: Option<String>,
+    /// Continue the saved draft of this assessment without asking
+    #[arg(long)]
+    pub resume: bool,
+    /// Answer the prompts from a file, one line per prompt (for tests and demonstrations)
+    #[arg(long, hide = true, value_name = "FILE")]
+    pub script: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

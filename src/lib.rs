@@ -10,6 +10,8 @@ pub mod answers;
 pub mod assessment;
 pub mod cli;
 pub mod cmd;
+pub mod compare;
+pub mod interact;
 pub mod output;
 pub mod problem;
 pub mod render;

@@ -94,6 +94,11 @@ pub struct Answers {
 }
 
 impl Answer {
+    /// Whether anything was rated: a rating, not applicable, or an example.
+    pub fn is_answered(&self) -> bool {
+        self.rating.is_some() || !self.examples.is_empty()
+    }
+
     /// What scoring needs: the rating itself, or the mean of the rated examples.
     pub fn input(&self) -> ItemInput {
         let mut input = ItemInput {

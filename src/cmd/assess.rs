@@ -1,40 +1,305 @@
-//! `plead assess`: a workshop's answers scored into a Result and a report. With
-//! `--answers` it runs without prompts, for scripts, tests and paper workshops.
+//! `plead assess`: the workshop. Interactively (a facilitator at a laptop, saved to a
+//! draft after every answer), or from an answers file (`--answers`) for scripts, tests
+//! and paper workshops. Either way: a Result and a report.
 
-use anyhow::Context;
+use std::path::{Path, PathBuf};
 
-use crate::assessment::Catalog;
-use crate::cli::{AssessArgs, Global};
+use anyhow::{Context, bail};
+
+use crate::assessment::{Assessment, Catalog};
+use crate::cli::{AssessArgs, Format, Global};
+use crate::interact::Prompter;
+use crate::interact::draft::{self, DRAFT_SCHEMA, Draft};
+use crate::interact::script::ScriptPrompter;
+use crate::interact::session::Session;
+use crate::interact::terminal::{self, TerminalPrompter};
 use crate::problem::Problems;
-use crate::result::{Context as ResultContext, Method};
+use crate::response::{Answers, RaterSpec};
+use crate::result::{Context as ResultContext, Method, ResultDoc};
 
 pub fn run(global: &Global, args: AssessArgs) -> anyhow::Result<()> {
     let catalog = Catalog::load(global.assessments.as_deref())?;
-    let entry = catalog.resolve(&args.assessment)?;
+    if let Some(path) = &args.answers {
+        return from_answers(global, &catalog, &args, path);
+    }
+    if let Some(script) = &args.script {
+        let text = std::fs::read_to_string(script)
+            .with_context(|| format!("cannot read the script {}", script.display()))?;
+        return workshop(global, &catalog, &args, &mut ScriptPrompter::new(&text));
+    }
+    if !terminal::is_interactive() {
+        bail!(
+            "plead assess asks its questions on a terminal, and this is not one; \
+             give an answers file with --answers FILE (see README) to score without prompts"
+        );
+    }
+    workshop(global, &catalog, &args, &mut TerminalPrompter::new())
+}
+
+fn from_answers(
+    global: &Global,
+    catalog: &Catalog,
+    args: &AssessArgs,
+    path: &Path,
+) -> anyhow::Result<()> {
+    let Some(spec) = &args.assessment else {
+        bail!(
+            "with --answers, name the assessment too: plead assess <ASSESSMENT> --answers {}",
+            path.display()
+        );
+    };
+    let entry = catalog.resolve(spec)?;
     let assessment = &entry.assessment;
-    let bytes = std::fs::read(&args.answers)
-        .with_context(|| format!("cannot read the answers file {}", args.answers.display()))?;
-    let answers = crate::answers::load(&bytes, assessment).map_err(|problems| Problems {
-        file: args.answers.display().to_string(),
+    let bytes = std::fs::read(path)
+        .with_context(|| format!("cannot read the answers file {}", path.display()))?;
+    let mut answers = crate::answers::load(&bytes, assessment).map_err(|problems| Problems {
+        file: path.display().to_string(),
         problems,
     })?;
+    if let Some(list) = &args.raters {
+        answers.raters =
+            RaterSpec::parse_list(list).map_err(|e| anyhow::anyhow!("--raters: {e}"))?;
+    }
     let now = super::now()?;
-    let context = ResultContext {
-        organisation: args
-            .org
-            .or_else(|| answers.organisation.clone())
-            .unwrap_or_else(|| "Unnamed organisation".to_string()),
-        period: args
-            .period
-            .or_else(|| answers.period.clone())
-            .unwrap_or_else(|| super::quarter(now)),
-        created: super::rfc3339(now),
-        plead_version: env!("CARGO_PKG_VERSION").to_string(),
-        method: Method::Workshop,
-    };
-    let doc = crate::score::workshop::result(assessment, &answers, context);
+    let doc = score(
+        assessment,
+        &answers,
+        args.org.clone().or(answers.organisation.clone()),
+        args.period.clone().or(answers.period.clone()),
+        now,
+    );
     for path in super::emit(&doc, &args.output, global)? {
         eprintln!("wrote {path}");
     }
     Ok(())
+}
+
+fn score(
+    assessment: &Assessment,
+    answers: &Answers,
+    organisation: Option<String>,
+    period: Option<String>,
+    now: time::OffsetDateTime,
+) -> ResultDoc {
+    let context = ResultContext {
+        organisation: organisation.unwrap_or_else(|| "Unnamed organisation".to_string()),
+        period: period.unwrap_or_else(|| super::quarter(now)),
+        created: super::rfc3339(now),
+        plead_version: env!("CARGO_PKG_VERSION").to_string(),
+        method: Method::Workshop,
+    };
+    crate::score::workshop::result(assessment, answers, context)
+}
+
+/// The interactive workshop, from choosing the assessment to writing the files.
+fn workshop<P: Prompter>(
+    global: &Global,
+    catalog: &Catalog,
+    args: &AssessArgs,
+    prompter: &mut P,
+) -> anyhow::Result<()> {
+    let entry = match &args.assessment {
+        Some(spec) => catalog.resolve(spec)?,
+        None => {
+            let entries: Vec<String> = catalog
+                .entries
+                .iter()
+                .map(|e| format!("{} — {}", e.assessment.id, e.assessment.title))
+                .collect();
+            let pick = prompter.select("Which assessment?", &entries, 0)?;
+            catalog.entries[pick].clone()
+        }
+    };
+    let assessment = &entry.assessment;
+    let draft_path = draft::path(&assessment.id);
+    let clock = || super::now().map(super::rfc3339).unwrap_or_default();
+
+    let mut draft = match Draft::load(&draft_path)? {
+        Some(d) if args.resume || offer(prompter, &d, assessment)? => {
+            if d.definition_hash != assessment.definition_hash() {
+                prompter.say(&format!(
+                    "Note: {} has changed since this draft was saved; answers are kept by item id.",
+                    assessment.id
+                ));
+            }
+            d
+        }
+        None if args.resume => bail!(
+            "there is no draft of {} to resume in this directory ({} does not exist)",
+            assessment.id,
+            draft_path.display()
+        ),
+        _ => new_draft(prompter, args, assessment, &clock)?,
+    };
+    if let Some(list) = &args.raters {
+        let raters = RaterSpec::parse_list(list).map_err(|e| anyhow::anyhow!("--raters: {e}"))?;
+        if draft.answers.raters.is_empty() || draft.answers.raters == raters {
+            draft.answers.raters = raters;
+        } else {
+            prompter.say("Note: this draft keeps the raters it was started with.");
+        }
+    }
+    if args.script.is_none() {
+        terminal::restore_on_interrupt(draft_path.display().to_string());
+    }
+    prompter.say(&format!(
+        "\n{} — {}, {}\nSaved after every answer to {}. Ctrl-C stops; run the same command again to continue.",
+        assessment.title,
+        draft.organisation,
+        draft.period,
+        draft_path.display()
+    ));
+
+    let draft = Session::new(assessment, prompter, draft, draft_path.clone(), &clock).run()?;
+    let now = super::now()?;
+    let doc = score(
+        assessment,
+        &draft.answers,
+        Some(draft.organisation.clone()),
+        Some(draft.period.clone()),
+        now,
+    );
+
+    let options = super::render_options(global);
+    crate::output::stdout(&crate::render::result(&doc, Format::Table, &options))?;
+    let written = write_files(prompter, &doc, args)?;
+    std::fs::remove_file(&draft_path)
+        .with_context(|| format!("cannot remove the finished draft {}", draft_path.display()))?;
+    for path in written {
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// Offers to continue a draft; `false` starts again.
+fn offer<P: Prompter>(prompter: &mut P, d: &Draft, a: &Assessment) -> anyhow::Result<bool> {
+    prompter.say(&format!(
+        "A draft of {} for {}, {} is saved: {} of {} items answered, last saved {}.",
+        a.title,
+        d.organisation,
+        d.period,
+        d.answered(),
+        a.items.len(),
+        d.saved
+    ));
+    if prompter.confirm("Continue this draft?", true)? {
+        return Ok(true);
+    }
+    if prompter.confirm("Start again? The draft's answers will be replaced.", false)? {
+        return Ok(false);
+    }
+    bail!("stopped: the draft is kept")
+}
+
+fn new_draft<P: Prompter>(
+    prompter: &mut P,
+    args: &AssessArgs,
+    assessment: &Assessment,
+    clock: &dyn Fn() -> String,
+) -> anyhow::Result<Draft> {
+    let organisation = match &args.org {
+        Some(o) => o.clone(),
+        None => prompter.input("Organisation", "", false)?,
+    };
+    let period = match &args.period {
+        Some(p) => p.clone(),
+        None => prompter.input("Period", &super::quarter(super::now()?), false)?,
+    };
+    Ok(Draft {
+        schema: DRAFT_SCHEMA.to_string(),
+        assessment: assessment.id.clone(),
+        definition_hash: assessment.definition_hash(),
+        organisation,
+        period,
+        saved: clock(),
+        position: 0,
+        skipped: Vec::new(),
+        answers: Answers::default(),
+    })
+}
+
+/// Writes the Result (and any report asked for) where the user can find it: each `--out`,
+/// or `<organisation>-<assessment>-<period>.json` (and `.md`/`.csv` for `--format`).
+/// A name that exists is not overwritten without `--force`: another name is offered.
+fn write_files<P: Prompter>(
+    prompter: &mut P,
+    doc: &ResultDoc,
+    args: &AssessArgs,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let mut targets: Vec<(PathBuf, Format)> = Vec::new();
+    if args.output.out.is_empty() {
+        let stem = format!(
+            "{}-{}-{}",
+            slug(&doc.context.organisation),
+            doc.assessment.id,
+            slug(&doc.context.period)
+        );
+        targets.push((PathBuf::from(format!("{stem}.json")), Format::Json));
+        match args.output.format {
+            Format::Markdown => {
+                targets.push((PathBuf::from(format!("{stem}.md")), Format::Markdown))
+            }
+            Format::Csv => targets.push((PathBuf::from(format!("{stem}.csv")), Format::Csv)),
+            Format::Table | Format::Json => {}
+        }
+    } else {
+        for out in &args.output.out {
+            let format = super::format_of(out).unwrap_or(args.output.format);
+            targets.push((PathBuf::from(out), format));
+        }
+    }
+    let options = crate::render::Options::default();
+    let mut written = Vec::new();
+    for (mut path, format) in targets {
+        let bytes = crate::render::result(doc, format, &options);
+        if path.as_os_str() == "-" {
+            crate::output::stdout(&bytes)?;
+            continue;
+        }
+        while !args.output.force && path.exists() {
+            let suggestion = free_name(&path);
+            let answer = prompter.input(
+                &format!("{} already exists. Save as", path.display()),
+                &suggestion.display().to_string(),
+                false,
+            )?;
+            path = PathBuf::from(answer);
+        }
+        crate::output::write_file(&path, &bytes, args.output.force)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// `name-2.ext`, `name-3.ext`, … : the first that does not exist.
+fn free_name(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("result");
+    let ext = path.extension().and_then(|s| s.to_str());
+    (2..)
+        .map(|n| {
+            let name = match ext {
+                Some(e) => format!("{stem}-{n}.{e}"),
+                None => format!("{stem}-{n}"),
+            };
+            path.with_file_name(name)
+        })
+        .find(|p| !p.exists())
+        .expect("some name is free")
+}
+
+/// A file-name-safe form of a name: lower case, letters and digits joined by '-'.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "result".into() } else { out }
 }
