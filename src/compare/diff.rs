@@ -1,0 +1,506 @@
+//! `diff`: two Results of one assessment compared — overall, themes and items, each with
+//! old, new, change, direction and significance — and what moved the verdicts: the band,
+//! gaps closed and opened, findings that appeared or went away, targets met.
+
+use serde::Serialize;
+
+use super::period;
+use super::{
+    Change, CompareError, Direction, Measure, Named, Note, NoteKind, Significance, Source,
+    common_notes, same_assessment, scales_differ,
+};
+use crate::assessment::Severity;
+use crate::result::{Finding, Gap, GapKind, ItemResult, ResultDoc};
+
+pub const SCHEMA: &str = "plead.diff/1";
+
+/// Two Results compared.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diff {
+    pub schema: &'static str,
+    pub assessment: AssessmentPair,
+    pub old: Source,
+    pub new: Source,
+    pub notes: Vec<Note>,
+    pub overall: OverallChange,
+    pub themes: Vec<RowChange>,
+    pub items: Vec<RowChange>,
+    pub summary: Summary,
+    pub verdicts: Verdicts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AssessmentPair {
+    pub id: String,
+    pub title: String,
+    pub same_definition: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverallChange {
+    #[serde(flatten)]
+    pub change: Change,
+    pub old_band: Option<String>,
+    pub new_band: Option<String>,
+}
+
+/// Whether a row is in both Results or in one only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    Both,
+    /// Only in the new Result (its definition gained it).
+    Added,
+    /// Only in the old Result.
+    Removed,
+}
+
+/// A theme or an item compared.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowChange {
+    pub id: String,
+    pub title: String,
+    /// The theme of an item; absent on themes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    pub presence: Presence,
+    /// Labels of whole ratings on the scale ("Missing", "In place"), items only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_label: Option<String>,
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+/// Items counted by what happened to them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub improved: usize,
+    pub worse: usize,
+    pub unchanged: usize,
+    /// In both, but not rated in one.
+    pub not_comparable: usize,
+    pub added: usize,
+    pub removed: usize,
+    /// Items with a Welch test; of those, significant rises and falls.
+    pub tested: usize,
+    pub significantly_improved: usize,
+    pub significantly_worse: usize,
+}
+
+/// What moved the verdicts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdicts {
+    /// Present when the band changed.
+    pub band: Option<BandChange>,
+    pub gaps_closed: Vec<GapChange>,
+    pub gaps_opened: Vec<GapChange>,
+    /// Gaps in both.
+    pub gaps_still_open: Vec<GapChange>,
+    /// Gaps of the old Result whose item has no score in the new one: not known to be closed.
+    pub gaps_not_reassessed: Vec<GapChange>,
+    pub findings_new: Vec<FindingRef>,
+    pub findings_resolved: Vec<FindingRef>,
+    pub findings_persisting: Vec<FindingRef>,
+    pub targets_met: Vec<TargetMet>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BandChange {
+    pub old: Option<String>,
+    pub new: Option<String>,
+    /// Up (true) or down the bands, when both are known.
+    pub up: Option<bool>,
+}
+
+/// A gap of either Result, with the item's score on both sides.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapChange {
+    pub item: String,
+    pub title: String,
+    pub kind: GapKind,
+    /// The threshold or target the gap is measured against.
+    pub reference: f64,
+    pub old: Option<f64>,
+    pub new: Option<f64>,
+    pub old_label: Option<String>,
+    pub new_label: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FindingRef {
+    pub id: String,
+    pub severity: Severity,
+    pub message: String,
+    pub items: Vec<String>,
+}
+
+/// An item that reached its target in the new Result and had not in the old.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetMet {
+    pub item: String,
+    pub title: String,
+    pub target: i32,
+    pub old: Option<f64>,
+    pub new: f64,
+    pub old_label: Option<String>,
+    pub new_label: Option<String>,
+}
+
+impl Diff {
+    /// What got worse — the overall score and items — as "Overall" and item titles, for
+    /// `--fail-if-worse`.
+    pub fn worse(&self) -> Vec<String> {
+        let mut worse = Vec::new();
+        if self.overall.change.direction == Direction::Worse {
+            worse.push("Overall".to_string());
+        }
+        worse.extend(
+            self.items
+                .iter()
+                .filter(|i| i.change.direction == Direction::Worse)
+                .map(|i| i.title.clone()),
+        );
+        worse
+    }
+
+    /// Whether any item was tested (both sides survey aggregates).
+    pub fn tested(&self) -> bool {
+        self.summary.tested > 0
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("a diff always serialises");
+        s.push('\n');
+        s
+    }
+}
+
+/// Compares `old` with `new`: results of the same assessment, compared as given.
+pub fn diff(old: Named, new: Named) -> Result<Diff, CompareError> {
+    same_assessment(&[old, new])?;
+    let (o, n) = (old.doc, new.doc);
+    let mut notes = common_notes(&[old, new]);
+    notes.extend(order_note(old, new));
+    let multi_scale = o.scales.len() > 1 || n.scales.len() > 1;
+
+    let overall = OverallChange {
+        change: Change::summary(
+            Measure {
+                score: o.overall.score,
+                percent: o.overall.percent,
+            },
+            Measure {
+                score: n.overall.score,
+                percent: n.overall.percent,
+            },
+            multi_scale,
+        ),
+        old_band: o.overall.band.clone(),
+        new_band: n.overall.band.clone(),
+    };
+
+    let themes = merge(&o.themes, &n.themes, |t| &t.id)
+        .into_iter()
+        .map(|(a, b)| {
+            let measure = |t: Option<&crate::result::ThemeResult>| Measure {
+                score: t.and_then(|t| t.score),
+                percent: t.and_then(|t| t.percent),
+            };
+            let either = b.or(a).expect("one side at least");
+            RowChange {
+                id: either.id.clone(),
+                title: either.title.clone(),
+                theme: None,
+                presence: presence(a.is_some(), b.is_some()),
+                old_label: None,
+                new_label: None,
+                change: Change::summary(measure(a), measure(b), multi_scale),
+            }
+        })
+        .collect();
+
+    let items: Vec<RowChange> = merge(&o.items, &n.items, |i| &i.id)
+        .into_iter()
+        .map(|(a, b)| item_row(o, a, n, b))
+        .collect();
+
+    let mut summary = Summary::default();
+    for i in &items {
+        match (i.presence, i.change.direction) {
+            (Presence::Added, _) => summary.added += 1,
+            (Presence::Removed, _) => summary.removed += 1,
+            (_, Direction::Improved) => summary.improved += 1,
+            (_, Direction::Worse) => summary.worse += 1,
+            (_, Direction::Unchanged) => summary.unchanged += 1,
+            (_, Direction::NotComparable) => summary.not_comparable += 1,
+        }
+        if i.change.welch.is_some() {
+            summary.tested += 1;
+        }
+        if i.change.significance == Significance::Significant {
+            match i.change.direction {
+                Direction::Improved => summary.significantly_improved += 1,
+                Direction::Worse => summary.significantly_worse += 1,
+                _ => {}
+            }
+        }
+    }
+
+    Ok(Diff {
+        schema: SCHEMA,
+        assessment: AssessmentPair {
+            id: n.assessment.id.clone(),
+            title: n.assessment.title.clone(),
+            same_definition: o.assessment.definition_hash == n.assessment.definition_hash,
+        },
+        old: Source::of(&old),
+        new: Source::of(&new),
+        notes,
+        overall,
+        themes,
+        items,
+        summary,
+        verdicts: verdicts(o, n),
+    })
+}
+
+fn presence(old: bool, new: bool) -> Presence {
+    match (old, new) {
+        (true, false) => Presence::Removed,
+        (false, true) => Presence::Added,
+        _ => Presence::Both,
+    }
+}
+
+fn item_row(
+    o: &ResultDoc,
+    a: Option<&ItemResult>,
+    n: &ResultDoc,
+    b: Option<&ItemResult>,
+) -> RowChange {
+    let either = b.or(a).expect("one side at least");
+    let change = match (a, b) {
+        (Some(a), Some(b)) => Change::item((o, a), (n, b), scales_differ((o, a), (n, b))),
+        _ => {
+            let measure = |i: Option<&ItemResult>| Measure {
+                score: i.and_then(|i| i.score),
+                percent: i.and_then(|i| i.percent),
+            };
+            Change::between(measure(a), measure(b), false)
+        }
+    };
+    RowChange {
+        id: either.id.clone(),
+        title: either.title.clone(),
+        theme: Some(either.theme.clone()),
+        presence: presence(a.is_some(), b.is_some()),
+        old_label: a.and_then(|i| rating_label(o, i)),
+        new_label: b.and_then(|i| rating_label(n, i)),
+        change,
+    }
+}
+
+/// The label of an item's score when it is a whole point of its scale ("In place").
+pub fn rating_label(doc: &ResultDoc, item: &ItemResult) -> Option<String> {
+    let s = item.score?;
+    let scale = doc.scale(&item.scale)?;
+    (s.fract() == 0.0 && scale.points.iter().any(|p| f64::from(p.value) == s))
+        .then(|| scale.label(s as i32))
+}
+
+/// Rows of both lists matched by id: the new list's order, with rows only in the old list
+/// placed after the row that came before them there.
+pub(super) fn merge<'a, T>(
+    old: &'a [T],
+    new: &'a [T],
+    id: impl Fn(&T) -> &String,
+) -> Vec<(Option<&'a T>, Option<&'a T>)> {
+    let mut rows: Vec<(Option<&T>, Option<&T>)> = new
+        .iter()
+        .map(|b| (old.iter().find(|a| id(a) == id(b)), Some(b)))
+        .collect();
+    for (index, a) in old.iter().enumerate() {
+        if new.iter().any(|b| id(b) == id(a)) {
+            continue;
+        }
+        // After the nearest earlier old row already placed, else first.
+        let at = old[..index]
+            .iter()
+            .rev()
+            .find_map(|prev| {
+                rows.iter()
+                    .position(|(x, y)| y.or(*x).is_some_and(|r| id(r) == id(prev)))
+            })
+            .map_or(0, |p| p + 1);
+        rows.insert(at, (Some(a), None));
+    }
+    rows
+}
+
+/// A note when the periods are out of order or the same.
+fn order_note(old: Named, new: Named) -> Option<Note> {
+    let (po, pn) = (&old.doc.context.period, &new.doc.context.period);
+    match (period::parse(po), period::parse(pn)) {
+        (Some(a), Some(b)) if a > b => Some(Note {
+            kind: NoteKind::OutOfOrder,
+            message: format!(
+                "{} ({po}) is later than {} ({pn}): compared as given, so a rise here is a \
+                 fall over time; swap the files to compare the earlier with the later",
+                old.name, new.name
+            ),
+        }),
+        (Some(a), Some(b)) if a == b => Some(Note {
+            kind: NoteKind::SamePeriod,
+            message: format!("both results are for {pn}: compared as given"),
+        }),
+        (Some(_), Some(_)) => None,
+        _ if old.doc.context.created > new.doc.context.created => Some(Note {
+            kind: NoteKind::OutOfOrder,
+            message: format!(
+                "{} was created after {} (and their periods \"{po}\" and \"{pn}\" are not \
+                 dates plead reads, such as {}): compared as given",
+                old.name,
+                new.name,
+                period::EXAMPLES
+            ),
+        }),
+        _ => None,
+    }
+}
+
+fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
+    let band = (o.overall.band != n.overall.band).then(|| {
+        let index = |label: &Option<String>| {
+            n.bands
+                .iter()
+                .position(|b| Some(&b.label) == label.as_ref())
+        };
+        BandChange {
+            old: o.overall.band.clone(),
+            new: n.overall.band.clone(),
+            up: match (index(&o.overall.band), index(&n.overall.band)) {
+                (Some(a), Some(b)) => Some(b > a),
+                _ => None,
+            },
+        }
+    });
+
+    let gap_change = |g: &Gap| {
+        let a = o.item(&g.item);
+        let b = n.item(&g.item);
+        GapChange {
+            item: g.item.clone(),
+            title: b.or(a).map_or_else(|| g.item.clone(), |i| i.title.clone()),
+            kind: g.kind,
+            reference: g.reference,
+            old: a.and_then(|i| i.score),
+            new: b.and_then(|i| i.score),
+            old_label: a.and_then(|i| rating_label(o, i)),
+            new_label: b.and_then(|i| rating_label(n, i)),
+        }
+    };
+    let same_gap = |x: &Gap, y: &Gap| x.item == y.item && x.kind == y.kind;
+    let mut verdicts = Verdicts {
+        band,
+        gaps_closed: Vec::new(),
+        gaps_opened: Vec::new(),
+        gaps_still_open: Vec::new(),
+        gaps_not_reassessed: Vec::new(),
+        findings_new: Vec::new(),
+        findings_resolved: Vec::new(),
+        findings_persisting: Vec::new(),
+        targets_met: Vec::new(),
+    };
+    for g in &o.gaps {
+        let change = gap_change(g);
+        if n.gaps.iter().any(|h| same_gap(g, h)) {
+            verdicts.gaps_still_open.push(change);
+        } else if change.new.is_some() {
+            verdicts.gaps_closed.push(change);
+        } else {
+            verdicts.gaps_not_reassessed.push(change);
+        }
+    }
+    for g in &n.gaps {
+        if !o.gaps.iter().any(|h| same_gap(g, h)) {
+            verdicts.gaps_opened.push(gap_change(g));
+        }
+    }
+
+    let key = |f: &Finding| {
+        let mut items = f.items.clone();
+        items.sort();
+        (f.id.clone(), items)
+    };
+    let reference = |f: &Finding| FindingRef {
+        id: f.id.clone(),
+        severity: f.severity,
+        message: f.message.clone(),
+        items: f.items.clone(),
+    };
+    for f in &n.findings {
+        if o.findings.iter().any(|g| key(g) == key(f)) {
+            verdicts.findings_persisting.push(reference(f));
+        } else {
+            verdicts.findings_new.push(reference(f));
+        }
+    }
+    for f in &o.findings {
+        if !n.findings.iter().any(|g| key(g) == key(f)) {
+            verdicts.findings_resolved.push(reference(f));
+        }
+    }
+
+    for b in &n.items {
+        let (Some(target), Some(score)) = (b.target, b.score) else {
+            continue;
+        };
+        if score < f64::from(target) {
+            continue;
+        }
+        let a = o.item(&b.id);
+        let met_before = a.is_some_and(|a| {
+            a.score
+                .is_some_and(|s| s >= f64::from(a.target.unwrap_or(target)))
+        });
+        if !met_before {
+            verdicts.targets_met.push(TargetMet {
+                item: b.id.clone(),
+                title: b.title.clone(),
+                target,
+                old: a.and_then(|a| a.score),
+                new: score,
+                old_label: a.and_then(|a| rating_label(o, a)),
+                new_label: rating_label(n, b),
+            });
+        }
+    }
+    verdicts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_only_in_the_old_list_stay_where_they_were() {
+        let old = ["a", "b", "c", "d"].map(String::from);
+        let new = ["a", "c", "e"].map(String::from);
+        let rows: Vec<(Option<&str>, Option<&str>)> = merge(&old, &new, |s| s)
+            .into_iter()
+            .map(|(a, b)| (a.map(String::as_str), b.map(String::as_str)))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (Some("a"), Some("a")),
+                (Some("b"), None),
+                (Some("c"), Some("c")),
+                (Some("d"), None),
+                (None, Some("e")),
+            ]
+        );
+    }
+}

@@ -1,0 +1,331 @@
+//! `trend`: many Results of one assessment in period order — overall, themes and items
+//! across the periods, the latest change and the change since the first — and the
+//! findings and gaps that persisted through every period: the long-standing problems a
+//! board should see.
+
+use serde::Serialize;
+
+use super::diff::{merge, rating_label};
+use super::period::{self, Period};
+use super::{
+    Change, CompareError, Measure, Named, Note, NoteKind, Source, common_notes, same_assessment,
+    scales_differ,
+};
+use crate::assessment::Severity;
+use crate::result::{GapKind, ItemResult, ResultDoc};
+
+pub const SCHEMA: &str = "plead.trend/1";
+
+/// Results in period order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Trend {
+    pub schema: &'static str,
+    pub assessment: AssessmentInfo,
+    pub ordered_by: OrderedBy,
+    /// The Results, oldest first; every per-period list below follows this order.
+    pub periods: Vec<Source>,
+    pub notes: Vec<Note>,
+    pub overall: Series,
+    /// The overall band in each period.
+    pub bands: Vec<Option<String>>,
+    pub themes: Vec<Series>,
+    pub items: Vec<Series>,
+    /// Findings raised in every period.
+    pub persistent_findings: Vec<PersistentFinding>,
+    /// Gaps open in every period.
+    pub persistent_gaps: Vec<PersistentGap>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AssessmentInfo {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderedBy {
+    /// Every period label was read as a date.
+    Period,
+    /// Some label was not: ordered by the time each Result was created.
+    Created,
+}
+
+/// One row across the periods: the overall score, a theme or an item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    pub id: String,
+    pub title: String,
+    /// One per period; absent where not scored (or not in that period's definition).
+    pub scores: Vec<Option<f64>>,
+    pub percents: Vec<Option<f64>>,
+    /// Whether the row is in each period's definition.
+    pub present: Vec<bool>,
+    /// The last period against the one before it.
+    pub latest: Change,
+    /// The last period against the first.
+    pub since_first: Change,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersistentFinding {
+    pub id: String,
+    pub severity: Severity,
+    /// The latest period's wording.
+    pub message: String,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersistentGap {
+    pub item: String,
+    pub title: String,
+    pub kind: GapKind,
+    /// The latest threshold or target.
+    pub reference: f64,
+    /// The item's score in each period.
+    pub scores: Vec<Option<f64>>,
+    /// The latest score's label, when it is a whole point.
+    pub latest_label: Option<String>,
+}
+
+impl Trend {
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("a trend always serialises");
+        s.push('\n');
+        s
+    }
+}
+
+/// Puts results of one assessment in order and follows every row through them.
+pub fn trend(results: &[Named]) -> Result<Trend, CompareError> {
+    if results.len() < 2 {
+        return Err(CompareError::TooFew(results.len()));
+    }
+    same_assessment(results)?;
+    let (ordered, ordered_by, mut order_notes) = order(results);
+    let mut notes = common_notes(&ordered);
+    notes.append(&mut order_notes);
+    let docs: Vec<&ResultDoc> = ordered.iter().map(|r| r.doc).collect();
+    let (first, last) = (docs[0], docs[docs.len() - 1]);
+    let previous = docs[docs.len() - 2];
+    let multi_scale = docs.iter().any(|d| d.scales.len() > 1);
+
+    let overall = {
+        let measure = |d: &ResultDoc| Measure {
+            score: d.overall.score,
+            percent: d.overall.percent,
+        };
+        Series {
+            id: "overall".into(),
+            title: "Overall".into(),
+            scores: docs.iter().map(|d| d.overall.score).collect(),
+            percents: docs.iter().map(|d| d.overall.percent).collect(),
+            present: vec![true; docs.len()],
+            latest: Change::summary(measure(previous), measure(last), multi_scale),
+            since_first: Change::summary(measure(first), measure(last), multi_scale),
+        }
+    };
+
+    let themes = union(&docs, |d| &d.themes, |t| &t.id)
+        .into_iter()
+        .map(|id| {
+            let at: Vec<Option<&crate::result::ThemeResult>> = docs
+                .iter()
+                .map(|d| d.themes.iter().find(|t| t.id == id))
+                .collect();
+            let measure = |i: usize| Measure {
+                score: at[i].and_then(|t| t.score),
+                percent: at[i].and_then(|t| t.percent),
+            };
+            let n = docs.len();
+            Series {
+                title: latest_of(&at).map_or_else(|| id.clone(), |t| t.title.clone()),
+                scores: at.iter().map(|t| t.and_then(|t| t.score)).collect(),
+                percents: at.iter().map(|t| t.and_then(|t| t.percent)).collect(),
+                present: at.iter().map(Option::is_some).collect(),
+                latest: Change::summary(measure(n - 2), measure(n - 1), multi_scale),
+                since_first: Change::summary(measure(0), measure(n - 1), multi_scale),
+                id,
+            }
+        })
+        .collect();
+
+    let items = union(&docs, |d| &d.items, |i| &i.id)
+        .into_iter()
+        .map(|id| {
+            let at: Vec<Option<&ItemResult>> = docs.iter().map(|d| d.item(&id)).collect();
+            let n = docs.len();
+            Series {
+                title: latest_of(&at).map_or_else(|| id.clone(), |i| i.title.clone()),
+                scores: at.iter().map(|i| i.and_then(|i| i.score)).collect(),
+                percents: at.iter().map(|i| i.and_then(|i| i.percent)).collect(),
+                present: at.iter().map(Option::is_some).collect(),
+                latest: item_change(&docs, &at, n - 2, n - 1),
+                since_first: item_change(&docs, &at, 0, n - 1),
+                id,
+            }
+        })
+        .collect();
+
+    Ok(Trend {
+        schema: SCHEMA,
+        assessment: AssessmentInfo {
+            id: last.assessment.id.clone(),
+            title: last.assessment.title.clone(),
+        },
+        ordered_by,
+        periods: ordered.iter().map(Source::of).collect(),
+        notes,
+        overall,
+        bands: docs.iter().map(|d| d.overall.band.clone()).collect(),
+        themes,
+        items,
+        persistent_findings: persistent_findings(&docs),
+        persistent_gaps: persistent_gaps(&docs),
+    })
+}
+
+fn item_change(docs: &[&ResultDoc], at: &[Option<&ItemResult>], a: usize, b: usize) -> Change {
+    match (at[a], at[b]) {
+        (Some(x), Some(y)) => Change::item(
+            (docs[a], x),
+            (docs[b], y),
+            scales_differ((docs[a], x), (docs[b], y)),
+        ),
+        (x, y) => {
+            let measure = |i: Option<&ItemResult>| Measure {
+                score: i.and_then(|i| i.score),
+                percent: i.and_then(|i| i.percent),
+            };
+            Change::between(measure(x), measure(y), false)
+        }
+    }
+}
+
+fn latest_of<'a, T>(at: &[Option<&'a T>]) -> Option<&'a T> {
+    at.iter().rev().find_map(|x| *x)
+}
+
+/// The ids of every period's rows: the latest period's order, with rows it lacks placed
+/// where the earlier periods had them.
+fn union<T>(
+    docs: &[&ResultDoc],
+    rows: impl Fn(&ResultDoc) -> &Vec<T>,
+    id: impl Fn(&T) -> &String,
+) -> Vec<String> {
+    let ids_of = |d: &ResultDoc| -> Vec<String> { rows(d).iter().map(|r| id(r).clone()).collect() };
+    let mut ids = ids_of(docs[docs.len() - 1]);
+    for d in docs.iter().rev().skip(1) {
+        ids = merge(&ids_of(d), &ids, |s| s)
+            .into_iter()
+            .map(|(a, b)| b.or(a).expect("one side at least").clone())
+            .collect();
+    }
+    ids
+}
+
+/// Orders the results by period when every label reads as a date, else by created time;
+/// ties keep the order given.
+fn order<'a>(results: &[Named<'a>]) -> (Vec<Named<'a>>, OrderedBy, Vec<Note>) {
+    let mut notes = Vec::new();
+    let periods: Vec<Option<Period>> = results
+        .iter()
+        .map(|r| period::parse(&r.doc.context.period))
+        .collect();
+    let mut indices: Vec<usize> = (0..results.len()).collect();
+    let created = |i: usize| created_key(&results[i].doc.context.created);
+    let ordered_by = if periods.iter().all(Option::is_some) {
+        indices.sort_by_key(|&i| (periods[i], created(i)));
+        OrderedBy::Period
+    } else {
+        let unread: Vec<String> = results
+            .iter()
+            .zip(&periods)
+            .filter(|(_, p)| p.is_none())
+            .map(|(r, _)| format!("\"{}\" ({})", r.doc.context.period, r.name))
+            .collect();
+        notes.push(Note {
+            kind: NoteKind::PeriodNotRead,
+            message: format!(
+                "the period {} is not a date plead reads (such as {}): the results are \
+                 ordered by the time each was created",
+                unread.join(", "),
+                period::EXAMPLES
+            ),
+        });
+        indices.sort_by_key(|&i| created(i));
+        OrderedBy::Created
+    };
+    for pair in indices.windows(2) {
+        let (a, b) = (&results[pair[0]], &results[pair[1]]);
+        if a.doc.context.period == b.doc.context.period
+            || (periods[pair[0]].is_some() && periods[pair[0]] == periods[pair[1]])
+        {
+            notes.push(Note {
+                kind: NoteKind::SamePeriod,
+                message: format!(
+                    "{} and {} are both for {}: both are shown, the one created first first",
+                    a.name, b.name, b.doc.context.period
+                ),
+            });
+        }
+    }
+    let ordered = indices.into_iter().map(|i| results[i]).collect();
+    (ordered, ordered_by, notes)
+}
+
+/// Created times compare as instants where they parse (RFC 3339), else as text after them.
+fn created_key(created: &str) -> (i128, String) {
+    match time::OffsetDateTime::parse(created, &time::format_description::well_known::Rfc3339) {
+        Ok(t) => (t.unix_timestamp_nanos(), String::new()),
+        Err(_) => (i128::MAX, created.to_string()),
+    }
+}
+
+fn persistent_findings(docs: &[&ResultDoc]) -> Vec<PersistentFinding> {
+    let key = |f: &crate::result::Finding| {
+        let mut items = f.items.clone();
+        items.sort();
+        (f.id.clone(), items)
+    };
+    let last = docs[docs.len() - 1];
+    last.findings
+        .iter()
+        .filter(|f| {
+            docs.iter()
+                .all(|d| d.findings.iter().any(|g| key(g) == key(f)))
+        })
+        .map(|f| PersistentFinding {
+            id: f.id.clone(),
+            severity: f.severity,
+            message: f.message.clone(),
+            items: f.items.clone(),
+        })
+        .collect()
+}
+
+fn persistent_gaps(docs: &[&ResultDoc]) -> Vec<PersistentGap> {
+    let last = docs[docs.len() - 1];
+    last.gaps
+        .iter()
+        .filter(|g| {
+            docs.iter()
+                .all(|d| d.gaps.iter().any(|h| h.item == g.item && h.kind == g.kind))
+        })
+        .map(|g| {
+            let item = last.item(&g.item);
+            PersistentGap {
+                item: g.item.clone(),
+                title: item.map_or_else(|| g.item.clone(), |i| i.title.clone()),
+                kind: g.kind,
+                reference: g.reference,
+                scores: docs
+                    .iter()
+                    .map(|d| d.item(&g.item).and_then(|i| i.score))
+                    .collect(),
+                latest_label: item.and_then(|i| rating_label(last, i)),
+            }
+        })
+        .collect()
+}
