@@ -21,7 +21,8 @@ const MAX_SCALE_STEPS: i64 = 100;
 
 /// Loads and validates assessment text; on failure returns every problem found.
 pub fn load_str(text: &str) -> Result<Assessment, Vec<Problem>> {
-    if text.trim().is_empty() {
+    // Only blank lines and comments: say so, rather than "missing field `id`".
+    if toml::from_str::<toml::Table>(text).is_ok_and(|t| t.is_empty()) {
         return Err(vec![Problem::at(
             text,
             0,
@@ -98,6 +99,8 @@ impl<'a> Checker<'a> {
             );
         }
         if !self.problems.is_empty() {
+            // In file order, so they can be fixed top to bottom.
+            self.problems.sort_by_key(|p| (p.line, p.column));
             return Err(self.problems);
         }
         // Items in theme order, then file order.

@@ -4,3 +4,5 @@
 mod support;
 
 mod test_assess;
+mod test_validate;
+mod test_workshop;

@@ -143,6 +143,18 @@ impl Run {
         self
     }
 
+    /// Expects stderr to be exactly this.
+    pub fn stderr(self, expected: &str) -> Run {
+        if self.stderr != expected {
+            panic!(
+                "{}\nstderr differs:\n--- expected\n{expected}\n--- got\n{}",
+                self.dump(),
+                self.stderr
+            );
+        }
+        self
+    }
+
     pub fn stdout_has(self, needle: &str) -> Run {
         if !self.stdout.contains(needle) {
             panic!("{}\nstdout lacks {needle:?}", self.dump());
