@@ -5,4 +5,3 @@ mod support;
 
 mod test_assess;
 mod test_validate;
-mod test_workshop;
