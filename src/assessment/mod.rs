@@ -199,11 +199,9 @@ impl Assessment {
 
     /// The fields asked for an item.
     pub fn fields_for<'a>(&'a self, item: &'a Item) -> impl Iterator<Item = &'a Field> + 'a {
-        self.fields.iter().filter(move |f| {
-            f.items
-                .as_ref()
-                .is_none_or(|ids| ids.iter().any(|i| *i == item.id))
-        })
+        self.fields
+            .iter()
+            .filter(move |f| f.items.as_ref().is_none_or(|ids| ids.contains(&item.id)))
     }
 
     /// A hash of the definition (not of the file's layout or comments), so results of a

@@ -155,7 +155,7 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
 
     if !doc.raters.is_empty() {
         blocks.push(Block::Heading("Raters".into()));
-        blocks.push(raters(doc));
+        blocks.extend(raters(doc));
     }
 
     let with_examples: Vec<_> = doc
@@ -272,7 +272,7 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
 
 /// Each rater's rating per item, the spread, and the mean of each tag of raters; with two
 /// tags, the gap between them (e.g. patient leaders − staff).
-fn raters(doc: &ResultDoc) -> Block {
+fn raters(doc: &ResultDoc) -> Vec<Block> {
     let mut tags: Vec<&str> = Vec::new();
     for t in doc.raters.iter().filter_map(|r| r.tag.as_deref()) {
         if !tags.contains(&t) {
@@ -283,13 +283,13 @@ fn raters(doc: &ResultDoc) -> Block {
     columns.extend(doc.raters.iter().map(|r| (r.label.clone(), true)));
     columns.push(("Range".into(), false));
     columns.push(("Agreed".into(), true));
-    columns.extend(tags.iter().map(|t| (format!("{t} mean"), true)));
+    columns.extend(tags.iter().map(|t| (t.to_string(), true)));
     if tags.len() == 2 {
-        columns.push((format!("Gap ({} − {})", tags[0], tags[1]), true));
+        columns.push(("Gap".into(), true));
     }
     let columns: Vec<(&str, bool)> = columns.iter().map(|(h, n)| (h.as_str(), *n)).collect();
     let mut grid = Grid::new(&columns);
-    for item in &doc.items {
+    for item in doc.items.iter().filter(|i| !i.ratings.is_empty()) {
         let mut row = vec![item.title.clone()];
         let mut given = Vec::new();
         for r in &doc.raters {
@@ -306,7 +306,7 @@ fn raters(doc: &ResultDoc) -> Block {
             });
         }
         let range = match (given.iter().min(), given.iter().max()) {
-            (Some(lo), Some(hi)) if hi - lo >= 2 => format!("{lo}–{hi} disagreement"),
+            (Some(lo), Some(hi)) if hi - lo >= 2 => format!("{lo}–{hi} ⚑"),
             (Some(lo), Some(hi)) => format!("{lo}–{hi}"),
             _ => String::new(),
         };
@@ -325,5 +325,15 @@ fn raters(doc: &ResultDoc) -> Block {
         }
         grid.row(row);
     }
-    Block::Grid(grid)
+    let mut text = String::from(
+        "Each rater's rating, the range (⚑ marks a spread of 2 or more points: a disagreement to discuss) and the group's agreed rating, which is the item's score.",
+    );
+    if !tags.is_empty() {
+        text.push_str(" Under each tag, the mean rating of the raters with that tag");
+        if tags.len() == 2 {
+            text.push_str(&format!("; Gap is {} mean − {} mean", tags[0], tags[1]));
+        }
+        text.push('.');
+    }
+    vec![Block::Paragraph(text), Block::Grid(grid)]
 }

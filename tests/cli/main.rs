@@ -4,4 +4,6 @@
 mod support;
 
 mod test_assess;
+mod test_terminal;
 mod test_validate;
+mod test_workshop;

@@ -1,0 +1,348 @@
+//! `plead assess` as a workshop: the whole interactive flow driven from scripted answers
+//! (the hidden `--script` flag feeds the same prompts a facilitator sees).
+
+use serde_json::Value;
+
+use crate::support::Test;
+
+/// One item answered: rating, note, no target.
+fn plain(rating: &str, note: &str) -> Vec<String> {
+    vec![rating.into(), note.into(), "No target".into()]
+}
+
+fn script(parts: Vec<Vec<String>>) -> String {
+    parts.concat().join("\n") + "\n"
+}
+
+fn result(run: &crate::support::Run, name: &str) -> Value {
+    serde_json::from_str(&run.file(name)).unwrap()
+}
+
+#[test]
+fn a_whole_workshop_with_back_skip_and_review_gives_the_expected_result() {
+    let s = script(vec![
+        plain("3", "Patient leaders sit on the board"),
+        vec!["skip".into()], // 2: co-design, skipped
+        plain("2", ""),      // 3
+        vec!["back".into()], // 4: back to 3
+        vec![
+            "1".into(),
+            "".into(),
+            "4 ·".into(),
+            "Fund a training budget".into(),
+        ], // 3 changed, target 4
+        plain("n/a", ""),    // 4
+        plain("2", ""),      // 5
+        plain("2", ""),      // 6
+        plain("1", ""),      // 7
+        plain("0", ""),      // 8
+        plain("3", ""),      // 9
+        plain("2", ""),      // 10
+        vec!["Continue".into()], // review: back to the skipped item 2
+        plain("4", "Co-designed the discharge pathway"),
+        vec!["Finish".into()],
+    ]);
+    let run = Test::new()
+        .write("s.txt", s)
+        .args([
+            "assess",
+            "building-blocks",
+            "--org",
+            "Northshire NHS Trust",
+            "--period",
+            "2026-Q3",
+            "--script",
+            "s.txt",
+        ])
+        .success()
+        .stderr_has("Item 1 of 10 — Invest in Patient Leaders")
+        .stderr_has("wrote northshire-nhs-trust-building-blocks-2026-q3.json");
+    let doc = result(&run, "northshire-nhs-trust-building-blocks-2026-q3.json");
+    let items = doc["items"].as_array().unwrap();
+    let score = |id: &str| items.iter().find(|i| i["id"] == id).unwrap()["score"].clone();
+    assert_eq!(score("decision-making"), 3.0);
+    assert_eq!(score("co-design"), 4.0);
+    assert_eq!(score("training"), 1.0);
+    assert_eq!(score("relationships"), Value::Null);
+    let training = items.iter().find(|i| i["id"] == "training").unwrap();
+    assert_eq!(training["target"], 4);
+    assert_eq!(training["action"], "Fund a training budget");
+    // 3+4+1+2+2+1+0+3+2 = 18 over 9 answered items.
+    assert_eq!(doc["overall"]["score"], 2.0);
+    assert_eq!(doc["overall"]["percent"], 50.0);
+    assert_eq!(doc["overall"]["answered"], 9);
+    assert!(
+        !run.dir.join(".plead/draft-building-blocks.json").exists(),
+        "the finished draft is removed"
+    );
+}
+
+#[test]
+fn several_raters_keep_each_rating_and_the_gap_between_tags() {
+    let mut parts = vec![vec![
+        "1".into(),
+        "3".into(),
+        "0".into(), // Sam, Priya, Alex
+        "2".into(), // agreed
+        "".into(),
+        "No target".into(),
+    ]];
+    parts.push(vec!["review".into(), "Finish".into()]);
+    let run = Test::new()
+        .write("s.txt", script(parts))
+        .args([
+            "assess",
+            "building-blocks",
+            "--org",
+            "N",
+            "--period",
+            "2026-Q3",
+            "--raters",
+            "Sam:patient-leader, Priya:patient-leader, Alex:staff",
+            "--script",
+            "s.txt",
+            "--out",
+            "r.json",
+        ])
+        .success()
+        .stderr_has("Ratings: Sam 1 · Priya 3 · Alex 0   (range 0–3)")
+        .stderr_has("⚑ Disagreement: the ratings span 3 points")
+        .stdout_has("Gap is patient-leader mean − staff mean");
+    let doc = result(&run, "r.json");
+    let item = &doc["items"][0];
+    assert_eq!(item["score"], 2.0);
+    assert_eq!(
+        item["ratings"][1],
+        serde_json::json!({"rater": "Priya", "rating": 3})
+    );
+    assert_eq!(
+        item["tag_means"][0],
+        serde_json::json!({"tag": "patient-leader", "mean": 2.0, "n": 2})
+    );
+    assert_eq!(
+        item["tag_means"][1],
+        serde_json::json!({"tag": "staff", "mean": 0.0, "n": 1})
+    );
+    assert_eq!(
+        doc["raters"][2],
+        serde_json::json!({"label": "Alex", "tag": "staff"})
+    );
+}
+
+#[test]
+fn connection_types_are_rated_through_named_examples() {
+    let s = [
+        "Rate: Project leader",
+        "3 ·",
+        "Name another",
+        "Carers' café founder",
+        "5 ·",
+        "Rate: Business developer",
+        "n/a",
+        "Done",
+        "",
+        "No target",
+        "review",
+        "Finish",
+    ]
+    .join("\n");
+    let run = Test::new()
+        .write("s.txt", s + "\n")
+        .args([
+            "assess",
+            "connection",
+            "--org",
+            "N",
+            "--period",
+            "2026-Q3",
+            "--script",
+            "s.txt",
+            "--out",
+            "r.json",
+        ])
+        .run();
+    // "n/a" is not on the connection scale, so the script's answer is refused.
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("matches none of the entries"),
+        "{}",
+        run.stderr
+    );
+
+    let s = [
+        "Rate: Project leader",
+        "3 ·",
+        "Name another",
+        "Carers' café founder",
+        "5 ·",
+        "Done",
+        "",
+        "No target",
+        "review",
+        "Finish",
+    ]
+    .join("\n");
+    let run = Test::new()
+        .write("s.txt", s + "\n")
+        .args([
+            "assess",
+            "connection",
+            "--org",
+            "N",
+            "--period",
+            "2026-Q3",
+            "--script",
+            "s.txt",
+            "--out",
+            "r.json",
+        ])
+        .success()
+        .stderr_has("The guide's examples: Project leader, Business developer.");
+    let doc = result(&run, "r.json");
+    let item = &doc["items"][0];
+    assert_eq!(item["id"], "patient-entrepreneurs");
+    assert_eq!(item["score"], 4.0);
+    assert_eq!(item["n"], 2);
+    assert_eq!(item["examples"][1]["name"], "Carers' café founder");
+}
+
+#[test]
+fn an_interrupted_session_keeps_every_answer_and_resumes_to_the_same_result() {
+    let first = script(vec![plain("3", "Board papers"), plain("2", "")]);
+    let test = Test::new().write("s.txt", first).args([
+        "assess",
+        "building-blocks",
+        "--org",
+        "N",
+        "--period",
+        "2026-Q3",
+        "--script",
+        "s.txt",
+    ]);
+    let dir = test.path().to_path_buf();
+    let run = test.fails(2).stderr_has("the script ran out of answers");
+    let draft: Value =
+        serde_json::from_str(&run.file(".plead/draft-building-blocks.json")).unwrap();
+    assert_eq!(
+        draft["answers"]["items"]["decision-making"]["rating"]["value"],
+        3
+    );
+    assert_eq!(
+        draft["answers"]["items"]["decision-making"]["notes"][0],
+        "Board papers"
+    );
+    assert_eq!(draft["answers"]["items"]["co-design"]["rating"]["value"], 2);
+    assert_eq!(draft["position"], 2);
+
+    // Re-running the same command offers the draft; accepting carries on at item 3.
+    let mut rest = vec![vec!["y".to_string()]];
+    for _ in 2..10 {
+        rest.push(plain("1", ""));
+    }
+    rest.push(vec!["Finish".into()]);
+    let resumed = Test::new()
+        .write("s.txt", script(rest))
+        .write(
+            ".plead/draft-building-blocks.json",
+            std::fs::read(dir.join(".plead/draft-building-blocks.json")).unwrap(),
+        )
+        .args([
+            "assess",
+            "building-blocks",
+            "--script",
+            "s.txt",
+            "--out",
+            "r.json",
+        ])
+        .success()
+        .stderr_has("2 of 10 items answered")
+        .stderr_has("Item 3 of 10");
+    let doc = result(&resumed, "r.json");
+    assert_eq!(doc["context"]["organisation"], "N");
+    assert_eq!(doc["items"][0]["score"], 3.0);
+    assert_eq!(doc["items"][0]["notes"][0], "Board papers");
+    // (3 + 2 + 8 × 1) / 10
+    assert_eq!(doc["overall"]["score"], 1.3);
+}
+
+#[test]
+fn resume_without_a_draft_is_a_clear_error() {
+    Test::new()
+        .write("s.txt", "")
+        .args(["assess", "role-model", "--resume", "--script", "s.txt"])
+        .fails(2)
+        .stderr_has("there is no draft of role-model to resume in this directory");
+}
+
+#[test]
+fn without_a_terminal_or_answers_file_assess_stops_at_once() {
+    Test::new()
+        .args(["assess", "building-blocks"])
+        .stdin("")
+        .fails(2)
+        .stderr_has("this is not one; give an answers file with --answers FILE");
+}
+
+#[test]
+fn an_existing_file_is_never_overwritten_a_new_name_is_asked_for() {
+    let mut parts = vec![plain("2", "")];
+    parts.push(vec!["review".into(), "Finish".into(), "=".into()]);
+    let run = Test::new()
+        .write("r.json", "precious")
+        .write("s.txt", script(parts))
+        .args([
+            "assess",
+            "building-blocks",
+            "--org",
+            "N",
+            "--period",
+            "Q",
+            "--script",
+            "s.txt",
+            "--out",
+            "r.json",
+        ])
+        .success()
+        .stderr_has("r.json already exists. Save as")
+        .stderr_has("wrote r-2.json");
+    assert_eq!(run.file("r.json"), "precious");
+    assert_eq!(result(&run, "r-2.json")["overall"]["score"], 2.0);
+}
+
+#[test]
+fn role_model_fields_are_asked_and_recorded() {
+    let s = [
+        "1 ·",
+        "Jo covers it two days a week",
+        "Jo Bloggs",
+        "Shared",
+        "2 ·",
+        "Fund the post full time",
+        "review",
+        "Finish",
+    ]
+    .join("\n");
+    let run = Test::new()
+        .write("s.txt", s + "\n")
+        .args([
+            "assess",
+            "role-model",
+            "--org",
+            "N",
+            "--period",
+            "Q",
+            "--script",
+            "s.txt",
+            "--out",
+            "r.json",
+        ])
+        .success();
+    let doc = result(&run, "r.json");
+    let item = &doc["items"][0];
+    assert_eq!(item["fields"]["holder"], "Jo Bloggs");
+    assert_eq!(
+        item["fields"]["sourcing"],
+        "Shared across the local health economy"
+    );
+    assert_eq!(item["target"], 2);
+}
