@@ -45,7 +45,9 @@ pub fn render_options(global: &Global) -> render::Options {
 }
 
 fn terminal_width() -> Option<u16> {
-    std::env::var("COLUMNS").ok()?.parse().ok()
+    dialoguer::console::Term::stdout()
+        .size_checked()
+        .map(|(_rows, columns)| columns)
 }
 
 /// The format a file's extension names, if any.
