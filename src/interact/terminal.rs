@@ -13,6 +13,7 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, Select};
 
 use super::Prompter;
+use crate::render::text::wrap;
 
 pub struct TerminalPrompter {
     theme: ColorfulTheme,
@@ -42,38 +43,6 @@ fn fit(s: &str, width: usize) -> String {
     let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
     t.push('…');
     t
-}
-
-/// Wraps text at word boundaries to `width` columns, keeping each line's indent (and
-/// the indent after a bullet) on its continuation lines.
-fn wrap(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    for (n, line) in text.split('\n').enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        let indent = line.len() - line.trim_start().len();
-        let hanging = if line.trim_start().starts_with("• ") {
-            indent + 2
-        } else {
-            indent
-        };
-        let mut column = 0;
-        for (k, word) in line.split(' ').enumerate() {
-            let w = word.chars().count();
-            if k > 0 && column + 1 + w > width && column > hanging {
-                out.push('\n');
-                out.push_str(&" ".repeat(hanging));
-                column = hanging;
-            } else if k > 0 {
-                out.push(' ');
-                column += 1;
-            }
-            out.push_str(word);
-            column += w;
-        }
-    }
-    out
 }
 
 impl Default for TerminalPrompter {
@@ -149,8 +118,10 @@ impl Prompter for TerminalPrompter {
         let mut input = Input::<String>::with_theme(&self.theme)
             .with_prompt(prompt)
             .allow_empty(allow_empty);
+        // A default, not initial text: Enter keeps it and typing replaces it (dialoguer
+        // has no key to clear initial text, so appending to it would be the only way).
         if !default.is_empty() {
-            input = input.with_initial_text(default);
+            input = input.default(default.to_string());
         }
         answered(input.interact_text_on(&self.term)).map(|s| s.trim().to_string())
     }
@@ -172,15 +143,6 @@ impl Prompter for TerminalPrompter {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wraps_at_words_and_keeps_bullet_indents() {
-        assert_eq!(
-            wrap("  • one two three four", 12),
-            "  • one two\n    three\n    four"
-        );
-        assert_eq!(wrap("short", 40), "short");
-    }
 
     #[test]
     fn fits_long_entries_on_one_line() {

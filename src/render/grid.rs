@@ -83,6 +83,14 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
         format!("{} of {}", o.answered, o.items),
     ]);
     blocks.push(Block::Grid(overall));
+    if o.answered < o.items {
+        blocks.push(Block::Paragraph(format!(
+            "{} of {} items have no score (not answered or not applicable): the overall score and band cover the {} that do.",
+            o.items - o.answered,
+            o.items,
+            o.answered
+        )));
+    }
     if let Some(b) = doc.bands.iter().find(|b| Some(&b.label) == o.band.as_ref())
         && !b.description.is_empty()
     {

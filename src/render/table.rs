@@ -5,7 +5,7 @@ use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
 use super::Options;
 use super::grid::{self, Block, Grid};
-use super::text::terminal_safe;
+use super::text::{terminal_safe, wrap};
 use crate::result::ResultDoc;
 
 pub fn result(doc: &ResultDoc, options: &Options) -> String {
@@ -29,7 +29,7 @@ pub fn draw(blocks: &[Block], options: &Options) -> String {
                 out.push('\n');
             }
             Block::Paragraph(p) => {
-                out.push_str(&terminal_safe(p));
+                out.push_str(&wrap(&terminal_safe(p), usize::from(options.width)));
                 out.push_str("\n\n");
             }
             Block::List(items) => {

@@ -52,9 +52,50 @@ pub fn spreadsheet_safe(s: &str) -> String {
     }
 }
 
+/// Wraps text at word boundaries to `width` columns, keeping each line's indent (and
+/// the indent after a bullet) on its continuation lines.
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let indent = line.len() - line.trim_start().len();
+        let hanging = if line.trim_start().starts_with("• ") {
+            indent + 2
+        } else {
+            indent
+        };
+        let mut column = 0;
+        for (k, word) in line.split(' ').enumerate() {
+            let w = word.chars().count();
+            if k > 0 && column + 1 + w > width && column > hanging {
+                out.push('\n');
+                out.push_str(&" ".repeat(hanging));
+                column = hanging;
+            } else if k > 0 {
+                out.push(' ');
+                column += 1;
+            }
+            out.push_str(word);
+            column += w;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wraps_at_words_and_keeps_bullet_indents() {
+        assert_eq!(
+            wrap("  • one two three four", 12),
+            "  • one two\n    three\n    four"
+        );
+        assert_eq!(wrap("short", 40), "short");
+    }
 
     #[test]
     fn bars_fill_in_proportion() {
