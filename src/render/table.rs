@@ -34,8 +34,8 @@ pub fn draw(blocks: &[Block], options: &Options) -> String {
             }
             Block::List(items) => {
                 for i in items {
-                    out.push_str("  • ");
-                    out.push_str(&terminal_safe(i));
+                    let line = format!("  • {}", terminal_safe(i));
+                    out.push_str(&wrap(&line, usize::from(options.width)));
                     out.push('\n');
                 }
                 out.push('\n');
