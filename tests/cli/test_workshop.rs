@@ -346,3 +346,22 @@ fn role_model_fields_are_asked_and_recorded() {
     );
     assert_eq!(item["target"], 2);
 }
+
+#[test]
+fn without_an_assessment_a_menu_is_offered_and_the_period_defaults_to_this_quarter() {
+    let s = ["role-model", "Northshire", "=", "review", "Finish"].join("\n");
+    let run = Test::new()
+        .write("s.txt", s + "\n")
+        .args(["assess", "--script", "s.txt", "--format", "markdown"])
+        .success()
+        .stderr_has("wrote northshire-role-model-2026-q4.json")
+        .stderr_has("wrote northshire-role-model-2026-q4.md");
+    assert_eq!(
+        result(&run, "northshire-role-model-2026-q4.json")["context"]["period"],
+        "2026-Q4"
+    );
+    assert!(
+        run.file("northshire-role-model-2026-q4.md")
+            .starts_with("# The 8 Role Model — Northshire, 2026-Q4")
+    );
+}
