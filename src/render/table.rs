@@ -1,7 +1,7 @@
 //! The terminal report: the shared blocks drawn with comfy-table. User text has its
 //! control characters made visible, so nothing typed into a note can drive the terminal.
 
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use super::Options;
 use super::grid::{self, Block, Grid};
@@ -67,5 +67,47 @@ fn table(grid: &Grid, options: &Options) -> Table {
             column.set_cell_alignment(CellAlignment::Right);
         }
     }
+    keep_words_whole(&mut table, grid, options.width);
     table
 }
+
+/// Words longer than this may still be broken to fit a narrow table.
+const LONGEST_WHOLE_WORD: usize = 24;
+
+/// Left to itself, comfy-table shares a narrow width out evenly and breaks words — an id
+/// such as "building-blocks" became "building-blo" / "cks", which no one can copy. So
+/// columns are made at least as wide as their longest word, shortest words first, as far
+/// as the width allows (leaving the other columns a few characters each).
+fn keep_words_whole(table: &mut Table, grid: &Grid, width: u16) {
+    let longest: Vec<usize> = (0..grid.headers.len())
+        .map(|c| {
+            std::iter::once(&grid.headers[c])
+                .chain(grid.rows.iter().map(|r| &r[c]))
+                .flat_map(|cell| cell.split_whitespace())
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0)
+                .min(LONGEST_WHOLE_WORD)
+        })
+        .collect();
+    // Each column has one space of padding either side and one border after it.
+    let Some(mut budget) = usize::from(width).checked_sub(1 + 3 * longest.len()) else {
+        return;
+    };
+    let mut order: Vec<usize> = (0..longest.len()).collect();
+    order.sort_by_key(|&c| longest[c]);
+    for (placed, &c) in order.iter().enumerate() {
+        let others = (order.len() - placed - 1) * MIN_OTHER_WIDTH;
+        if longest[c] + others > budget {
+            break;
+        }
+        budget -= longest[c];
+        if let Some(column) = table.column_mut(c) {
+            let w = u16::try_from(longest[c] + 2).unwrap_or(u16::MAX);
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
+        }
+    }
+}
+
+/// The least a column left to wrap freely is given.
+const MIN_OTHER_WIDTH: usize = 4;

@@ -5,6 +5,7 @@ mod support;
 
 mod test_assess;
 mod test_builtins;
+mod test_list;
 mod test_terminal;
 mod test_validate;
 mod test_workshop;

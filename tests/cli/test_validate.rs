@@ -107,7 +107,7 @@ fn a_file_that_is_not_toml() {
     );
     // Unterminated string, on the line it starts.
     rejects(
-        &mini_with("text = \"Item A\"", "text = \"Item A"),
+        mini_with("text = \"Item A\"", "text = \"Item A"),
         &["21:15: invalid basic string, expected `\"`"],
     );
 }
@@ -115,19 +115,19 @@ fn a_file_that_is_not_toml() {
 #[test]
 fn a_value_of_the_wrong_type() {
     rejects(
-        &mini_with("version = \"1.0\"", "version = 1.0"),
+        mini_with("version = \"1.0\"", "version = 1.0"),
         &["3:11: invalid type: floating point `1.0`, expected a string"],
     );
     rejects(
-        &format!("{MINI}weight = \"heavy\"\n"),
+        format!("{MINI}weight = \"heavy\"\n"),
         &["27:10: invalid type: string \"heavy\", expected a number"],
     );
     rejects(
-        &mini_with("{ value = 4,", "{ value = \"four\","),
+        mini_with("{ value = 4,", "{ value = \"four\","),
         &["11:13: invalid type: string \"four\", expected a whole number"],
     );
     rejects(
-        &mini_with("not_applicable = true", "not_applicable = \"yes\""),
+        mini_with("not_applicable = true", "not_applicable = \"yes\""),
         &["8:18: invalid type: string \"yes\", expected a boolean"],
     );
 }
@@ -135,11 +135,11 @@ fn a_value_of_the_wrong_type() {
 #[test]
 fn a_missing_key_points_at_its_table() {
     rejects(
-        &mini_with("text = \"Item B\"\n", ""),
+        mini_with("text = \"Item B\"\n", ""),
         &["23:1: missing field `text`"],
     );
     rejects(
-        &mini_with("version = \"1.0\"\n", ""),
+        mini_with("version = \"1.0\"\n", ""),
         &["1:1: missing field `version`"],
     );
 }
@@ -147,7 +147,7 @@ fn a_missing_key_points_at_its_table() {
 #[test]
 fn an_unknown_key_is_named() {
     rejects(
-        &mini_with(
+        mini_with(
             "source = \"A test\"\n",
             "source = \"A test\"\ncolour = \"red\"\n",
         ),
@@ -158,14 +158,14 @@ fn an_unknown_key_is_named() {
         ],
     );
     rejects(
-        &format!("{MINI}wieght = 2\n"),
+        format!("{MINI}wieght = 2\n"),
         &[
             "27:1: unknown field `wieght`, expected one of `id`, `theme`, `title`, `text`, \
              `guidance`, `prompts`, `weight`, `scale`, `aliases`, `examples`",
         ],
     );
     rejects(
-        &mini_with(
+        mini_with(
             "{ value = 0, label = \"None\" }",
             "{ value = 0, label = \"None\", colour = \"red\" }",
         ),
@@ -193,7 +193,7 @@ fn a_label_for_a_point_outside_the_scale() {
 #[test]
 fn a_scale_that_cannot_be_rated() {
     rejects(
-        &mini_with(
+        mini_with(
             "not_applicable = true\n",
             "not_applicable = true\nmin = 4\n",
         ),
@@ -203,21 +203,21 @@ fn a_scale_that_cannot_be_rated() {
         ],
     );
     rejects(
-        &mini_with(
+        mini_with(
             "not_applicable = true\n",
             "not_applicable = true\nmax = 1000\n",
         ),
         &["9:7: the scale runs from 0 to 1000: a scale may span at most 100 steps (e.g. 0–100)"],
     );
     rejects(
-        &mini_with(
+        mini_with(
             "{ value = 4, label = \"Full\" }",
             "{ value = 4, label = \"none\" }",
         ),
         &["11:24: label \"none\" is used twice in this scale: labels must tell points apart"],
     );
     rejects(
-        &mini_with(
+        mini_with(
             "{ value = 0, label = \"None\" },\n",
             "{ value = 0, label = \"None\" },\n  { value = 0, label = \"Zero\" },\n",
         ),
@@ -228,11 +228,11 @@ fn a_scale_that_cannot_be_rated() {
 #[test]
 fn a_duplicate_id() {
     rejects(
-        &mini_with("id = \"b\"", "id = \"a\""),
+        mini_with("id = \"b\"", "id = \"a\""),
         &["24:6: duplicate item id \"a\": each item needs its own id"],
     );
     rejects(
-        &format!("{MINI}\n[[themes]]\nid = \"t\"\ntitle = \"Again\"\n"),
+        format!("{MINI}\n[[themes]]\nid = \"t\"\ntitle = \"Again\"\n"),
         &["29:6: duplicate theme id \"t\": each theme needs its own id"],
     );
 }
@@ -240,7 +240,7 @@ fn a_duplicate_id() {
 #[test]
 fn an_item_in_an_unknown_theme() {
     rejects(
-        &MINI.replace(
+        MINI.replace(
             "theme = \"t\"\ntext = \"Item B\"",
             "theme = \"tt\"\ntext = \"Item B\"",
         ),
@@ -251,7 +251,7 @@ fn an_item_in_an_unknown_theme() {
 #[test]
 fn an_item_on_an_unknown_scale() {
     rejects(
-        &format!("{MINI}scale = \"stars\"\n"),
+        format!("{MINI}scale = \"stars\"\n"),
         &["27:9: unknown scale \"stars\" (scales: s)"],
     );
 }
@@ -259,15 +259,15 @@ fn an_item_on_an_unknown_scale() {
 #[test]
 fn a_weight_of_zero_or_less() {
     rejects(
-        &format!("{MINI}weight = 0\n"),
+        format!("{MINI}weight = 0\n"),
         &["27:10: weight 0 must be a number greater than 0"],
     );
     rejects(
-        &format!("{MINI}weight = -1.5\n"),
+        format!("{MINI}weight = -1.5\n"),
         &["27:10: weight -1.5 must be a number greater than 0"],
     );
     rejects(
-        &format!("{MINI}weight = nan\n"),
+        format!("{MINI}weight = nan\n"),
         &["27:10: weight NaN must be a number greater than 0"],
     );
 }
@@ -278,17 +278,17 @@ const FINDING: &str = "\n[[findings]]\nid = \"f\"\nseverity = \"high\"\nmessage 
 fn a_findings_rule_naming_a_missing_item() {
     // Lines 27–31 are the finding's header; its rule is on line 32.
     rejects(
-        &format!(
+        format!(
             "{MINI}{FINDING}all = [{{ item = \"a\", below = 1 }}, {{ item = \"zz\", below = 1 }}]\n"
         ),
         &["32:44: unknown item \"zz\" (items: a, b)"],
     );
     rejects(
-        &format!("{MINI}{FINDING}any = [{{ item = \"c\", at_least = 3 }}]\n"),
+        format!("{MINI}{FINDING}any = [{{ item = \"c\", at_least = 3 }}]\n"),
         &["32:17: unknown item \"c\" (items: a, b)"],
     );
     rejects(
-        &format!("{MINI}{FINDING}each = {{ below = 1, items = [\"b\", \"q\"] }}\n"),
+        format!("{MINI}{FINDING}each = {{ below = 1, items = [\"b\", \"q\"] }}\n"),
         &["32:35: unknown item \"q\" (items: a, b)"],
     );
 }
@@ -296,19 +296,19 @@ fn a_findings_rule_naming_a_missing_item() {
 #[test]
 fn a_findings_rule_that_is_not_one_rule() {
     rejects(
-        &format!("{MINI}{FINDING}"),
+        format!("{MINI}{FINDING}"),
         &["29:6: finding \"f\" needs exactly one of `all`, `any` or `each`"],
     );
     rejects(
-        &format!("{MINI}{FINDING}all = [{{ item = \"a\" }}]\n"),
+        format!("{MINI}{FINDING}all = [{{ item = \"a\" }}]\n"),
         &["32:8: a condition needs exactly one of `below` or `at_least`"],
     );
     rejects(
-        &format!("{MINI}{FINDING}all = []\n"),
+        format!("{MINI}{FINDING}all = []\n"),
         &["32:7: a rule needs at least one condition"],
     );
     rejects(
-        &format!("{MINI}{FINDING}").replace("\"high\"", "\"urgent\""),
+        format!("{MINI}{FINDING}").replace("\"high\"", "\"urgent\""),
         &["30:12: unknown variant `urgent`, expected one of `high`, `medium`, `low`"],
     );
 }
@@ -332,26 +332,26 @@ fn bands(list: &[(&str, &str, &str)]) -> String {
 fn bands_with_a_gap_or_an_overlap() {
     // Each band takes five lines, the first blank: band k's min is on line 25 + 5k.
     rejects(
-        &bands(&[("Low", "0", "40"), ("High", "50", "100")]),
+        bands(&[("Low", "0", "40"), ("High", "50", "100")]),
         &["35:7: bands leave a gap: nothing covers 40 to 50 between \"Low\" and \"High\""],
     );
     rejects(
-        &bands(&[("Low", "0", "60"), ("High", "50", "100")]),
+        bands(&[("Low", "0", "60"), ("High", "50", "100")]),
         &["35:7: bands overlap: \"High\" starts at 50 but \"Low\" runs to 60"],
     );
     rejects(
-        &bands(&[("Low", "10", "50"), ("High", "50", "100")]),
+        bands(&[("Low", "10", "50"), ("High", "50", "100")]),
         &[
             "30:7: bands leave a gap: nothing covers 0 to 10 (bands must cover 0–100 without \
              gaps or overlaps)",
         ],
     );
     rejects(
-        &bands(&[("Low", "0", "50"), ("High", "50", "90")]),
+        bands(&[("Low", "0", "50"), ("High", "50", "90")]),
         &["36:7: bands leave a gap: the last band ends at 90 but must end at 100"],
     );
     rejects(
-        &bands(&[
+        bands(&[
             ("Low", "0", "50"),
             ("Odd", "70", "60"),
             ("High", "50", "100"),
@@ -420,7 +420,7 @@ fn every_problem_is_reported_in_one_pass() {
 #[test]
 fn the_id_must_be_a_plain_name() {
     rejects(
-        &mini_with("id = \"mini\"", "id = \"Mini Assessment\""),
+        mini_with("id = \"mini\"", "id = \"Mini Assessment\""),
         &[
             "1:6: id \"Mini Assessment\" must be lower-case letters, digits and '-' (e.g. \
              \"building-blocks\")",
@@ -431,7 +431,7 @@ fn the_id_must_be_a_plain_name() {
 #[test]
 fn a_gap_threshold_outside_the_scale() {
     rejects(
-        &mini_with(
+        mini_with(
             "source = \"A test\"\n",
             "source = \"A test\"\ngap_threshold = 7\n",
         ),
@@ -443,15 +443,15 @@ fn a_gap_threshold_outside_the_scale() {
 fn a_field_of_the_wrong_kind() {
     let field = "\n[[fields]]\nid = \"who\"\nlabel = \"Who?\"\n";
     rejects(
-        &format!("{MINI}{field}kind = \"choice\"\n"),
+        format!("{MINI}{field}kind = \"choice\"\n"),
         &["31:8: a choice field needs a non-empty list of choices"],
     );
     rejects(
-        &format!("{MINI}{field}kind = \"text\"\nchoices = [\"x\"]\n"),
+        format!("{MINI}{field}kind = \"text\"\nchoices = [\"x\"]\n"),
         &["32:11: a text field takes no choices (use kind = \"choice\")"],
     );
     rejects(
-        &format!("{MINI}{field}kind = \"number\"\n"),
+        format!("{MINI}{field}kind = \"number\"\n"),
         &["31:8: unknown variant `number`, expected `text` or `choice`"],
     );
 }
