@@ -45,6 +45,10 @@ pub enum Command {
     Assess(AssessArgs),
     /// Render a saved Result
     Report(ReportArgs),
+    /// Compare two Results: what changed between quarters, and whether it matters
+    Diff(DiffArgs),
+    /// Follow Results across periods: every score, its latest change, long-standing problems
+    Trend(TrendArgs),
 }
 
 #[derive(Debug, Args)]
@@ -124,6 +128,30 @@ pub struct ReportArgs {
     /// A Result file written by `plead assess` or `plead score`
     #[arg(value_name = "RESULT.json")]
     pub result: PathBuf,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier Result (written by `plead assess` or `plead score`)
+    #[arg(value_name = "OLD.json")]
+    pub old: PathBuf,
+    /// The later Result, of the same assessment
+    #[arg(value_name = "NEW.json")]
+    pub new: PathBuf,
+    /// Exit with code 1 when the overall score or any item got worse (for scripts)
+    #[arg(long)]
+    pub fail_if_worse: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    /// Two or more Results of one assessment, in any order: they are put in period order
+    #[arg(value_name = "RESULT.json", required = true)]
+    pub results: Vec<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

@@ -2,9 +2,11 @@
 //! terminal and the clock; everything they compute comes from the pure core.
 
 mod assess;
+mod diff;
 mod list;
 mod report;
 mod show;
+mod trend;
 mod validate;
 
 use std::io::IsTerminal;
@@ -24,6 +26,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Validate(args) => validate::run(args),
         Command::Assess(args) => assess::run(&global, args),
         Command::Report(args) => report::run(&global, args),
+        Command::Diff(args) => diff::run(&global, args),
+        Command::Trend(args) => trend::run(&global, args),
     }
 }
 
@@ -65,9 +69,21 @@ pub fn format_of(path: &str) -> Option<Format> {
 /// Renders a Result to every `--out` (format from each extension), or to standard output
 /// in `--format` when none is given. Returns the files written.
 pub fn emit(doc: &ResultDoc, output: &OutputArgs, global: &Global) -> anyhow::Result<Vec<String>> {
+    emit_with(output, global, |format, options| {
+        render::result(doc, format, options)
+    })
+}
+
+/// Renders any document with `render` to every `--out` (format from each extension), or
+/// to standard output in `--format` when none is given. Returns the files written.
+pub fn emit_with(
+    output: &OutputArgs,
+    global: &Global,
+    render: impl Fn(Format, &render::Options) -> Vec<u8>,
+) -> anyhow::Result<Vec<String>> {
     let options = render_options(global);
     if output.out.is_empty() {
-        crate::output::stdout(&render::result(doc, output.format, &options))?;
+        crate::output::stdout(&render(output.format, &options))?;
         return Ok(Vec::new());
     }
     let mut written = Vec::new();
@@ -81,7 +97,7 @@ pub fn emit(doc: &ResultDoc, output: &OutputArgs, global: &Global) -> anyhow::Re
                 ..options
             }
         };
-        crate::output::write(path, &render::result(doc, format, &options), output.force)?;
+        crate::output::write(path, &render(format, &options), output.force)?;
         if path != "-" {
             written.push(path.clone());
         }

@@ -71,7 +71,7 @@ pub fn same_assessment(results: &[Named]) -> Result<(), CompareError> {
 pub enum Direction {
     Improved,
     Worse,
-    /// Moved by less than the reports show (0.005 of a point; half a percent).
+    /// The same as reports show it (two decimals of a score, whole percents).
     Unchanged,
     /// One side has no score (not rated, not applicable, or not in that definition).
     NotComparable,
@@ -129,10 +129,11 @@ pub struct Change {
     pub untested: Option<Untested>,
 }
 
-/// Changes smaller than the reports show (two decimals of a score, whole percents) are
-/// no change: a report never says "improved" beside "+0.00".
-const SCORE_TOLERANCE: f64 = 0.005;
-const PERCENT_TOLERANCE: f64 = 0.5;
+/// A value as reports show it: rounded to `decimals` the way `format!` rounds, so
+/// that a change computed from shown values adds up on the page.
+pub fn shown(value: f64, decimals: usize) -> f64 {
+    format!("{value:.decimals$}").parse().unwrap_or(value)
+}
 
 /// A score with its percent.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -148,14 +149,22 @@ impl Change {
         let difference = |a: Option<f64>, b: Option<f64>| Some(b? - a?);
         let change = difference(old.score, new.score);
         let percent_change = difference(old.percent, new.percent);
-        let (delta, tolerance) = if by_percent {
-            (percent_change, PERCENT_TOLERANCE)
+        // The direction follows the figures as reports show them, so "improved" never
+        // stands beside two equal numbers, nor "unchanged" beside two different ones.
+        let shown = if by_percent {
+            difference(
+                old.percent.map(|p| shown(p, 0)),
+                new.percent.map(|p| shown(p, 0)),
+            )
         } else {
-            (change, SCORE_TOLERANCE)
+            difference(
+                old.score.map(|s| shown(s, 2)),
+                new.score.map(|s| shown(s, 2)),
+            )
         };
-        let direction = match delta {
+        let direction = match shown {
             None => Direction::NotComparable,
-            Some(d) if d.abs() < tolerance => Direction::Unchanged,
+            Some(d) if d.abs() < 1e-9 => Direction::Unchanged,
             Some(d) if d > 0.0 => Direction::Improved,
             Some(_) => Direction::Worse,
         };
@@ -275,7 +284,7 @@ impl NoteKind {
     pub fn is_warning(self) -> bool {
         matches!(
             self,
-            NoteKind::DefinitionChanged | NoteKind::DifferentOrganisations
+            NoteKind::DefinitionChanged | NoteKind::DifferentOrganisations | NoteKind::OutOfOrder
         )
     }
 }
@@ -399,6 +408,11 @@ mod tests {
         assert_eq!(
             Change::between(m(2.0), m(2.004), false).direction,
             Direction::Unchanged
+        );
+        // 2.314 shows as 2.31 and 2.316 as 2.32: a change the report shows.
+        assert_eq!(
+            Change::between(m(2.314), m(2.316), false).direction,
+            Direction::Improved
         );
         let none = Measure {
             score: None,

@@ -3,12 +3,15 @@
 
 pub mod assessment;
 mod csv;
+mod diff;
 pub mod grid;
 mod markdown;
 mod table;
 pub mod text;
+mod trend;
 
 use crate::cli::Format;
+use crate::compare::{Diff, Trend};
 use crate::result::ResultDoc;
 
 /// How a report is drawn.
@@ -36,6 +39,26 @@ pub fn result(doc: &ResultDoc, format: Format, options: &Options) -> Vec<u8> {
         Format::Markdown => markdown::result(doc).into_bytes(),
         Format::Json => doc.to_json().into_bytes(),
         Format::Csv => csv::result(doc),
+    }
+}
+
+/// A diff of two Results rendered in a format.
+pub fn diff(d: &Diff, format: Format, options: &Options) -> Vec<u8> {
+    match format {
+        Format::Table => table::draw(&diff::blocks(d), options).into_bytes(),
+        Format::Markdown => markdown::draw(&diff::blocks(d)).into_bytes(),
+        Format::Json => d.to_json().into_bytes(),
+        Format::Csv => diff::csv(d),
+    }
+}
+
+/// A trend over Results rendered in a format; sparklines only on the terminal table.
+pub fn trend(t: &Trend, format: Format, options: &Options) -> Vec<u8> {
+    match format {
+        Format::Table => table::draw(&trend::blocks(t, true), options).into_bytes(),
+        Format::Markdown => markdown::draw(&trend::blocks(t, false)).into_bytes(),
+        Format::Json => t.to_json().into_bytes(),
+        Format::Csv => trend::csv(t),
     }
 }
 

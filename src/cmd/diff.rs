@@ -1,0 +1,47 @@
+//! `plead diff`: two Results compared — what changed between quarters, and whether it
+//! matters. `--fail-if-worse` turns it into a check for scripts.
+
+use crate::CheckFailed;
+use crate::cli::{DiffArgs, Global};
+use crate::compare::{self, Named};
+use crate::render;
+
+pub fn run(global: &Global, args: DiffArgs) -> anyhow::Result<()> {
+    let old = super::read_result(&args.old)?;
+    let new = super::read_result(&args.new)?;
+    let (old_name, new_name) = (
+        args.old.display().to_string(),
+        args.new.display().to_string(),
+    );
+    let diff = compare::diff(
+        Named {
+            name: &old_name,
+            doc: &old,
+        },
+        Named {
+            name: &new_name,
+            doc: &new,
+        },
+    )?;
+    for note in diff.notes.iter().filter(|n| n.kind.is_warning()) {
+        eprintln!("warning: {}", note.message);
+    }
+    for path in super::emit_with(&args.output, global, |format, options| {
+        render::diff(&diff, format, options)
+    })? {
+        eprintln!("wrote {path}");
+    }
+    if args.fail_if_worse {
+        let worse = diff.worse();
+        if !worse.is_empty() {
+            return Err(CheckFailed(format!(
+                "worse in {} than in {}: {}",
+                diff.new.period,
+                diff.old.period,
+                worse.join(", ")
+            ))
+            .into());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,33 @@
+//! `plead trend`: Results of one assessment put in period order and followed row by row.
+
+use crate::cli::{Global, TrendArgs};
+use crate::compare::{self, Named};
+use crate::render;
+
+pub fn run(global: &Global, args: TrendArgs) -> anyhow::Result<()> {
+    let docs = args
+        .results
+        .iter()
+        .map(|path| super::read_result(path))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let names: Vec<String> = args
+        .results
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let results: Vec<Named> = names
+        .iter()
+        .zip(&docs)
+        .map(|(name, doc)| Named { name, doc })
+        .collect();
+    let trend = compare::trend(&results)?;
+    for note in trend.notes.iter().filter(|n| n.kind.is_warning()) {
+        eprintln!("warning: {}", note.message);
+    }
+    for path in super::emit_with(&args.output, global, |format, options| {
+        render::trend(&trend, format, options)
+    })? {
+        eprintln!("wrote {path}");
+    }
+    Ok(())
+}

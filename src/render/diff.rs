@@ -1,0 +1,673 @@
+//! The diff report: what changed between two Results, as shared blocks (drawn by the
+//! table and Markdown renderers) and as CSV. Directions are always words beside the
+//! arrows, so the report reads the same in black and white, printed or read aloud.
+
+use super::grid::{Block, Grid};
+use super::text::{percent, score, spreadsheet_safe};
+use crate::compare::diff::{Diff, GapChange, Presence, RowChange};
+use crate::compare::welch::Welch;
+use crate::compare::{Change, Direction, Significance, Untested, shown};
+use crate::result::{GapKind, Method};
+
+/// The change between two scores as shown (two decimals), so it adds up on the page:
+/// "+0.50", "-1.00", "0.00", or an em dash.
+pub fn signed(old: Option<f64>, new: Option<f64>) -> String {
+    match (old, new) {
+        (Some(a), Some(b)) => {
+            let c = shown(b, 2) - shown(a, 2);
+            if c.abs() < 0.005 {
+                "0.00".into()
+            } else {
+                format!("{c:+.2}")
+            }
+        }
+        _ => "—".into(),
+    }
+}
+
+/// The change between two percents as shown, in points: "+13 pts".
+pub fn signed_percent(old: Option<f64>, new: Option<f64>) -> String {
+    match (old, new) {
+        (Some(a), Some(b)) => {
+            let c = shown(b, 0) - shown(a, 0);
+            if c.abs() < 0.5 {
+                "0 pts".into()
+            } else {
+                format!("{c:+.0} pts")
+            }
+        }
+        _ => "—".into(),
+    }
+}
+
+/// The direction as an arrow and a word.
+pub fn direction(d: Direction) -> &'static str {
+    match d {
+        Direction::Improved => "▲ improved",
+        Direction::Worse => "▼ worse",
+        Direction::Unchanged => "= unchanged",
+        Direction::NotComparable => "– not comparable",
+    }
+}
+
+/// A p-value as people read it.
+pub fn p_value(w: &Welch) -> String {
+    if w.p < 0.001 {
+        "p < 0.001".into()
+    } else {
+        format!("p = {:.3}", w.p)
+    }
+}
+
+/// Whether a change matters, in words: the test's verdict, or why there is none.
+pub fn significance(c: &Change) -> String {
+    match (c.significance, &c.welch, c.untested) {
+        (Significance::Significant, Some(w), _) => format!("significant, {}", p_value(w)),
+        (Significance::NotSignificant, Some(w), _) => format!("not significant, {}", p_value(w)),
+        (_, _, Some(Untested::Workshop)) => "no test (workshop ratings)".into(),
+        (_, _, Some(Untested::MixedMethods)) => "no test (workshop and survey)".into(),
+        (_, _, Some(Untested::NoSpread)) => "no test (no spread recorded)".into(),
+        (_, _, Some(Untested::TooFew)) => "no test (fewer than 2 ratings)".into(),
+        (_, _, Some(Untested::NoVariation)) => "no test (all ratings alike)".into(),
+        _ => String::new(),
+    }
+}
+
+fn row_direction(row: &RowChange) -> String {
+    match row.presence {
+        Presence::Added => "+ added".into(),
+        Presence::Removed => "× removed".into(),
+        Presence::Both => direction(row.change.direction).into(),
+    }
+}
+
+/// A score shown by its label where it has one ("In place"), else as a number.
+fn rated(label: &Option<String>, value: Option<f64>) -> String {
+    match (label, value) {
+        (Some(l), _) => l.clone(),
+        (None, Some(v)) => score(Some(v)),
+        (None, None) => "not rated".into(),
+    }
+}
+
+fn reference(g: &GapChange) -> String {
+    let r = super::text::number(g.reference);
+    match g.kind {
+        GapKind::BelowThreshold => format!("below {r}"),
+        GapKind::ToTarget => format!("short of target {r}"),
+    }
+}
+
+const SIGNIFICANT_MEANS: &str = "Significant means that a two-sided Welch t-test at the 5% \
+    level says the change is unlikely to be chance: if nothing had really changed, survey \
+    answers would differ this much less than 1 time in 20. Not significant means the change \
+    could well be the chance of who answered; it is not proof that nothing changed.";
+
+const WORKSHOP_MEANS: &str = "Workshop scores are one agreed rating per item: a change of a \
+    whole scale point is a change in the group's judgement, and there is no statistical test \
+    to claim.";
+
+/// The blocks of a diff report.
+pub fn blocks(d: &Diff) -> Vec<Block> {
+    let mut blocks = vec![Block::Title(format!(
+        "{} — {}: {} → {}",
+        d.assessment.title, d.new.organisation, d.old.period, d.new.period
+    ))];
+    blocks.push(Block::Paragraph(format!(
+        "Old: {}, {}. New: {}, {}.",
+        d.old.describe(),
+        d.old.file,
+        d.new.describe(),
+        d.new.file
+    )));
+    if !d.notes.is_empty() {
+        blocks.push(Block::List(
+            d.notes
+                .iter()
+                .map(|n| {
+                    let kind = if n.kind.is_warning() {
+                        "Warning"
+                    } else {
+                        "Note"
+                    };
+                    format!("{kind}: {}", n.message)
+                })
+                .collect(),
+        ));
+    }
+
+    blocks.push(Block::Heading("Summary".into()));
+    blocks.push(Block::List(summary(d)));
+    let both_workshops = d.old.method == Method::Workshop && d.new.method == Method::Workshop;
+    if d.tested() {
+        blocks.push(Block::Paragraph(SIGNIFICANT_MEANS.into()));
+    } else if both_workshops {
+        blocks.push(Block::Paragraph(WORKSHOP_MEANS.into()));
+    }
+
+    blocks.push(Block::Heading("Overall".into()));
+    let mut overall = Grid::new(&[
+        ("", false),
+        ("Old", true),
+        ("New", true),
+        ("Change", true),
+        ("Direction", false),
+    ]);
+    let o = &d.overall.change;
+    overall.row(vec![
+        "Score".into(),
+        score(o.old),
+        score(o.new),
+        signed(o.old, o.new),
+        direction(o.direction).into(),
+    ]);
+    overall.row(vec![
+        "Percent".into(),
+        percent(o.old_percent),
+        percent(o.new_percent),
+        signed_percent(o.old_percent, o.new_percent),
+        String::new(),
+    ]);
+    let band_direction = match &d.verdicts.band {
+        None => "= unchanged",
+        Some(b) if b.up == Some(true) => "▲ up",
+        Some(b) if b.up == Some(false) => "▼ down",
+        Some(_) => "changed",
+    };
+    overall.row(vec![
+        "Band".into(),
+        d.overall.old_band.clone().unwrap_or_else(|| "—".into()),
+        d.overall.new_band.clone().unwrap_or_else(|| "—".into()),
+        String::new(),
+        band_direction.into(),
+    ]);
+    blocks.push(Block::Grid(overall));
+
+    if d.themes.len() > 1 {
+        blocks.push(Block::Heading("Themes".into()));
+        let mut themes = Grid::new(&[
+            ("Theme", false),
+            ("Old", true),
+            ("New", true),
+            ("Change", true),
+            ("Direction", false),
+        ]);
+        for t in &d.themes {
+            themes.row(vec![
+                t.title.clone(),
+                score(t.change.old),
+                score(t.change.new),
+                signed(t.change.old, t.change.new),
+                row_direction(t),
+            ]);
+        }
+        blocks.push(Block::Grid(themes));
+    }
+
+    blocks.push(Block::Heading("Items".into()));
+    let any_survey = d.old.method == Method::Survey || d.new.method == Method::Survey;
+    let mut columns = vec![
+        ("#", true),
+        ("Item", false),
+        ("Old", true),
+        ("New", true),
+        ("Change", true),
+        ("Direction", false),
+    ];
+    if any_survey {
+        columns.push(("Significance", false));
+    }
+    let mut items = Grid::new(&columns);
+    for (i, row) in d.items.iter().enumerate() {
+        let mut cells = vec![
+            (i + 1).to_string(),
+            row.title.clone(),
+            score(row.change.old),
+            score(row.change.new),
+            signed(row.change.old, row.change.new),
+            row_direction(row),
+        ];
+        if any_survey {
+            cells.push(significance(&row.change));
+        }
+        items.row(cells);
+    }
+    blocks.push(Block::Grid(items));
+
+    blocks.push(Block::Heading("What moved the verdicts".into()));
+    blocks.extend(verdicts(d));
+
+    let added: Vec<&RowChange> = d
+        .items
+        .iter()
+        .filter(|i| i.presence != Presence::Both)
+        .collect();
+    if !added.is_empty() {
+        blocks.push(Block::Heading("Items added and removed".into()));
+        blocks.push(Block::Paragraph(
+            "The assessment's definition changed between the two results. These items are in \
+             only one of them:"
+                .into(),
+        ));
+        blocks.push(Block::List(
+            added
+                .iter()
+                .map(|i| match i.presence {
+                    Presence::Added => format!(
+                        "Added in {}: {} ({}), {}",
+                        d.new.period,
+                        i.title,
+                        i.id,
+                        rated(&i.new_label, i.change.new)
+                    ),
+                    _ => format!(
+                        "Removed since {}: {} ({}), {}",
+                        d.old.period,
+                        i.title,
+                        i.id,
+                        rated(&i.old_label, i.change.old)
+                    ),
+                })
+                .collect(),
+        ));
+    }
+    blocks
+}
+
+fn summary(d: &Diff) -> Vec<String> {
+    let o = &d.overall.change;
+    let mut lines = vec![format!(
+        "Overall: {} → {} ({}), {}; {} → {}.",
+        score(o.old),
+        score(o.new),
+        signed(o.old, o.new),
+        direction(o.direction)
+            .trim_start_matches(['▲', '▼', '=', '–', ' '])
+            .trim(),
+        percent(o.old_percent),
+        percent(o.new_percent),
+    )];
+    lines.push(match &d.verdicts.band {
+        None => format!(
+            "Band: {}, unchanged.",
+            d.overall.new_band.as_deref().unwrap_or("none")
+        ),
+        Some(b) => format!(
+            "Band: {} → {}{}.",
+            b.old.as_deref().unwrap_or("none"),
+            b.new.as_deref().unwrap_or("none"),
+            match b.up {
+                Some(true) => " (up)",
+                Some(false) => " (down)",
+                None => "",
+            }
+        ),
+    });
+    let s = &d.summary;
+    let mut items = vec![
+        format!("{} improved", s.improved),
+        format!("{} worse", s.worse),
+        format!("{} unchanged", s.unchanged),
+    ];
+    if s.not_comparable > 0 {
+        items.push(format!("{} rated on one side only", s.not_comparable));
+    }
+    if s.added > 0 {
+        items.push(format!("{} added", s.added));
+    }
+    if s.removed > 0 {
+        items.push(format!("{} removed", s.removed));
+    }
+    lines.push(format!("Items: {}.", items.join(", ")));
+    if s.tested > 0 {
+        lines.push(format!(
+            "Significant changes (Welch test, 5%): {} improved, {} worse, of {} items tested.",
+            s.significantly_improved, s.significantly_worse, s.tested
+        ));
+    }
+    let v = &d.verdicts;
+    let closed = v
+        .gaps_closed
+        .iter()
+        .filter(|g| g.kind == GapKind::BelowThreshold)
+        .count();
+    lines.push(format!(
+        "Gaps: {closed} closed, {} opened, {} still open.",
+        v.gaps_opened.len(),
+        v.gaps_still_open.len()
+    ));
+    lines.push(format!(
+        "Findings: {} new, {} resolved, {} still raised.",
+        v.findings_new.len(),
+        v.findings_resolved.len(),
+        v.findings_persisting.len()
+    ));
+    if !v.targets_met.is_empty() {
+        lines.push(format!("Targets met: {}.", v.targets_met.len()));
+    }
+    lines
+}
+
+fn verdicts(d: &Diff) -> Vec<Block> {
+    let v = &d.verdicts;
+    let mut blocks = Vec::new();
+    if let Some(b) = &v.band {
+        blocks.push(Block::Paragraph(format!(
+            "Band: {} → {}.",
+            b.old.as_deref().unwrap_or("none"),
+            b.new.as_deref().unwrap_or("none")
+        )));
+    }
+    let mut list = |title: &str, lines: Vec<String>| {
+        if !lines.is_empty() {
+            blocks.push(Block::Paragraph(format!("{title}:")));
+            blocks.push(Block::List(lines));
+        }
+    };
+    let change = |g: &GapChange| {
+        format!(
+            "{}: {} → {}",
+            g.title,
+            rated(&g.old_label, g.old),
+            rated(&g.new_label, g.new)
+        )
+    };
+    list(
+        "Gaps closed",
+        v.gaps_closed
+            .iter()
+            .filter(|g| g.kind == GapKind::BelowThreshold)
+            .map(change)
+            .collect(),
+    );
+    list(
+        "Gaps opened",
+        v.gaps_opened
+            .iter()
+            .map(|g| format!("{} ({})", change(g), reference(g)))
+            .collect(),
+    );
+    list(
+        "Targets met",
+        v.targets_met
+            .iter()
+            .map(|t| {
+                format!(
+                    "{}: {} → {} (target {})",
+                    t.title,
+                    rated(&t.old_label, t.old),
+                    rated(&t.new_label, Some(t.new)),
+                    t.target
+                )
+            })
+            .collect(),
+    );
+    list(
+        "New findings",
+        v.findings_new
+            .iter()
+            .map(|f| format!("[{}] {}", f.severity.as_str(), f.message))
+            .collect(),
+    );
+    list(
+        "Findings no longer raised",
+        v.findings_resolved
+            .iter()
+            .map(|f| format!("[{}] {}", f.severity.as_str(), f.message))
+            .collect(),
+    );
+    list(
+        "Not rated in the new result, so not known to be closed",
+        v.gaps_not_reassessed.iter().map(change).collect(),
+    );
+    let nothing_moved = v.band.is_none()
+        && v.gaps_closed.is_empty()
+        && v.gaps_opened.is_empty()
+        && v.targets_met.is_empty()
+        && v.findings_new.is_empty()
+        && v.findings_resolved.is_empty();
+    if nothing_moved {
+        blocks.push(Block::Paragraph(
+            "No verdict changed: the same band, no gap closed or opened, no finding new or \
+             gone."
+                .into(),
+        ));
+    }
+    if !v.gaps_still_open.is_empty() {
+        let mut open: Vec<String> = Vec::new();
+        for g in &v.gaps_still_open {
+            if !open.contains(&g.title) {
+                open.push(g.title.clone());
+            }
+        }
+        blocks.push(Block::Paragraph(format!(
+            "Gaps still open: {}.",
+            open.join(", ")
+        )));
+    }
+    if !v.findings_persisting.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "{} finding{} raised in both results (see the new result's report).",
+            v.findings_persisting.len(),
+            if v.findings_persisting.len() == 1 {
+                " is"
+            } else {
+                "s are"
+            }
+        )));
+    }
+    blocks
+}
+
+const CSV_HEADERS: [&str; 20] = [
+    "level",
+    "id",
+    "title",
+    "theme",
+    "presence",
+    "old",
+    "new",
+    "change",
+    "old_percent",
+    "new_percent",
+    "percent_change",
+    "direction",
+    "significance",
+    "p_value",
+    "t",
+    "df",
+    "untested",
+    "old_label",
+    "new_label",
+    "detail",
+];
+
+/// Text columns, guarded against formula injection.
+const CSV_TEXT: [usize; 6] = [1, 2, 3, 17, 18, 19];
+
+/// One CSV row per score compared (overall, themes, items), then one per verdict that
+/// moved (band, gaps, findings, targets), so a spreadsheet can filter by `level`.
+pub fn csv(d: &Diff) -> Vec<u8> {
+    let mut rows: Vec<[String; 20]> = Vec::new();
+    let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.4}"));
+    let change_row = |level: &str,
+                      id: &str,
+                      title: &str,
+                      theme: &str,
+                      presence: &str,
+                      c: &Change,
+                      labels: (&Option<String>, &Option<String>)|
+     -> [String; 20] {
+        [
+            level.into(),
+            id.into(),
+            title.into(),
+            theme.into(),
+            presence.into(),
+            num(c.old),
+            num(c.new),
+            num(c.change),
+            num(c.old_percent),
+            num(c.new_percent),
+            num(c.percent_change),
+            snake(&c.direction),
+            snake(&c.significance),
+            c.welch.map_or_else(String::new, |w| format!("{:.6}", w.p)),
+            c.welch.map_or_else(String::new, |w| format!("{:.4}", w.t)),
+            c.welch.map_or_else(String::new, |w| format!("{:.2}", w.df)),
+            c.untested.as_ref().map_or_else(String::new, snake),
+            labels.0.clone().unwrap_or_default(),
+            labels.1.clone().unwrap_or_default(),
+            String::new(),
+        ]
+    };
+    rows.push(change_row(
+        "overall",
+        &d.assessment.id,
+        &d.assessment.title,
+        "",
+        "both",
+        &d.overall.change,
+        (&d.overall.old_band, &d.overall.new_band),
+    ));
+    for t in &d.themes {
+        rows.push(change_row(
+            "theme",
+            &t.id,
+            &t.title,
+            "",
+            &snake(&t.presence),
+            &t.change,
+            (&None, &None),
+        ));
+    }
+    for i in &d.items {
+        rows.push(change_row(
+            "item",
+            &i.id,
+            &i.title,
+            i.theme.as_deref().unwrap_or(""),
+            &snake(&i.presence),
+            &i.change,
+            (&i.old_label, &i.new_label),
+        ));
+    }
+    let verdict = |level: &str,
+                   id: &str,
+                   title: &str,
+                   old: Option<f64>,
+                   new: Option<f64>,
+                   labels: (Option<String>, Option<String>),
+                   detail: String|
+     -> [String; 20] {
+        let mut row: [String; 20] = Default::default();
+        row[0] = level.into();
+        row[1] = id.into();
+        row[2] = title.into();
+        row[5] = num(old);
+        row[6] = num(new);
+        row[17] = labels.0.unwrap_or_default();
+        row[18] = labels.1.unwrap_or_default();
+        row[19] = detail;
+        row
+    };
+    let v = &d.verdicts;
+    if let Some(b) = &v.band {
+        rows.push(verdict(
+            "band",
+            "",
+            "Band",
+            None,
+            None,
+            (b.old.clone(), b.new.clone()),
+            match b.up {
+                Some(true) => "up".into(),
+                Some(false) => "down".into(),
+                None => String::new(),
+            },
+        ));
+    }
+    let gaps = [
+        ("gap_closed", &v.gaps_closed),
+        ("gap_opened", &v.gaps_opened),
+        ("gap_still_open", &v.gaps_still_open),
+        ("gap_not_reassessed", &v.gaps_not_reassessed),
+    ];
+    for (level, list) in gaps {
+        for g in list {
+            rows.push(verdict(
+                level,
+                &g.item,
+                &g.title,
+                g.old,
+                g.new,
+                (g.old_label.clone(), g.new_label.clone()),
+                reference(g),
+            ));
+        }
+    }
+    let findings = [
+        ("finding_new", &v.findings_new),
+        ("finding_resolved", &v.findings_resolved),
+        ("finding_persisting", &v.findings_persisting),
+    ];
+    for (level, list) in findings {
+        for f in list {
+            rows.push(verdict(
+                level,
+                &f.id,
+                &f.message,
+                None,
+                None,
+                (None, None),
+                format!("{}: {}", f.severity.as_str(), f.items.join(" ")),
+            ));
+        }
+    }
+    for t in &v.targets_met {
+        rows.push(verdict(
+            "target_met",
+            &t.item,
+            &t.title,
+            t.old,
+            Some(t.new),
+            (t.old_label.clone(), t.new_label.clone()),
+            format!("target {}", t.target),
+        ));
+    }
+    write_csv(&CSV_HEADERS, &CSV_TEXT, rows)
+}
+
+/// Writes rows with text columns guarded against formula injection.
+pub(super) fn write_csv<R: AsRef<[String]>>(
+    headers: &[&str],
+    text: &[usize],
+    rows: Vec<R>,
+) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(headers).expect("writing to memory");
+    for row in rows {
+        let row: Vec<String> = row
+            .as_ref()
+            .iter()
+            .enumerate()
+            .map(|(c, v)| {
+                if text.contains(&c) {
+                    spreadsheet_safe(v)
+                } else {
+                    v.clone()
+                }
+            })
+            .collect();
+        w.write_record(&row).expect("writing to memory");
+    }
+    w.into_inner().expect("writing to memory")
+}
+
+/// The snake_case name the JSON uses for a value, for CSV cells.
+pub(super) fn snake<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}

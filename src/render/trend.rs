@@ -1,0 +1,322 @@
+//! The trend report: every row across the periods, as shared blocks (with a sparkline
+//! per row on a terminal) and as CSV, then the findings and gaps that persisted through
+//! every period.
+
+use super::diff::{signed, snake, write_csv};
+use super::grid::{Block, Grid};
+use super::text::{number, percent, score, spreadsheet_safe};
+use crate::compare::trend::{Series, Trend};
+use crate::compare::{Change, Direction, Significance};
+use crate::result::GapKind;
+
+const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// A sparkline of percents on a fixed 0–100% scale, so rows compare with each other and
+/// small moves look small; a space where there is no score.
+pub fn sparkline(percents: &[Option<f64>]) -> String {
+    percents
+        .iter()
+        .map(|p| match p {
+            Some(p) => SPARKS[((p.clamp(0.0, 100.0) / 100.0) * 7.0).round() as usize],
+            None => ' ',
+        })
+        .collect()
+}
+
+/// A change in a cell, kept short for a row of many periods: "+0.50 ▲", with a star
+/// when a Welch test found it significant (the legend says so in words).
+fn change_cell(c: &Change) -> String {
+    if c.change.is_none() {
+        return "—".into();
+    }
+    let arrow = match c.direction {
+        Direction::Improved => "▲",
+        Direction::Worse => "▼",
+        Direction::Unchanged => "=",
+        Direction::NotComparable => "",
+    };
+    let star = if c.significance == Significance::Significant {
+        " *"
+    } else {
+        ""
+    };
+    format!("{} {arrow}{star}", signed(c.old, c.new))
+}
+
+/// The legend of the change cells, in words.
+fn legend(t: &Trend) -> String {
+    let tested = t
+        .items
+        .iter()
+        .any(|s| s.latest.welch.is_some() || s.since_first.welch.is_some());
+    let mut legend = "Changes: ▲ improved, ▼ worse, = unchanged.".to_string();
+    if tested {
+        legend.push_str(
+            " * significant: a two-sided Welch t-test at 5% says the change between the two \
+             surveys is unlikely to be chance. Changes between two surveys without * are not \
+             significant; changes involving a workshop are not tested.",
+        );
+    } else {
+        legend.push_str(" No change is tested: a workshop score is one agreed rating.");
+    }
+    legend
+}
+
+/// Period headers, made unique where two results share a period.
+fn headers(t: &Trend) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in &t.periods {
+        let mut h = p.period.clone();
+        let mut k = 2;
+        while out.contains(&h) {
+            h = format!("{} ({k})", p.period);
+            k += 1;
+        }
+        out.push(h);
+    }
+    out
+}
+
+fn cells(s: &Series) -> impl Iterator<Item = String> + '_ {
+    s.scores.iter().zip(&s.present).map(|(v, present)| {
+        if *present {
+            score(*v)
+        } else {
+            "not asked".into()
+        }
+    })
+}
+
+/// The blocks of a trend report; `sparklines` adds a trend column (for a terminal).
+pub fn blocks(t: &Trend, sparklines: bool) -> Vec<Block> {
+    let periods = headers(t);
+    let first = &t.periods[0];
+    let last = &t.periods[t.periods.len() - 1];
+    let mut blocks = vec![Block::Title(format!(
+        "{} — {}: {} to {}",
+        t.assessment.title, last.organisation, first.period, last.period
+    ))];
+    let described: Vec<String> = t.periods.iter().map(|p| p.describe()).collect();
+    let by = match t.ordered_by {
+        crate::compare::trend::OrderedBy::Period => "ordered by period",
+        crate::compare::trend::OrderedBy::Created => "ordered by the time each was created",
+    };
+    blocks.push(Block::Paragraph(format!(
+        "{} results, {by}: {}. Latest: {} against {}; since first: against {}.",
+        t.periods.len(),
+        described.join(", "),
+        last.period,
+        t.periods[t.periods.len() - 2].period,
+        first.period
+    )));
+    blocks.push(Block::Paragraph(legend(t)));
+    if !t.notes.is_empty() {
+        blocks.push(Block::List(
+            t.notes
+                .iter()
+                .map(|n| {
+                    let kind = if n.kind.is_warning() {
+                        "Warning"
+                    } else {
+                        "Note"
+                    };
+                    format!("{kind}: {}", n.message)
+                })
+                .collect(),
+        ));
+    }
+
+    let columns = |first: &[(&'static str, bool)]| -> Grid {
+        let mut headers: Vec<(String, bool)> =
+            first.iter().map(|(h, n)| (h.to_string(), *n)).collect();
+        headers.extend(periods.iter().map(|p| (p.clone(), true)));
+        if sparklines {
+            headers.push(("Trend".into(), false));
+        }
+        headers.push(("Latest".into(), false));
+        headers.push(("Since first".into(), false));
+        Grid {
+            headers: headers.iter().map(|(h, _)| h.clone()).collect(),
+            numeric: headers.iter().map(|(_, n)| *n).collect(),
+            rows: Vec::new(),
+        }
+    };
+    let tail = |s: &Series, row: &mut Vec<String>| {
+        if sparklines {
+            row.push(sparkline(&s.percents));
+        }
+        row.push(change_cell(&s.latest));
+        row.push(change_cell(&s.since_first));
+    };
+
+    blocks.push(Block::Heading("Overall".into()));
+    let mut overall = columns(&[("", false)]);
+    let mut row = vec!["Score".to_string()];
+    row.extend(cells(&t.overall));
+    tail(&t.overall, &mut row);
+    overall.row(row);
+    let mut row = vec!["Percent".to_string()];
+    row.extend(t.overall.percents.iter().map(|p| percent(*p)));
+    row.extend(std::iter::repeat_n(
+        String::new(),
+        if sparklines { 3 } else { 2 },
+    ));
+    overall.row(row);
+    let mut row = vec!["Band".to_string()];
+    row.extend(
+        t.bands
+            .iter()
+            .map(|b| b.clone().unwrap_or_else(|| "—".into())),
+    );
+    row.extend(std::iter::repeat_n(
+        String::new(),
+        if sparklines { 3 } else { 2 },
+    ));
+    overall.row(row);
+    blocks.push(Block::Grid(overall));
+
+    if t.themes.len() > 1 {
+        blocks.push(Block::Heading("Themes".into()));
+        let mut themes = columns(&[("Theme", false)]);
+        for s in &t.themes {
+            let mut row = vec![s.title.clone()];
+            row.extend(cells(s));
+            tail(s, &mut row);
+            themes.row(row);
+        }
+        blocks.push(Block::Grid(themes));
+    }
+
+    blocks.push(Block::Heading("Items".into()));
+    let mut items = columns(&[("#", true), ("Item", false)]);
+    for (i, s) in t.items.iter().enumerate() {
+        let mut row = vec![(i + 1).to_string(), s.title.clone()];
+        row.extend(cells(s));
+        tail(s, &mut row);
+        items.row(row);
+    }
+    blocks.push(Block::Grid(items));
+
+    blocks.push(Block::Heading("Long-standing problems".into()));
+    if t.persistent_findings.is_empty() && t.persistent_gaps.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "No finding or gap persisted through all {} periods.",
+            t.periods.len()
+        )));
+        return blocks;
+    }
+    if !t.persistent_findings.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "Findings raised in every one of the {} periods:",
+            t.periods.len()
+        )));
+        blocks.push(Block::List(
+            t.persistent_findings
+                .iter()
+                .map(|f| format!("[{}] {}", f.severity.as_str(), f.message))
+                .collect(),
+        ));
+    }
+    if !t.persistent_gaps.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "Gaps open in every one of the {} periods:",
+            t.periods.len()
+        )));
+        let mut first: Vec<(String, bool)> = vec![("Item".into(), false), ("Gap".into(), false)];
+        first.extend(periods.iter().map(|p| (p.clone(), true)));
+        let mut grid = Grid {
+            headers: first.iter().map(|(h, _)| h.clone()).collect(),
+            numeric: first.iter().map(|(_, n)| *n).collect(),
+            rows: Vec::new(),
+        };
+        for g in &t.persistent_gaps {
+            let kind = match g.kind {
+                GapKind::BelowThreshold => format!("below {}", number(g.reference)),
+                GapKind::ToTarget => format!("short of target {}", number(g.reference)),
+            };
+            let mut row = vec![g.title.clone(), kind];
+            row.extend(g.scores.iter().map(|s| score(*s)));
+            grid.row(row);
+        }
+        blocks.push(Block::Grid(grid));
+    }
+    blocks
+}
+
+/// One CSV row per series (overall, band, themes, items) with a column per period, then
+/// the persistent findings and gaps.
+pub fn csv(t: &Trend) -> Vec<u8> {
+    let periods = headers(t);
+    let mut headers: Vec<String> = vec!["level".into(), "id".into(), "title".into()];
+    headers.extend(periods.iter().map(|p| spreadsheet_safe(p)));
+    let fixed = [
+        "latest_change",
+        "latest_direction",
+        "latest_significance",
+        "latest_p_value",
+        "since_first_change",
+        "since_first_direction",
+        "since_first_significance",
+        "since_first_p_value",
+        "detail",
+    ];
+    headers.extend(fixed.iter().map(|h| h.to_string()));
+    let width = headers.len();
+    let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.4}"));
+    let change = |c: &Change| {
+        [
+            num(c.change),
+            snake(&c.direction),
+            snake(&c.significance),
+            c.welch.map_or_else(String::new, |w| format!("{:.6}", w.p)),
+        ]
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let series = |level: &str, s: &Series| {
+        let mut row = vec![level.to_string(), s.id.clone(), s.title.clone()];
+        row.extend(s.scores.iter().map(|v| num(*v)));
+        row.extend(change(&s.latest));
+        row.extend(change(&s.since_first));
+        row.push(String::new());
+        row
+    };
+    rows.push(series("overall", &t.overall));
+    let mut row = vec![
+        "overall_percent".to_string(),
+        t.overall.id.clone(),
+        "Overall percent".into(),
+    ];
+    row.extend(t.overall.percents.iter().map(|v| num(*v)));
+    rows.push(row);
+    let mut row = vec!["band".to_string(), String::new(), "Band".into()];
+    row.extend(
+        t.bands
+            .iter()
+            .map(|b| spreadsheet_safe(b.as_deref().unwrap_or_default())),
+    );
+    rows.push(row);
+    rows.extend(t.themes.iter().map(|s| series("theme", s)));
+    rows.extend(t.items.iter().map(|s| series("item", s)));
+    for f in &t.persistent_findings {
+        let mut row = vec!["persistent_finding".into(), f.id.clone(), f.message.clone()];
+        row.resize(width - 1, String::new());
+        row.push(format!("{}: {}", f.severity.as_str(), f.items.join(" ")));
+        rows.push(row);
+    }
+    for g in &t.persistent_gaps {
+        let mut row = vec!["persistent_gap".into(), g.item.clone(), g.title.clone()];
+        row.extend(g.scores.iter().map(|v| num(*v)));
+        row.resize(width - 1, String::new());
+        row.push(match g.kind {
+            GapKind::BelowThreshold => format!("below {}", number(g.reference)),
+            GapKind::ToTarget => format!("short of target {}", number(g.reference)),
+        });
+        rows.push(row);
+    }
+    for row in &mut rows {
+        row.resize(width, String::new());
+    }
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    // Period columns hold numbers, except on the band row (guarded above).
+    write_csv(&headers, &[1, 2, width - 1], rows)
+}
