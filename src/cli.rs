@@ -45,6 +45,8 @@ pub enum Command {
     Assess(AssessArgs),
     /// Render a saved Result
     Report(ReportArgs),
+    /// Score a file of survey returns (CSV or Excel, as survey tools export them)
+    Score(ScoreArgs),
     /// Compare two Results: what changed between quarters, and whether it matters
     Diff(DiffArgs),
     /// Follow Results across periods: every score, its latest change, long-standing problems
@@ -152,6 +154,59 @@ pub struct TrendArgs {
     /// Two or more Results of one assessment, in any order: they are put in period order
     #[arg(value_name = "RESULT.json", required = true)]
     pub results: Vec<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// An assessment id (see `plead list`) or a path to a .toml file
+    pub assessment: String,
+    /// The survey returns: .csv, .tsv or .txt (any common encoding), .xlsx, .xls or .ods;
+    /// `-` reads standard input
+    #[arg(value_name = "FILE")]
+    pub file: String,
+    /// The organisation surveyed
+    #[arg(long)]
+    pub org: Option<String>,
+    /// The period, e.g. 2026-Q3 (default: the current quarter)
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Read the column COLUMN (its header text) for item ITEM; repeatable
+    #[arg(long = "map", value_name = "ITEM=COLUMN", value_parser = crate::survey::parse_map)]
+    pub maps: Vec<(String, String)>,
+    /// Score even when some items have no column (they count as missing)
+    #[arg(long)]
+    pub allow_missing: bool,
+    /// Fail (exit code 1, no report) if any cell is rejected
+    #[arg(long)]
+    pub strict: bool,
+    /// Also give the figures per value of this column (e.g. Role), with small groups
+    /// suppressed
+    #[arg(long, value_name = "COLUMN")]
+    pub group_by: Option<String>,
+    /// Groups with fewer respondents than this are suppressed
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub min_group: u64,
+    /// Write each respondent's parsed answers and scores to this CSV file
+    #[arg(long, value_name = "FILE.csv")]
+    pub respondents: Option<String>,
+    /// The sheet of a spreadsheet to read (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// The field delimiter of a CSV file: one character, or tab (default: detected)
+    #[arg(long, value_name = "CHAR", value_parser = crate::survey::decode::parse_delimiter)]
+    pub delimiter: Option<u8>,
+    /// The text encoding of a CSV file without a byte-order mark (default: UTF-8 if it
+    /// reads as UTF-8, else Windows-1252)
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    pub encoding: Option<crate::survey::Encoding>,
+    /// Header rows above the first response (default: from the survey tool's layout)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=20))]
+    pub header_rows: Option<u16>,
+    /// Rejected cells listed in the Result and report (all are counted); 0 lists all
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub max_rejected: usize,
     #[command(flatten)]
     pub output: OutputArgs,
 }

@@ -18,6 +18,7 @@ pub mod render;
 pub mod response;
 pub mod result;
 pub mod score;
+pub mod survey;
 
 use std::io::Write;
 

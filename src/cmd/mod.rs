@@ -5,6 +5,7 @@ mod assess;
 mod diff;
 mod list;
 mod report;
+mod score;
 mod show;
 mod trend;
 mod validate;
@@ -26,6 +27,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Validate(args) => validate::run(args),
         Command::Assess(args) => assess::run(&global, args),
         Command::Report(args) => report::run(&global, args),
+        Command::Score(args) => score::run(&global, args),
         Command::Diff(args) => diff::run(&global, args),
         Command::Trend(args) => trend::run(&global, args),
     }

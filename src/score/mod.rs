@@ -3,6 +3,8 @@
 //! surveys differ only in how they make each item's input.
 
 mod findings;
+pub mod histogram;
+pub mod survey;
 pub mod workshop;
 
 use crate::assessment::Assessment;

@@ -4,6 +4,7 @@
 mod support;
 
 mod test_assess;
+mod test_score;
 mod test_builtins;
 mod test_list;
 mod test_terminal;

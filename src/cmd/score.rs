@@ -1,0 +1,376 @@
+//! `plead score`: a file of survey returns scored into a Result and a report, and, with
+//! `--respondents`, each respondent's parsed answers and scores as CSV. The file is read
+//! once, streaming; a progress bar shows on stderr when it is a terminal.
+
+use std::fs::File;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use sha2::{Digest, Sha256};
+
+use crate::CheckFailed;
+use crate::assessment::{Assessment, Catalog};
+use crate::cli::{Global, ScoreArgs};
+use crate::render::text::spreadsheet_safe;
+use crate::result::{Context as ResultContext, Method};
+use crate::survey::{self, Cell, Header, Input, Observer, Row};
+
+pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
+    let catalog = Catalog::load(global.assessments.as_deref())?;
+    let entry = catalog.resolve(&args.assessment)?;
+    let assessment = &entry.assessment;
+    if args.respondents.as_deref() == Some("-")
+        && (args.output.out.is_empty() || args.output.out.iter().any(|o| o == "-"))
+    {
+        bail!(
+            "--respondents -: standard output already carries the report; write the report with --out FILE, or the respondents to a file"
+        );
+    }
+
+    let (reader, size): (Box<dyn io::Read>, Option<u64>) = if args.file == "-" {
+        (Box::new(io::stdin().lock()), None)
+    } else {
+        let file = File::open(&args.file)
+            .with_context(|| format!("cannot read the survey file {}", args.file))?;
+        let size = file.metadata().ok().map(|m| m.len());
+        (Box::new(file), size)
+    };
+    let options = survey::Options {
+        encoding: args.encoding,
+        delimiter: args.delimiter,
+        sheet: args.sheet.clone(),
+        header_rows: args.header_rows.map(usize::from),
+        maps: args.maps.clone(),
+        allow_missing: args.allow_missing,
+        group_by: args.group_by.clone(),
+        min_group: args.min_group,
+        max_rejected: if args.max_rejected == 0 {
+            usize::MAX
+        } else {
+            args.max_rejected
+        },
+    };
+    let respondents = match &args.respondents {
+        Some(path) => Some(RespondentsFile::create(
+            path,
+            args.output.force,
+            assessment,
+            &args.file,
+        )?),
+        None => None,
+    };
+    let mut observer = ScoreObserver {
+        progress: progress_bar(size),
+        respondents,
+    };
+    let returns = survey::read(
+        assessment,
+        Input {
+            name: args.file.clone(),
+            reader,
+        },
+        &options,
+        &mut observer,
+    );
+    if let Some(bar) = &observer.progress {
+        bar.finish_and_clear();
+    }
+    let returns = returns?;
+    let source = &returns.source;
+    eprintln!(
+        "read {}: {} layout, {}; {} rows, {} respondents{}{}",
+        args.file,
+        source.layout,
+        source.format,
+        source.rows,
+        returns.tally.respondents,
+        if source.test_rows > 0 {
+            format!(", {} preview/test rows dropped", source.test_rows)
+        } else {
+            String::new()
+        },
+        if source.rejected_total > 0 {
+            format!(", {} cells rejected", source.rejected_total)
+        } else {
+            String::new()
+        },
+    );
+    if !source.unmatched_items.is_empty() {
+        eprintln!(
+            "warning: no column for {} (counted as missing)",
+            source.unmatched_items.join(", ")
+        );
+    }
+    if !source.unused_columns.is_empty() {
+        eprintln!(
+            "note: columns not used: {}",
+            survey::headers::quoted_list(source.unused_columns.iter().map(String::as_str))
+        );
+    }
+
+    if args.strict && source.rejected_total > 0 {
+        let mut message = format!(
+            "--strict: {} cell(s) of {} rejected, so no report was written:",
+            source.rejected_total, args.file
+        );
+        for r in returns.rejected.iter().take(20) {
+            message.push_str(&format!(
+                "\n  row {}, column {:?}: {:?}: {}",
+                r.row, r.column, r.value, r.reason
+            ));
+        }
+        if source.rejected_total > 20 {
+            message.push_str(&format!("\n  … and {} more", source.rejected_total - 20));
+        }
+        return Err(CheckFailed(message).into());
+    }
+
+    let now = super::now()?;
+    let context = ResultContext {
+        organisation: args
+            .org
+            .clone()
+            .unwrap_or_else(|| "Unnamed organisation".to_string()),
+        period: args.period.clone().unwrap_or_else(|| super::quarter(now)),
+        created: super::rfc3339(now),
+        plead_version: env!("CARGO_PKG_VERSION").to_string(),
+        method: Method::Survey,
+    };
+    let doc = crate::score::survey::result(assessment, context, returns);
+    if let Some(file) = observer.respondents.take() {
+        let path = file.finish()?;
+        eprintln!("wrote {path}");
+    }
+    for path in super::emit(&doc, &args.output, global)? {
+        eprintln!("wrote {path}");
+    }
+    Ok(())
+}
+
+struct ScoreObserver {
+    progress: Option<indicatif::ProgressBar>,
+    respondents: Option<RespondentsFile>,
+}
+
+impl Observer for ScoreObserver {
+    fn header(&mut self, header: &Header) -> io::Result<()> {
+        match &mut self.respondents {
+            Some(file) => file.header(header),
+            None => Ok(()),
+        }
+    }
+
+    fn respondent(&mut self, row: &Row) -> io::Result<()> {
+        match &mut self.respondents {
+            Some(file) => file.row(row),
+            None => Ok(()),
+        }
+    }
+
+    fn progress(&mut self, bytes: u64) {
+        if let Some(bar) = &self.progress {
+            bar.set_position(bytes);
+        }
+    }
+}
+
+/// A progress bar on stderr, only when it is a terminal.
+fn progress_bar(size: Option<u64>) -> Option<indicatif::ProgressBar> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = match size {
+        Some(size) => indicatif::ProgressBar::new(size).with_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        ),
+        None => indicatif::ProgressBar::new_spinner().with_style(
+            indicatif::ProgressStyle::with_template("{spinner} {bytes} read {bytes_per_sec}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        ),
+    };
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    Some(bar)
+}
+
+/// The `--respondents` CSV, written as the file is read into a temporary file beside
+/// the target, renamed into place only when scoring succeeds.
+struct RespondentsFile {
+    path: String,
+    tmp: Option<PathBuf>,
+    writer: csv::Writer<Box<dyn Write>>,
+    force: bool,
+    /// Per item: its theme's index, weight and scale (min, max).
+    items: Vec<(usize, f64, i32, i32)>,
+    themes: usize,
+    salt: Vec<u8>,
+    line: Vec<String>,
+}
+
+impl RespondentsFile {
+    fn create(
+        path: &str,
+        force: bool,
+        assessment: &Assessment,
+        survey_file: &str,
+    ) -> anyhow::Result<RespondentsFile> {
+        let (tmp, out): (Option<PathBuf>, Box<dyn Write>) = if path == "-" {
+            (None, Box::new(io::stdout()))
+        } else {
+            let target = Path::new(path);
+            if !force && target.exists() {
+                bail!("{path} already exists: choose another name, or add --force to overwrite it");
+            }
+            let dir = match target.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            let name = target
+                .file_name()
+                .with_context(|| format!("--respondents {path}: not a file name"))?;
+            let tmp = dir.join(format!(
+                ".{}.{}.tmp",
+                name.to_string_lossy(),
+                std::process::id()
+            ));
+            let file = File::create(&tmp).with_context(|| {
+                format!(
+                    "cannot write {path}: cannot create a file in {}",
+                    dir.display()
+                )
+            })?;
+            (
+                Some(tmp),
+                Box::new(io::BufWriter::with_capacity(256 * 1024, file)),
+            )
+        };
+        let items = assessment
+            .items
+            .iter()
+            .map(|i| {
+                let theme = assessment
+                    .themes
+                    .iter()
+                    .position(|t| t.id == i.theme)
+                    .unwrap_or(0);
+                let scale = assessment.scale_of(i);
+                (theme, i.weight, scale.min, scale.max)
+            })
+            .collect();
+        let mut file = RespondentsFile {
+            path: path.to_string(),
+            tmp,
+            writer: csv::Writer::from_writer(out),
+            force,
+            items,
+            themes: assessment.themes.len(),
+            salt: format!("plead respondent {}", file_name(survey_file)).into_bytes(),
+            line: Vec::new(),
+        };
+        file.line = std::iter::once("row".to_string())
+            .chain(std::iter::once("respondent".to_string()))
+            .chain(assessment.items.iter().map(|i| i.id.clone()))
+            .chain(assessment.themes.iter().map(|t| format!("theme:{}", t.id)))
+            .chain(["overall".to_string(), "overall_percent".to_string()])
+            .collect();
+        Ok(file)
+    }
+
+    fn header(&mut self, header: &Header) -> io::Result<()> {
+        if let Some(group) = header.group_by {
+            self.line.insert(2, spreadsheet_safe(group));
+        }
+        self.writer.write_record(&self.line)?;
+        Ok(())
+    }
+
+    fn row(&mut self, row: &Row) -> io::Result<()> {
+        let line = &mut self.line;
+        line.clear();
+        line.push(row.row.to_string());
+        let mut hash = Sha256::new();
+        hash.update(&self.salt);
+        hash.update(row.row.to_le_bytes());
+        let digest = hash.finalize();
+        line.push(digest.iter().take(6).map(|b| format!("{b:02x}")).collect());
+        if let Some(group) = row.group {
+            line.push(spreadsheet_safe(group));
+        }
+        // Weighted sums per theme and overall: (weight, score, percent).
+        let mut themes = vec![(0.0, 0.0, 0.0); self.themes];
+        let mut all = (0.0, 0.0, 0.0);
+        for (cell, (theme, weight, min, max)) in row.cells.iter().zip(&self.items) {
+            match cell {
+                Cell::Value(v) => {
+                    line.push(v.to_string());
+                    let percent = f64::from(v - min) / f64::from(max - min) * 100.0;
+                    for sums in [&mut themes[*theme], &mut all] {
+                        sums.0 += weight;
+                        sums.1 += weight * f64::from(*v);
+                        sums.2 += weight * percent;
+                    }
+                }
+                Cell::NotApplicable => line.push("NA".to_string()),
+                Cell::Missing | Cell::Rejected(_) => line.push(String::new()),
+            }
+        }
+        let mean = |sum: f64, weight: f64| {
+            if weight > 0.0 {
+                format!("{:.4}", sum / weight)
+            } else {
+                String::new()
+            }
+        };
+        for (w, s, _) in &themes {
+            line.push(mean(*s, *w));
+        }
+        line.push(mean(all.1, all.0));
+        line.push(mean(all.2, all.0));
+        self.writer.write_record(&*line)?;
+        Ok(())
+    }
+
+    /// Flushes and moves the file into place; returns its path.
+    fn finish(mut self) -> anyhow::Result<String> {
+        self.writer
+            .flush()
+            .with_context(|| format!("cannot write {}", self.path))?;
+        let Some(tmp) = self.tmp.take() else {
+            return Ok("standard output".to_string());
+        };
+        let target = Path::new(&self.path);
+        let moved = if self.force {
+            std::fs::rename(&tmp, target)
+        } else {
+            std::fs::hard_link(&tmp, target).and_then(|()| std::fs::remove_file(&tmp))
+        };
+        if let Err(e) = moved {
+            let _ = std::fs::remove_file(&tmp);
+            if e.kind() == io::ErrorKind::AlreadyExists {
+                bail!(
+                    "{} already exists: choose another name, or add --force to overwrite it",
+                    self.path
+                );
+            }
+            return Err(e).with_context(|| format!("cannot write {}", self.path));
+        }
+        Ok(self.path.clone())
+    }
+}
+
+impl Drop for RespondentsFile {
+    fn drop(&mut self) {
+        if let Some(tmp) = &self.tmp {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+fn file_name(path: &str) -> String {
+    Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+}

@@ -1,0 +1,538 @@
+//! Reading survey returns: a CSV/TSV (any of the encodings people have) or a
+//! spreadsheet, in the layout of the common survey tools, streamed once into per-item
+//! histograms. Memory does not grow with the number of rows: one record buffer is
+//! reused, cells are parsed through a bounded memo, and only counts are kept (plus the
+//! first `max_rejected` rejected cells).
+//!
+//! Personal columns (names, emails, IP addresses) are recognised by name and never read.
+
+pub mod cell;
+pub mod decode;
+pub mod headers;
+pub mod layout;
+mod tally;
+pub mod xlsx;
+
+use std::cell::Cell as Shared;
+use std::io::{self, Read};
+use std::rc::Rc;
+
+use anyhow::{Context, anyhow, bail};
+use csv::ByteRecord;
+
+pub use cell::Cell;
+pub use decode::Encoding;
+use headers::quoted_list;
+use layout::Kind;
+use tally::Counter;
+
+use crate::assessment::Assessment;
+use crate::result::{ColumnMatch, Rejected, SurveySource};
+use crate::score::survey::Returns;
+
+/// How to read a survey file; every field but `max_rejected` may be left to detection.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub encoding: Option<Encoding>,
+    pub delimiter: Option<u8>,
+    pub sheet: Option<String>,
+    pub header_rows: Option<usize>,
+    /// `--map ITEM=COLUMN` pairs.
+    pub maps: Vec<(String, String)>,
+    pub allow_missing: bool,
+    pub group_by: Option<String>,
+    pub min_group: u64,
+    /// Rejected cells listed in the Result; more are counted, not listed.
+    pub max_rejected: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            encoding: None,
+            delimiter: None,
+            sheet: None,
+            header_rows: None,
+            maps: Vec::new(),
+            allow_missing: false,
+            group_by: None,
+            min_group: 10,
+            max_rejected: 1000,
+        }
+    }
+}
+
+/// A survey file to read.
+pub struct Input {
+    /// The name to show in messages (the path given, or `-`).
+    pub name: String,
+    pub reader: Box<dyn Read>,
+}
+
+/// One respondent's row, as read (for `--respondents`).
+pub struct Row<'a> {
+    /// The row number as in the file.
+    pub row: u64,
+    /// Per item, in `assessment.items` order.
+    pub cells: &'a [Cell],
+    /// The `--group-by` value.
+    pub group: Option<&'a str>,
+}
+
+/// Header names, for `--respondents`: known once the header is read.
+pub struct Header<'a> {
+    pub group_by: Option<&'a str>,
+}
+
+/// Called while reading: once with the header, for each respondent, and with the bytes
+/// read so far (for a progress bar).
+pub trait Observer {
+    fn header(&mut self, _header: &Header) -> io::Result<()> {
+        Ok(())
+    }
+    fn respondent(&mut self, _row: &Row) -> io::Result<()> {
+        Ok(())
+    }
+    fn progress(&mut self, _bytes: u64) {}
+}
+
+/// An observer that does nothing.
+pub struct Quiet;
+impl Observer for Quiet {}
+
+/// Rows between progress reports.
+const PROGRESS_EVERY: u64 = 16 * 1024;
+/// More distinct `--group-by` values than this is not a grouping column.
+const MAX_GROUPS: usize = 500;
+
+/// Reads a survey file into counts ready to score.
+pub fn read(
+    assessment: &Assessment,
+    input: Input,
+    options: &Options,
+    observer: &mut dyn Observer,
+) -> anyhow::Result<Returns> {
+    let name = input.name.clone();
+    read_inner(assessment, input, options, observer).with_context(|| name.clone())
+}
+
+fn read_inner(
+    assessment: &Assessment,
+    input: Input,
+    options: &Options,
+    observer: &mut dyn Observer,
+) -> anyhow::Result<Returns> {
+    let counted = Rc::new(Shared::new(0u64));
+    let mut raw: Box<dyn Read> = Box::new(Counting {
+        inner: input.reader,
+        count: counted.clone(),
+    });
+    let start = decode::head(&mut raw, 64 * 1024).context("cannot read")?;
+    let (mut records, format, utf8) = if xlsx::is_spreadsheet(&start) {
+        let mut bytes = start;
+        raw.read_to_end(&mut bytes).context("cannot read")?;
+        let sheet =
+            xlsx::SheetRows::open(bytes, options.sheet.as_deref()).map_err(|e| anyhow!(e))?;
+        let format = format!("spreadsheet, sheet {:?}", sheet.name);
+        (Records::Sheet(sheet), format, false)
+    } else {
+        if let Some(sheet) = &options.sheet {
+            bail!(
+                "--sheet {sheet:?}: this is a text (CSV) file, not a spreadsheet, so it has no sheets"
+            );
+        }
+        let decoded = decode::decode(start, raw, options.encoding).map_err(|e| anyhow!(e))?;
+        let mut text = decoded.reader;
+        let text_start = decode::head(&mut text, 64 * 1024).context("cannot read")?;
+        let (sniffed, sep_line) = decode::delimiter(&text_start);
+        let delimiter = options.delimiter.unwrap_or(sniffed);
+        let mut reader: Box<dyn Read> = Box::new(io::Cursor::new(text_start).chain(text));
+        if sep_line {
+            let mut line = Vec::new();
+            let mut byte = [0u8; 1];
+            while reader.read(&mut byte)? == 1 && byte[0] != b'\n' {
+                line.push(byte[0]);
+            }
+        }
+        let format = format!(
+            "CSV, {}{}, {}{}",
+            decoded.encoding,
+            if decoded.guessed { " (detected)" } else { "" },
+            delimiter_name(delimiter),
+            if sep_line {
+                " (from its sep= line)"
+            } else {
+                ""
+            }
+        );
+        let csv = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .buffer_capacity(256 * 1024)
+            .from_reader(reader);
+        (
+            Records::Csv {
+                reader: csv,
+                line_offset: u64::from(sep_line),
+            },
+            format,
+            decoded.encoding == Encoding::Utf8,
+        )
+    };
+
+    // The header rows, and the first data rows read while looking for them.
+    let mut record = ByteRecord::new();
+    let mut first: Vec<(u64, ByteRecord)> = Vec::new();
+    while first.len() < layout::SNIFF_ROWS {
+        match records.next(&mut record)? {
+            Some(row) => first.push((row, record.clone())),
+            None => break,
+        }
+    }
+    if first.is_empty() {
+        bail!(
+            "the file is empty: it needs a header row naming the questions, then one row per respondent"
+        );
+    }
+    let mut texts = Vec::new();
+    for (row, rec) in &first {
+        let mut cells = Vec::new();
+        for field in rec.iter() {
+            cells.push(String::from_utf8(field.to_vec()).map_err(|_| not_utf8(*row, None, utf8))?);
+        }
+        texts.push(cells);
+    }
+    let layout = layout::detect(&texts, options.header_rows);
+    let matching = headers::match_items(assessment, &layout.columns, &options.maps)?;
+    let columns = &layout.columns;
+
+    let unmatched: Vec<&crate::assessment::Item> = assessment
+        .items
+        .iter()
+        .zip(&matching.items)
+        .filter(|(_, m)| m.is_none())
+        .map(|(i, _)| i)
+        .collect();
+    if !unmatched.is_empty() && !options.allow_missing {
+        let items: Vec<String> = unmatched
+            .iter()
+            .map(|i| format!("{} (\"{}\")", i.id, i.text))
+            .collect();
+        let open: Vec<&str> = columns
+            .iter()
+            .filter(|c| c.kind == Kind::Question)
+            .map(|c| c.name.as_str())
+            .collect();
+        bail!(
+            "no column matches {} of the assessment's items: {}.\nThe file's columns ({} layout) are: {}.\nName a column for each with --map ITEM=COLUMN, give the item an alias in the assessment, or add --allow-missing to score without them",
+            unmatched.len(),
+            items.join("; "),
+            layout.tool.name(),
+            quoted_list(open.into_iter())
+        );
+    }
+
+    let group_column = match &options.group_by {
+        None => None,
+        Some(wanted) => {
+            let want = headers::normalise(wanted);
+            let found = columns
+                .iter()
+                .position(|c| c.name == *wanted)
+                .or_else(|| {
+                    columns
+                        .iter()
+                        .position(|c| headers::normalise(&c.name) == want)
+                })
+                .ok_or_else(|| {
+                    anyhow!(
+                        "--group-by {wanted:?}: there is no such column; the columns are {}",
+                        quoted_list(columns.iter().map(|c| c.name.as_str()))
+                    )
+                })?;
+            if columns[found].kind == Kind::Personal {
+                bail!(
+                    "--group-by {wanted:?}: this is a personal column (names, emails, addresses), which plead never reads or reports"
+                );
+            }
+            Some(found)
+        }
+    };
+
+    let item_columns: Vec<Option<usize>> =
+        matching.items.iter().map(|m| m.map(|(c, _)| c)).collect();
+    let mut parsers: Vec<cell::CellParser> = assessment
+        .items
+        .iter()
+        .map(|i| cell::CellParser::new(assessment.scale_of(i)))
+        .collect();
+    let mut counter = Counter::new(
+        assessment,
+        group_column.map(|c| columns[c].name.clone()),
+        options.min_group,
+        MAX_GROUPS,
+    );
+    observer.header(&Header {
+        group_by: group_column.map(|c| columns[c].name.as_str()),
+    })?;
+
+    let mut state = RowState {
+        cells: vec![Cell::Missing; assessment.items.len()],
+        rejected: Vec::new(),
+        rejected_total: 0,
+        rows: 0,
+        test_rows: 0,
+        empty_rows: 0,
+    };
+    let mut process = |row: u64,
+                       rec: &ByteRecord,
+                       state: &mut RowState,
+                       observer: &mut dyn Observer|
+     -> anyhow::Result<()> {
+        if rec.iter().all(|f| f.trim_ascii().is_empty()) {
+            return Ok(());
+        }
+        state.rows += 1;
+        if layout.status_column.is_some() || layout.channel_column.is_some() {
+            let text = |c: Option<usize>| {
+                c.and_then(|c| rec.get(c))
+                    .map(String::from_utf8_lossy)
+                    .unwrap_or_default()
+            };
+            if layout::is_test_response(&text(layout.status_column), &text(layout.channel_column)) {
+                state.test_rows += 1;
+                return Ok(());
+            }
+        }
+        let mut answered = false;
+        for (k, column) in item_columns.iter().enumerate() {
+            let Some(c) = *column else {
+                state.cells[k] = Cell::Missing;
+                continue;
+            };
+            let bytes = rec.get(c).unwrap_or(b"");
+            let parsed = parsers[k]
+                .parse_bytes(bytes)
+                .map_err(|_| not_utf8(row, Some(&columns[c].name), utf8))?;
+            if let Cell::Rejected(reason) = parsed {
+                state.rejected_total += 1;
+                if state.rejected.len() < options.max_rejected {
+                    let item = &assessment.items[k];
+                    state.rejected.push(Rejected {
+                        row,
+                        column: columns[c].name.clone(),
+                        value: shorten(&String::from_utf8_lossy(bytes)),
+                        reason: parsers[k].explain(reason, assessment.scale_of(item)),
+                    });
+                }
+            }
+            answered |= matches!(parsed, Cell::Value(_) | Cell::NotApplicable);
+            state.cells[k] = parsed;
+        }
+        if !answered {
+            state.empty_rows += 1;
+            return Ok(());
+        }
+        let group = match group_column {
+            Some(c) => Some(
+                counter
+                    .group_label(rec.get(c).unwrap_or(b""))
+                    .map_err(|e| anyhow!("row {row}, column {:?}: {e}", columns[c].name))?,
+            ),
+            None => None,
+        };
+        counter.count(&state.cells, group);
+        observer.respondent(&Row {
+            row,
+            cells: &state.cells,
+            group: group.map(|g| counter.label(g)),
+        })?;
+        Ok(())
+    };
+
+    for (row, rec) in first.iter().skip(layout.header_rows) {
+        process(*row, rec, &mut state, observer)?;
+    }
+    let mut since = 0u64;
+    while let Some(row) = records.next(&mut record)? {
+        process(row, &record, &mut state, observer)?;
+        since += 1;
+        if since == PROGRESS_EVERY {
+            since = 0;
+            observer.progress(counted.get());
+        }
+    }
+    observer.progress(counted.get());
+
+    let (tally, grouping) = counter.finish();
+    if tally.respondents == 0 {
+        let mut message = format!(
+            "no valid rows: none of the {} data rows under the {} header row(s) ({} layout) holds a rating",
+            state.rows,
+            layout.header_rows,
+            layout.tool.name()
+        );
+        for r in state.rejected.iter().take(5) {
+            message.push_str(&format!(
+                "\n  row {}, column {:?}: {:?}: {}",
+                r.row, r.column, r.value, r.reason
+            ));
+        }
+        bail!(message);
+    }
+
+    let used: Vec<bool> = (0..columns.len())
+        .map(|c| item_columns.contains(&Some(c)) || group_column == Some(c))
+        .collect();
+    let source = SurveySource {
+        file: file_name(&input.name),
+        layout: layout.tool.name().to_string(),
+        format,
+        rows: state.rows,
+        test_rows: state.test_rows,
+        empty_rows: state.empty_rows,
+        columns: assessment
+            .items
+            .iter()
+            .zip(&matching.items)
+            .filter_map(|(item, m)| {
+                m.map(|(c, by)| ColumnMatch {
+                    item: item.id.clone(),
+                    column: columns[c].name.clone(),
+                    matched_by: by.as_str().to_string(),
+                })
+            })
+            .collect(),
+        unmatched_items: unmatched.iter().map(|i| i.id.clone()).collect(),
+        unused_columns: columns
+            .iter()
+            .zip(&used)
+            .filter(|(c, used)| !**used && c.kind == Kind::Question)
+            .map(|(c, _)| c.name.clone())
+            .collect(),
+        personal_columns: columns
+            .iter()
+            .filter(|c| c.kind == Kind::Personal)
+            .map(|c| c.name.clone())
+            .collect(),
+        rejected_total: state.rejected_total,
+    };
+    Ok(Returns {
+        tally,
+        grouping,
+        rejected: state.rejected,
+        source,
+    })
+}
+
+struct RowState {
+    cells: Vec<Cell>,
+    rejected: Vec<Rejected>,
+    rejected_total: u64,
+    rows: u64,
+    test_rows: u64,
+    empty_rows: u64,
+}
+
+/// Where rows come from.
+enum Records {
+    Csv {
+        reader: csv::Reader<Box<dyn Read>>,
+        /// Lines before the CSV proper (a `sep=` line).
+        line_offset: u64,
+    },
+    Sheet(xlsx::SheetRows),
+}
+
+impl Records {
+    /// Reads the next row; returns its row number as in the file.
+    fn next(&mut self, record: &mut ByteRecord) -> anyhow::Result<Option<u64>> {
+        match self {
+            Records::Csv {
+                reader,
+                line_offset,
+            } => match reader.read_byte_record(record) {
+                Ok(true) => Ok(Some(
+                    record.position().map_or(0, |p| p.line()) + *line_offset,
+                )),
+                Ok(false) => Ok(None),
+                Err(e) => Err(match e.position() {
+                    Some(p) => anyhow!("line {}: {e}", p.line() + *line_offset),
+                    None => anyhow!(e),
+                }),
+            },
+            Records::Sheet(sheet) => Ok(sheet.next(record)),
+        }
+    }
+}
+
+/// A `--map ITEM=COLUMN` argument.
+pub fn parse_map(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((item, column)) if !item.trim().is_empty() && !column.trim().is_empty() => {
+            Ok((item.trim().to_string(), column.trim().to_string()))
+        }
+        _ => Err(format!(
+            "{s:?}: give an item id and a column header joined by =, e.g. decision-making=\"Q1. Decisions\""
+        )),
+    }
+}
+
+fn not_utf8(row: u64, column: Option<&str>, read_as_utf8: bool) -> anyhow::Error {
+    let place = match column {
+        Some(c) => format!("row {row}, column {c:?}"),
+        None => format!("row {row}"),
+    };
+    if read_as_utf8 {
+        anyhow!(
+            "{place}: not UTF-8 text, though the start of the file is. If Excel saved it as plain CSV, add --encoding windows-1252; otherwise save it as \"CSV UTF-8\""
+        )
+    } else {
+        anyhow!("{place}: not readable text")
+    }
+}
+
+fn delimiter_name(d: u8) -> String {
+    match d {
+        b',' => "comma-separated".into(),
+        b';' => "semicolon-separated".into(),
+        b'\t' => "tab-separated".into(),
+        b'|' => "pipe-separated".into(),
+        other => format!("separated by {:?}", other as char),
+    }
+}
+
+/// A rejected value as listed: at most 100 characters.
+fn shorten(s: &str) -> String {
+    let s = s.trim();
+    if s.chars().count() <= 100 {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(99).collect();
+        format!("{cut}…")
+    }
+}
+
+fn file_name(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Counts the bytes read through it, for the progress bar.
+struct Counting {
+    inner: Box<dyn Read>,
+    count: Rc<Shared<u64>>,
+}
+
+impl Read for Counting {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.set(self.count.get() + n as u64);
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1 @@
+//! Reading survey files of each layout and encoding, in memory.
