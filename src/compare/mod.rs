@@ -40,8 +40,9 @@ pub enum CompareError {
         second_id: String,
     },
     #[error(
-        "a trend needs at least two results, in period order or not (given {0}); to see one \
-         result, use `plead report FILE`"
+        "a trend needs at least two Result files, and {0} {verb} given: pass every period's \
+         Result, e.g. `plead trend results/*.json` (to see one Result, use `plead report FILE`)",
+        verb = if *.0 == 1 { "was" } else { "were" }
     )]
     TooFew(usize),
 }
@@ -147,8 +148,10 @@ impl Change {
     /// that differ between the two).
     pub fn between(old: Measure, new: Measure, by_percent: bool) -> Change {
         let difference = |a: Option<f64>, b: Option<f64>| Some(b? - a?);
-        let change = difference(old.score, new.score);
-        let percent_change = difference(old.percent, new.percent);
+        // To 9 decimals, as scores are, so 0.1 − 0.3 reads -0.2, not -0.19999999999999998.
+        let rounded = |v: Option<f64>| v.map(|v| (v * 1e9).round() / 1e9);
+        let change = rounded(difference(old.score, new.score));
+        let percent_change = rounded(difference(old.percent, new.percent));
         // The direction follows the figures as reports show them, so "improved" never
         // stands beside two equal numbers, nor "unchanged" beside two different ones.
         let shown = if by_percent {

@@ -364,12 +364,26 @@ fn verdicts(d: &Diff) -> Vec<Block> {
             blocks.push(Block::List(lines));
         }
     };
+    // An item in only one result was not asked in the other, rather than not rated.
+    let presence = |id: &str| {
+        d.items
+            .iter()
+            .find(|i| i.id == id)
+            .map_or(Presence::Both, |i| i.presence)
+    };
     let change = |g: &GapChange| {
+        let side = |label: &Option<String>, value: Option<f64>, absent: Presence| {
+            if presence(&g.item) == absent {
+                "not asked".to_string()
+            } else {
+                rated(label, value)
+            }
+        };
         format!(
             "{}: {} → {}",
             g.title,
-            rated(&g.old_label, g.old),
-            rated(&g.new_label, g.new)
+            side(&g.old_label, g.old, Presence::Added),
+            side(&g.new_label, g.new, Presence::Removed)
         )
     };
     list(
@@ -669,5 +683,96 @@ pub(super) fn snake<T: serde::Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use crate::cli::Format;
+    use crate::compare::{self, Named};
+    use crate::render::{self, Options};
+    use crate::result::ResultDoc;
+
+    /// The example organisation's four quarters: two workshops, then two surveys.
+    pub fn quarters() -> [ResultDoc; 4] {
+        [
+            include_str!("../../examples/northshire/2026-Q1.json"),
+            include_str!("../../examples/northshire/2026-Q2.json"),
+            include_str!("../../examples/northshire/2026-Q3.json"),
+            include_str!("../../examples/northshire/2026-Q4.json"),
+        ]
+        .map(|text| ResultDoc::from_json(text).expect("the examples are Results"))
+    }
+
+    /// Q2 as if the assessment's definition had changed: one item dropped, one added.
+    pub fn redefined(q2: &ResultDoc) -> ResultDoc {
+        let mut doc = q2.clone();
+        doc.assessment.version = "1.1.0".into();
+        doc.assessment.definition_hash = "sha256:0000000000000000".into();
+        doc.items.retain(|i| i.id != "qualitative-feedback");
+        let mut added = doc.items[0].clone();
+        added.id = "peer-support".into();
+        added.title = "=Peer support for leaders".into();
+        added.score = Some(3.0);
+        added.percent = Some(75.0);
+        doc.items.push(added);
+        doc
+    }
+
+    fn render(old: &ResultDoc, new: &ResultDoc, format: Format) -> String {
+        let d = compare::diff(
+            Named {
+                name: "old.json",
+                doc: old,
+            },
+            Named {
+                name: "new.json",
+                doc: new,
+            },
+        )
+        .unwrap();
+        String::from_utf8(render::diff(&d, format, &Options::default())).unwrap()
+    }
+
+    #[test]
+    fn workshops_table() {
+        let [q1, q2, ..] = quarters();
+        insta::assert_snapshot!(render(&q1, &q2, Format::Table));
+    }
+
+    #[test]
+    fn surveys_table() {
+        let [.., q3, q4] = quarters();
+        insta::assert_snapshot!(render(&q3, &q4, Format::Table));
+    }
+
+    #[test]
+    fn workshop_to_survey_markdown() {
+        let [_, q2, q3, _] = quarters();
+        insta::assert_snapshot!(render(&q2, &q3, Format::Markdown));
+    }
+
+    #[test]
+    fn changed_definition_out_of_order_markdown() {
+        let [q1, q2, ..] = quarters();
+        insta::assert_snapshot!(render(&redefined(&q2), &q1, Format::Markdown));
+    }
+
+    #[test]
+    fn surveys_csv() {
+        let [.., q3, q4] = quarters();
+        insta::assert_snapshot!(render(&q3, &q4, Format::Csv));
+    }
+
+    #[test]
+    fn changed_definition_csv_guards_text() {
+        let [q1, q2, ..] = quarters();
+        insta::assert_snapshot!(render(&q1, &redefined(&q2), Format::Csv));
+    }
+
+    #[test]
+    fn surveys_json() {
+        let [.., q3, q4] = quarters();
+        insta::assert_snapshot!(render(&q3, &q4, Format::Json));
     }
 }

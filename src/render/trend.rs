@@ -320,3 +320,65 @@ pub fn csv(t: &Trend) -> Vec<u8> {
     // Period columns hold numbers, except on the band row (guarded above).
     write_csv(&headers, &[1, 2, width - 1], rows)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::sparkline;
+    use crate::cli::Format;
+    use crate::compare::{self, Named};
+    use crate::render::diff::tests::{quarters, redefined};
+    use crate::render::{self, Options};
+    use crate::result::ResultDoc;
+
+    fn render(docs: &[&ResultDoc], format: Format) -> String {
+        let names: Vec<String> = (1..=docs.len()).map(|i| format!("r{i}.json")).collect();
+        let named: Vec<Named> = docs
+            .iter()
+            .zip(&names)
+            .map(|(doc, name)| Named { name, doc })
+            .collect();
+        let t = compare::trend(&named).unwrap();
+        String::from_utf8(render::trend(&t, format, &Options::default())).unwrap()
+    }
+
+    #[test]
+    fn sparklines_use_a_fixed_scale() {
+        assert_eq!(
+            sparkline(&[Some(0.0), Some(50.0), None, Some(100.0)]),
+            "▁▅ █"
+        );
+    }
+
+    #[test]
+    fn four_quarters_table() {
+        let [q1, q2, q3, q4] = quarters();
+        // Given out of order: the trend puts them in period order.
+        insta::assert_snapshot!(render(&[&q4, &q2, &q1, &q3], Format::Table));
+    }
+
+    #[test]
+    fn four_quarters_markdown() {
+        let [q1, q2, q3, q4] = quarters();
+        insta::assert_snapshot!(render(&[&q1, &q2, &q3, &q4], Format::Markdown));
+    }
+
+    #[test]
+    fn four_quarters_csv() {
+        let [q1, q2, q3, q4] = quarters();
+        insta::assert_snapshot!(render(&[&q1, &q2, &q3, &q4], Format::Csv));
+    }
+
+    #[test]
+    fn changed_definition_and_unreadable_period_markdown() {
+        let [q1, q2, ..] = quarters();
+        let mut spring = redefined(&q2);
+        spring.context.period = "Spring review".into();
+        insta::assert_snapshot!(render(&[&spring, &q1], Format::Markdown));
+    }
+
+    #[test]
+    fn two_surveys_json() {
+        let [.., q3, q4] = quarters();
+        insta::assert_snapshot!(render(&[&q3, &q4], Format::Json));
+    }
+}
