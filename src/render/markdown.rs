@@ -15,7 +15,12 @@ pub fn draw(blocks: &[Block]) -> String {
         match block {
             Block::Title(t) => out.push_str(&format!("# {}\n\n", inline(t))),
             Block::Heading(h) => out.push_str(&format!("## {}\n\n", inline(h))),
-            Block::Paragraph(p) => out.push_str(&format!("{}\n\n", inline(p))),
+            Block::Paragraph(p) => {
+                // A blank line in the text starts a new paragraph, as it does in Markdown.
+                for paragraph in p.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+                    out.push_str(&format!("{}\n\n", inline(paragraph)));
+                }
+            }
             Block::List(items) => {
                 for i in items {
                     out.push_str(&format!("- {}\n", inline(i)));
@@ -62,6 +67,38 @@ fn inline(s: &str) -> String {
     out
 }
 
+/// A table cell: a pipe table row is one line, so line breaks become `<br>`, which
+/// Markdown viewers draw as breaks within the cell.
 fn cell(s: &str) -> String {
-    inline(s)
+    s.trim()
+        .lines()
+        .map(inline)
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::grid::Grid;
+
+    #[test]
+    fn paragraphs_stay_paragraphs_and_lines_in_a_cell_become_breaks() {
+        let mut grid = Grid::new(&[("Item", false), ("Guidance", false)]);
+        grid.row(vec!["A | B".into(), "First.\n• a prompt\n".into()]);
+        let out = draw(&[
+            Block::Paragraph("One\nline.\n\nTwo.".into()),
+            Block::Grid(grid),
+        ]);
+        assert_eq!(
+            out,
+            "One line.\n\nTwo.\n\n| Item | Guidance |\n| --- | --- |\n| A \\| B | First.<br>• a prompt |\n\n"
+        );
+    }
+
+    #[test]
+    fn user_text_cannot_become_markup_or_html() {
+        let out = draw(&[Block::List(vec!["<script>*x*</script> [a](b)".into()])]);
+        assert_eq!(out, "- &lt;script&gt;\\*x\\*&lt;/script&gt; \\[a\\](b)\n\n");
+    }
 }

@@ -72,7 +72,7 @@ fn table(grid: &Grid, options: &Options) -> Table {
 }
 
 /// Words longer than this may still be broken to fit a narrow table.
-const LONGEST_WHOLE_WORD: usize = 24;
+const LONGEST_WHOLE_WORD: usize = 32;
 
 /// Left to itself, comfy-table shares a narrow width out evenly and breaks words — an id
 /// such as "building-blocks" became "building-blo" / "cks", which no one can copy. So

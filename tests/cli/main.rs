@@ -4,9 +4,10 @@
 mod support;
 
 mod test_assess;
-mod test_score;
 mod test_builtins;
 mod test_list;
+mod test_score;
+mod test_show;
 mod test_terminal;
 mod test_validate;
 mod test_workshop;
