@@ -3,12 +3,22 @@
 
 /// A score with two decimals, or an em dash when there is none.
 pub fn score(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_string(), |v| format!("{v:.2}"))
+    value.map_or_else(|| "—".to_string(), |v| format!("{:.2}", half_up(v, 2)))
 }
 
 /// A percent with no decimals, or an em dash.
 pub fn percent(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_string(), |v| format!("{v:.0}%"))
+    value.map_or_else(|| "—".to_string(), |v| format!("{:.0}%", half_up(v, 0)))
+}
+
+/// Rounded to `decimals` places with halves away from zero, as people round by hand:
+/// `{:.0}` alone rounds halves to even, so 62.5% showed as "62%" beside 37.5% as "38%".
+/// Scores are tidied to 9 decimals (see `score`), so a nudge far below that puts a value
+/// such as 2.675 (2.67499999… in binary) on the side its decimals say.
+pub fn half_up(v: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    let scaled = v * scale;
+    (scaled + scaled.signum() * 1e-7).round() / scale
 }
 
 /// A bar of `width` cells for a percent: "███████░░░".
@@ -95,6 +105,20 @@ mod tests {
             "  • one two\n    three\n    four"
         );
         assert_eq!(wrap("short", 40), "short");
+    }
+
+    #[test]
+    fn halves_round_away_from_zero_as_by_hand() {
+        assert_eq!(percent(Some(62.5)), "63%");
+        assert_eq!(percent(Some(37.5)), "38%");
+        assert_eq!(percent(Some(43.75)), "44%");
+        assert_eq!(percent(Some(99.4)), "99%");
+        assert_eq!(score(Some(1.125)), "1.13");
+        assert_eq!(score(Some(2.675)), "2.68");
+        assert_eq!(score(Some(2.674)), "2.67");
+        assert_eq!(score(Some(-0.125)), "-0.13");
+        assert_eq!(score(Some(0.0)), "0.00");
+        assert_eq!(score(None), "—");
     }
 
     #[test]
