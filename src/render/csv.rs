@@ -86,7 +86,7 @@ pub fn result(doc: &ResultDoc) -> Vec<u8> {
             .enumerate()
             .map(|(c, v)| {
                 if text.contains(&c) {
-                    spreadsheet_safe(&v)
+                    spreadsheet_safe(&printable(&v))
                 } else {
                     v
                 }
@@ -95,4 +95,13 @@ pub fn result(doc: &ResultDoc) -> Vec<u8> {
         w.write_record(&row).expect("writing to memory");
     }
     w.into_inner().expect("writing to memory")
+}
+
+/// Text without control characters other than tab and line breaks: a CSV is often read on
+/// a terminal (`plead report r.json -f csv`), where an escape typed into a note would
+/// otherwise drive it, and no spreadsheet has a use for them.
+fn printable(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+        .collect()
 }

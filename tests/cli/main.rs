@@ -6,6 +6,7 @@ mod support;
 mod test_assess;
 mod test_builtins;
 mod test_list;
+mod test_report;
 mod test_score;
 mod test_show;
 mod test_terminal;

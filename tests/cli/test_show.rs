@@ -66,10 +66,17 @@ fn a_file_in_assessments_overrides_the_built_in_of_its_id() {
         .stdout_has("# Our roles (role-model 1.0)\n");
 }
 
-/// Runs a shell pipeline with $PLEAD set to the binary; returns (plead's exit code, what
-/// reached the end of the pipe, plead's stderr).
-fn pipeline(plead_args: &str, reader: &str) -> (String, String, String) {
+/// Runs a shell pipeline with $PLEAD set to the binary, in a directory holding `files`;
+/// returns (plead's exit code, what reached the end of the pipe, plead's stderr).
+pub fn pipeline(
+    files: &[(&str, &str)],
+    plead_args: &str,
+    reader: &str,
+) -> (String, String, String) {
     let dir = tempfile::tempdir().unwrap();
+    for (name, contents) in files {
+        std::fs::write(dir.path().join(name), contents).unwrap();
+    }
     let script = format!("{{ \"$PLEAD\" {plead_args} 2>err; echo $? >code; }} | {reader}",);
     let out = Command::new("sh")
         .arg("-c")
@@ -89,7 +96,7 @@ fn pipeline(plead_args: &str, reader: &str) -> (String, String, String) {
 
 #[test]
 fn a_closed_pipe_is_not_an_error() {
-    let (code, out, err) = pipeline("show building-blocks", "head -1");
+    let (code, out, err) = pipeline(&[], "show building-blocks", "head -1");
     assert_eq!(
         (code.as_str(), out.as_str(), err.as_str()),
         (
@@ -100,6 +107,6 @@ fn a_closed_pipe_is_not_an_error() {
     );
     // Narrow, the table is larger than a pipe holds (64 KiB), so plead surely writes
     // after head has gone.
-    let (code, out, err) = pipeline("show building-blocks --width 30", "head -1");
+    let (code, out, err) = pipeline(&[], "show building-blocks --width 30", "head -1");
     assert_eq!((code.as_str(), err.as_str()), ("0", ""), "{out}");
 }
