@@ -130,10 +130,10 @@ pub struct Change {
     pub untested: Option<Untested>,
 }
 
-/// A value as reports show it: rounded to `decimals` the way `format!` rounds, so
-/// that a change computed from shown values adds up on the page.
-pub fn shown(value: f64, decimals: usize) -> f64 {
-    format!("{value:.decimals$}").parse().unwrap_or(value)
+/// A value as reports show it (rounded as the renderers round), so that a change
+/// computed from shown values adds up on the page.
+pub fn shown(value: f64, decimals: i32) -> f64 {
+    crate::render::text::half_up(value, decimals)
 }
 
 /// A score with its percent.

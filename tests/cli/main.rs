@@ -5,10 +5,12 @@ mod support;
 
 mod test_assess;
 mod test_builtins;
+mod test_diff;
 mod test_list;
 mod test_report;
 mod test_score;
 mod test_show;
 mod test_terminal;
+mod test_trend;
 mod test_validate;
 mod test_workshop;
