@@ -129,7 +129,13 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
         ("", false),
     ];
     if survey {
-        columns.extend([("n", true), ("N/A", true), ("Missing", true)]);
+        columns.extend([
+            ("n", true),
+            ("N/A", true),
+            ("Missing", true),
+            ("Median", true),
+            ("SD", true),
+        ]);
     }
     columns.push(("Target", true));
     let mut items = Grid::new(&columns);
@@ -155,11 +161,17 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
                 item.not_applicable.to_string(),
                 item.missing.to_string(),
             ]);
+            let aggregate = item.aggregate.as_ref();
+            row.extend([
+                score(aggregate.map(|a| a.median)),
+                score(aggregate.map(|a| a.sd)),
+            ]);
         }
         row.push(item.target.map_or_else(String::new, |t| t.to_string()));
         items.row(row);
     }
     blocks.push(Block::Grid(items));
+    blocks.extend(super::survey::groups(doc));
 
     if !doc.raters.is_empty() {
         blocks.push(Block::Heading("Raters".into()));
@@ -275,6 +287,7 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
         }
         blocks.push(Block::Grid(grid));
     }
+    blocks.extend(super::survey::source(doc));
     blocks
 }
 

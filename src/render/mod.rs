@@ -6,6 +6,7 @@ mod csv;
 mod diff;
 pub mod grid;
 mod markdown;
+mod survey;
 mod table;
 pub mod text;
 mod trend;
