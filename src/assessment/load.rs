@@ -2,7 +2,7 @@
 //! then the checks TOML cannot make — duplicate ids, unknown references, band coverage,
 //! scale points, weights — each pointing at the offending key.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use toml::Spanned;
@@ -37,6 +37,8 @@ pub fn load_str(text: &str) -> Result<Assessment, Vec<Problem>> {
 struct Checker<'a> {
     text: &'a str,
     problems: Vec<Problem>,
+    /// Each item's scale, (min, max), for checking the thresholds of findings.
+    ranges: HashMap<String, (i32, i32)>,
 }
 
 impl<'a> Checker<'a> {
@@ -44,6 +46,7 @@ impl<'a> Checker<'a> {
         Checker {
             text,
             problems: Vec::new(),
+            ranges: HashMap::new(),
         }
     }
 
@@ -81,6 +84,13 @@ impl<'a> Checker<'a> {
         let theme_ids: Vec<String> = themes.iter().map(|t| t.id.clone()).collect();
         let items = self.items(&file.items, &theme_ids, &scale_ids);
         let item_ids: HashSet<String> = items.iter().map(|i| i.id.clone()).collect();
+        self.ranges = items
+            .iter()
+            .filter_map(|i| {
+                let s = scales.iter().find(|s| s.id == i.scale)?;
+                Some((i.id.clone(), (s.min, s.max)))
+            })
+            .collect();
         let fields = self.fields(&file, &item_ids);
         let bands = self.bands(&file);
         let findings = self.findings(&file.findings, &item_ids);
@@ -487,9 +497,13 @@ impl<'a> Checker<'a> {
                 let span = c.span();
                 let c: &ConditionFile = c.get_ref();
                 self.known_item(items, &c.item);
+                let test = self.test(span.clone(), c.below, c.at_least);
+                if c.below.is_some() != c.at_least.is_some() {
+                    self.meaningful(span, test, c.item.get_ref());
+                }
                 Condition {
                     item: c.item.get_ref().clone(),
-                    test: self.test(span, c.below, c.at_least),
+                    test,
                 }
             })
             .collect()
@@ -503,12 +517,51 @@ impl<'a> Checker<'a> {
                 self.known_item(items, id);
             }
         }
+        let test = self.test(span.clone(), e.below, e.at_least);
+        let mut selected: Vec<String> = match &e.items {
+            Some(ids) => ids.iter().map(|i| i.get_ref().clone()).collect(),
+            None => self.ranges.keys().cloned().collect(),
+        };
+        selected.sort();
+        // One problem per scale, not per item on it.
+        let mut checked = HashSet::new();
+        for id in selected {
+            if e.below.is_some() != e.at_least.is_some()
+                && self.ranges.get(&id).is_some_and(|r| checked.insert(*r))
+            {
+                self.meaningful(span.clone(), test, &id);
+            }
+        }
         Rule::Each {
-            test: self.test(span, e.below, e.at_least),
+            test,
             items: e
                 .items
                 .as_ref()
                 .map(|ids| ids.iter().map(|i| i.get_ref().clone()).collect()),
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// A condition that could never hold, or would always hold, on an item's scale is a
+    /// mistake in the file (a threshold on the wrong scale, or a typo).
+    fn meaningful(&mut self, span: Range<usize>, test: Test, item: &str) {
+        let Some(&(min, max)) = self.ranges.get(item) else {
+            return;
+        };
+        let (min, max) = (f64::from(min), f64::from(max));
+        let (key, t, never, always) = match test {
+            Test::Below(t) => ("below", t, t <= min, t > max),
+            Test::AtLeast(t) => ("at_least", t, t > max, t <= min),
+        };
+        if never || always || t.is_nan() {
+            let would = if always { "always" } else { "never" };
+            self.problem(
+                span,
+                format!(
+                    "`{key} = {t}` would {would} hold: item \"{item}\" scores from {min} to {max}"
+                ),
+            );
         }
     }
 }

@@ -313,6 +313,22 @@ fn a_findings_rule_that_is_not_one_rule() {
     );
 }
 
+#[test]
+fn a_findings_threshold_outside_the_items_scale() {
+    rejects(
+        format!("{MINI}{FINDING}all = [{{ item = \"a\", at_least = 7 }}]\n"),
+        &["32:8: `at_least = 7` would never hold: item \"a\" scores from 0 to 4"],
+    );
+    rejects(
+        format!("{MINI}{FINDING}any = [{{ item = \"b\", below = 5 }}]\n"),
+        &["32:8: `below = 5` would always hold: item \"b\" scores from 0 to 4"],
+    );
+    rejects(
+        format!("{MINI}{FINDING}each = {{ below = 0 }}\n"),
+        &["32:8: `below = 0` would never hold: item \"a\" scores from 0 to 4"],
+    );
+}
+
 const BAND: &str = "\n[[bands]]\nlabel = \"{label}\"\nmin = {min}\nmax = {max}\n";
 
 fn bands(list: &[(&str, &str, &str)]) -> String {
