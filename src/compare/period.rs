@@ -230,6 +230,21 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_label_reads_or_not_without_panicking(label in "\\PC{0,12}") {
+            if let Some(p) = parse(&label) {
+                proptest::prop_assert!(p.start <= p.end);
+            }
+        }
+
+        #[test]
+        fn every_quarter_reads_back(year in 1900i32..2200, q in 1u32..=4) {
+            let p = parse(&format!("{year}-Q{q}")).unwrap();
+            proptest::prop_assert_eq!(p.start, (year, 3 * q - 2, 1));
+        }
+    }
+
     #[test]
     fn periods_order_by_start_then_length() {
         let mut labels = vec!["2026-Q3", "2026", "2025-12", "2026-Q1", "2026-02"];

@@ -329,3 +329,53 @@ fn persistent_gaps(docs: &[&ResultDoc]) -> Vec<PersistentGap> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quarter(text: &str, period: &str, created: &str) -> ResultDoc {
+        let mut doc = ResultDoc::from_json(text).unwrap();
+        doc.context.period = period.into();
+        doc.context.created = created.into();
+        doc
+    }
+
+    const Q1: &str = include_str!("../../examples/northshire/2026-Q1.json");
+
+    #[test]
+    fn ties_in_period_keep_created_order_with_a_note() {
+        let a = quarter(Q1, "2026-Q3", "2026-09-01T00:00:00Z");
+        let b = quarter(Q1, "Q3 2026", "2026-08-01T00:00:00Z");
+        let c = quarter(Q1, "2026-07", "2026-07-31T00:00:00Z");
+        let named = [
+            Named { name: "a", doc: &a },
+            Named { name: "b", doc: &b },
+            Named { name: "c", doc: &c },
+        ];
+        let t = trend(&named).unwrap();
+        let files: Vec<&str> = t.periods.iter().map(|p| p.file.as_str()).collect();
+        // July alone first (shorter than the quarter starting with it), then the quarter,
+        // the earlier-created first.
+        assert_eq!(files, ["c", "b", "a"]);
+        assert_eq!(t.ordered_by, OrderedBy::Period);
+        assert!(
+            t.notes
+                .iter()
+                .any(|n| n.kind == NoteKind::SamePeriod && n.message.starts_with("b and a")),
+            "{:?}",
+            t.notes
+        );
+    }
+
+    #[test]
+    fn unreadable_periods_order_by_created_time() {
+        let a = quarter(Q1, "Autumn", "2026-10-01T00:00:00Z");
+        let b = quarter(Q1, "2026-Q1", "2026-01-01T00:00:00+01:00");
+        let named = [Named { name: "a", doc: &a }, Named { name: "b", doc: &b }];
+        let t = trend(&named).unwrap();
+        assert_eq!(t.ordered_by, OrderedBy::Created);
+        assert_eq!(t.periods[0].file, "b");
+        assert_eq!(t.notes[0].kind, NoteKind::PeriodNotRead);
+    }
+}
