@@ -572,3 +572,49 @@ fn is_id(id: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::load_str;
+    use crate::assessment::builtin::BUILTIN;
+
+    /// A built-in file with one stretch of it replaced by some text.
+    fn damaged() -> impl Strategy<Value = String> {
+        (
+            0..BUILTIN.len(),
+            any::<prop::sample::Index>(),
+            0..40usize,
+            "[\\[\\]{}=\",.#a-z0-9 \n-]{0,12}",
+        )
+            .prop_map(|(file, at, len, insert)| {
+                let text = BUILTIN[file].1;
+                let mut start = at.index(text.len());
+                while !text.is_char_boundary(start) {
+                    start -= 1;
+                }
+                let mut end = (start + len).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                format!("{}{insert}{}", &text[..start], &text[end..])
+            })
+    }
+
+    proptest! {
+        /// Whatever the damage, loading gives an assessment or located problems, never a
+        /// panic, and every problem is at a real line of the text.
+        #[test]
+        fn a_damaged_file_never_panics_and_problems_point_into_it(text in damaged()) {
+            if let Err(problems) = load_str(&text) {
+                prop_assert!(!problems.is_empty());
+                let lines = text.split('\n').count();
+                for p in &problems {
+                    prop_assert!(p.line >= 1 && p.line <= lines, "{p:?} in {lines} lines");
+                    prop_assert!(p.column >= 1, "{p:?}");
+                }
+            }
+        }
+    }
+}
