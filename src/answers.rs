@@ -336,3 +336,57 @@ pub fn is_not_applicable(s: &str) -> bool {
             | "not applicable / don't know"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::load;
+    use crate::assessment::load_str;
+
+    const ASSESSMENT: &str = include_str!("../assessments/connection.toml");
+    const ANSWERS: &str = r#"assessment = "connection"
+organisation = "Northshire"
+raters = ["Sam:patient-leader", "Alex:staff"]
+
+[answers.formal-representatives]
+examples = [{ name = "FT Governor", rating = 3 }, { name = "CCG Lay member", rating = 1 }]
+target = 4
+note = "Governors meet the board quarterly"
+
+[answers.peer-to-peer-supporters]
+rating = 2
+ratings = { Sam = 2, Alex = 3 }
+"#;
+
+    #[test]
+    fn the_undamaged_answers_load() {
+        let assessment = load_str(ASSESSMENT).unwrap();
+        let answers = load(ANSWERS.as_bytes(), &assessment).unwrap();
+        assert_eq!(answers.items.len(), 2);
+        assert_eq!(answers.raters.len(), 2);
+    }
+
+    proptest! {
+        /// Whatever the damage, an answers file gives answers or located problems, never a
+        /// panic.
+        #[test]
+        fn a_damaged_answers_file_never_panics(
+            at in any::<prop::sample::Index>(),
+            len in 0..20usize,
+            insert in "[\\[\\]{}=\",.#a-z0-9 \n-]{0,10}",
+        ) {
+            let assessment = load_str(ASSESSMENT).unwrap();
+            let start = at.index(ANSWERS.len());
+            let end = (start + len).min(ANSWERS.len());
+            let text = format!("{}{insert}{}", &ANSWERS[..start], &ANSWERS[end..]);
+            if let Err(problems) = load(text.as_bytes(), &assessment) {
+                let lines = text.split('\n').count();
+                prop_assert!(!problems.is_empty());
+                for p in &problems {
+                    prop_assert!(p.line >= 1 && p.line <= lines, "{p:?}");
+                }
+            }
+        }
+    }
+}
