@@ -55,6 +55,7 @@ pub fn load(bytes: &[u8], assessment: &Assessment) -> Result<Answers, Vec<Proble
         && file.assessment.is_none()
         && file.organisation.is_none()
         && file.period.is_none()
+        && file.raters.is_none()
     {
         let ids: Vec<&str> = assessment.items.iter().map(|i| i.id.as_str()).collect();
         let first = &assessment.items[0];
