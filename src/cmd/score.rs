@@ -91,7 +91,11 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
             String::new()
         },
         if source.rejected_total > 0 {
-            format!(", {} cells rejected", source.rejected_total)
+            format!(
+                ", {} cell{} rejected",
+                source.rejected_total,
+                if source.rejected_total == 1 { "" } else { "s" }
+            )
         } else {
             String::new()
         },
@@ -111,8 +115,9 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
 
     if args.strict && source.rejected_total > 0 {
         let mut message = format!(
-            "--strict: {} cell(s) of {} rejected, so no report was written:",
-            source.rejected_total, args.file
+            "--strict: {} of {} rejected, so no report was written:",
+            cells(source.rejected_total),
+            args.file
         );
         for r in returns.rejected.iter().take(20) {
             message.push_str(&format!(
@@ -373,4 +378,13 @@ fn file_name(path: &str) -> String {
     Path::new(path)
         .file_name()
         .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// "1 cell", "2 cells".
+fn cells(n: u64) -> String {
+    if n == 1 {
+        "1 cell".to_string()
+    } else {
+        format!("{n} cells")
+    }
 }

@@ -67,11 +67,17 @@ pub fn normalise(s: &str) -> String {
 /// The texts an item is matched by in one pass.
 type KeysOf = dyn Fn(&crate::assessment::Item) -> Vec<String>;
 
-/// A grid column's question and row: `Rate each [Patient entrepreneurs]`.
+/// A grid column's row: `Rate each [Patient entrepreneurs]` (Google Forms,
+/// SurveyMonkey as plead names its columns) or `Rate each - Patient entrepreneurs`
+/// (Qualtrics matrix questions).
 fn grid_row(name: &str) -> Option<&str> {
     let name = name.trim_end();
-    let open = name.rfind('[')?;
-    name.ends_with(']').then(|| &name[open + 1..name.len() - 1])
+    if name.ends_with(']')
+        && let Some(open) = name.rfind('[')
+    {
+        return Some(&name[open + 1..name.len() - 1]);
+    }
+    name.rfind(" - ").map(|i| &name[i + 3..])
 }
 
 /// A problem matching columns: exit code 2, with what there is to choose from.

@@ -172,10 +172,7 @@ fn read_inner(
             .buffer_capacity(256 * 1024)
             .from_reader(reader);
         (
-            Records::Csv {
-                reader: csv,
-                line_offset: u64::from(sep_line),
-            },
+            Records::Csv { reader: csv, rows: 0 },
             format,
             decoded.encoding == Encoding::Utf8,
         )
@@ -439,8 +436,10 @@ struct RowState {
 enum Records {
     Csv {
         reader: csv::Reader<Box<dyn Read>>,
-        /// Lines before the CSV proper (a `sep=` line).
-        line_offset: u64,
+        /// Records read so far: a row's number is its record's, as a spreadsheet
+        /// numbers it (a cell holding a line break does not add a row; a `sep=` line,
+        /// which spreadsheets hide, is not a row).
+        rows: u64,
     },
     Sheet(xlsx::SheetRows),
 }
@@ -449,18 +448,13 @@ impl Records {
     /// Reads the next row; returns its row number as in the file.
     fn next(&mut self, record: &mut ByteRecord) -> anyhow::Result<Option<u64>> {
         match self {
-            Records::Csv {
-                reader,
-                line_offset,
-            } => match reader.read_byte_record(record) {
-                Ok(true) => Ok(Some(
-                    record.position().map_or(0, |p| p.line()) + *line_offset,
-                )),
+            Records::Csv { reader, rows } => match reader.read_byte_record(record) {
+                Ok(true) => {
+                    *rows += 1;
+                    Ok(Some(*rows))
+                }
                 Ok(false) => Ok(None),
-                Err(e) => Err(match e.position() {
-                    Some(p) => anyhow!("line {}: {e}", p.line() + *line_offset),
-                    None => anyhow!(e),
-                }),
+                Err(e) => Err(anyhow!("row {}: {e}", *rows + 1)),
             },
             Records::Sheet(sheet) => Ok(sheet.next(record)),
         }
