@@ -350,9 +350,21 @@ pub struct Rejected {
 
 impl ResultDoc {
     /// Reads a Result document, refusing other documents and unknown schema versions.
+    /// Errors start with `line:column: ` where the place is known.
     pub fn from_json(text: &str) -> anyhow::Result<ResultDoc> {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-            anyhow::anyhow!("line {}, column {}: not JSON: {e}", e.line(), e.column())
+            let what = match e.classify() {
+                serde_json::error::Category::Eof if text.trim().is_empty() => {
+                    "the file is empty".to_string()
+                }
+                serde_json::error::Category::Eof => "the JSON ends too early".to_string(),
+                _ => format!("not valid JSON ({})", json_message(&e)),
+            };
+            anyhow::anyhow!(
+                "{}:{}: {what}: a Result is the JSON file that plead assess or plead score writes",
+                e.line().max(1),
+                e.column().max(1)
+            )
         })?;
         match value.get("schema").and_then(|s| s.as_str()) {
             Some(SCHEMA) => {}
@@ -365,8 +377,15 @@ impl ResultDoc {
             }
             None => bail!("this is not a plead Result: it has no \"schema\": \"{SCHEMA}\" key"),
         }
-        serde_json::from_value(value)
-            .map_err(|e| anyhow::anyhow!("not a valid {SCHEMA} document: {e}"))
+        // Parse the text again, not the value, so a wrong or missing key has its place.
+        serde_json::from_str(text).map_err(|e| {
+            anyhow::anyhow!(
+                "{}:{}: not a valid {SCHEMA} document: {}",
+                e.line().max(1),
+                e.column().max(1),
+                json_message(&e)
+            )
+        })
     }
 
     /// Pretty-printed JSON with a final newline.
@@ -382,6 +401,15 @@ impl ResultDoc {
 
     pub fn item(&self, id: &str) -> Option<&ItemResult> {
         self.items.iter().find(|i| i.id == id)
+    }
+}
+
+/// serde_json's message without its trailing " at line L column C".
+fn json_message(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
     }
 }
 

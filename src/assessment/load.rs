@@ -73,7 +73,7 @@ impl<'a> Checker<'a> {
             self.problem(
                 file.id.span(),
                 format!(
-                    "id \"{}\" must be lower-case letters, digits and '-' (e.g. \"building-blocks\")",
+                    "id \"{}\" must be lower-case letters, digits, '-' and '_' (e.g. \"building-blocks\")",
                     file.id.get_ref()
                 ),
             );

@@ -113,7 +113,13 @@ pub fn read_result(path: &Path) -> anyhow::Result<ResultDoc> {
     let text = String::from_utf8(text).map_err(|_| {
         anyhow::anyhow!("{}: not UTF-8 text, so not a plead Result", path.display())
     })?;
-    ResultDoc::from_json(&text).with_context(|| format!("{}", path.display()))
+    ResultDoc::from_json(&text).map_err(|e| {
+        // "file:line:column: message" when the place is known, else "file: message".
+        let e = e.to_string();
+        let located = e.split(':').take(2).all(|p| p.parse::<usize>().is_ok());
+        let sep = if located { ":" } else { ": " };
+        anyhow::anyhow!("{}{sep}{e}", path.display())
+    })
 }
 
 /// Now, as RFC 3339 UTC. `PLEAD_NOW` fixes the clock (for tests and reproducible examples).

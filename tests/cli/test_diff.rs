@@ -214,7 +214,7 @@ fn a_json_file_that_is_not_a_result_is_refused() {
         .write("broken.json", "{\"schema\": ")
         .args(["diff", &quarter(1), "broken.json"])
         .fails(2)
-        .stderr_has("error: broken.json: line 1, column 11: not JSON");
+        .stderr_has("error: broken.json:1:11: the JSON ends too early");
 }
 
 #[test]

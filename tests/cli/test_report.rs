@@ -108,7 +108,9 @@ fn json_that_is_not_a_result_is_refused() {
         .args(["report", "r.json"])
         .fails(2)
         .stdout("")
-        .stderr("error: r.json: not a valid plead.result/1 document: missing field `assessment`\n");
+        .stderr(
+            "error: r.json:1:41: not a valid plead.result/1 document: missing field `assessment`\n",
+        );
 }
 
 #[test]
@@ -120,7 +122,7 @@ fn a_file_that_is_not_json_is_refused_naming_the_file_and_place() {
         .stdout("");
     assert!(
         run.stderr
-            .starts_with("error: answers.toml: line 1, column 1: not JSON"),
+            .starts_with("error: answers.toml:1:1: not valid JSON"),
         "{}",
         run.stderr
     );

@@ -438,7 +438,7 @@ fn the_id_must_be_a_plain_name() {
     rejects(
         mini_with("id = \"mini\"", "id = \"Mini Assessment\""),
         &[
-            "1:6: id \"Mini Assessment\" must be lower-case letters, digits and '-' (e.g. \
+            "1:6: id \"Mini Assessment\" must be lower-case letters, digits, '-' and '_' (e.g. \
              \"building-blocks\")",
         ],
     );
