@@ -119,18 +119,12 @@ pub fn load(bytes: &[u8], assessment: &Assessment) -> Result<Answers, Vec<Proble
             ..Answer::default()
         };
         let not_applicable = a.not_applicable.as_ref().is_some_and(|n| *n.get_ref());
-        answer.rating = match (&a.rating, not_applicable) {
-            (Some(r), false) => check_rating(scale, r, &mut at),
-            (None, true) => check_na(scale, a.not_applicable.as_ref().unwrap().span(), &mut at),
-            (Some(r), true) => {
-                at(
-                    r.span(),
-                    "give either a rating or not_applicable = true, not both".into(),
-                );
-                None
-            }
-            (None, false) => None,
-        };
+        let na_span = a
+            .not_applicable
+            .as_ref()
+            .filter(|n| *n.get_ref())
+            .map(|n| n.span());
+        answer.rating = rating_or_na(scale, a.rating.as_ref(), na_span, &mut at);
         if let Some(examples) = &a.examples {
             if item.examples.is_none() {
                 at(
@@ -152,18 +146,8 @@ pub fn load(bytes: &[u8], assessment: &Assessment) -> Result<Answers, Vec<Proble
             for e in examples.get_ref() {
                 let span = e.span();
                 let e = e.get_ref();
-                let rating = match (&e.rating, e.not_applicable.unwrap_or(false)) {
-                    (Some(r), false) => check_rating(scale, r, &mut at),
-                    (None, true) => check_na(scale, span.clone(), &mut at),
-                    (Some(r), true) => {
-                        at(
-                            r.span(),
-                            "give either a rating or not_applicable = true, not both".into(),
-                        );
-                        None
-                    }
-                    (None, false) => None,
-                };
+                let na_span = e.not_applicable.unwrap_or(false).then(|| span.clone());
+                let rating = rating_or_na(scale, e.rating.as_ref(), na_span, &mut at);
                 if e.name.trim().is_empty() {
                     at(span, "an example needs a name".into());
                 }
@@ -233,6 +217,28 @@ pub fn load(bytes: &[u8], assessment: &Assessment) -> Result<Answers, Vec<Proble
         raters,
         items,
     })
+}
+
+/// A rating, or not applicable (`na` is where `not_applicable = true` was written), or
+/// nothing; giving both is a problem.
+fn rating_or_na(
+    scale: &Scale,
+    rating: Option<&Spanned<i32>>,
+    na: Option<std::ops::Range<usize>>,
+    at: &mut impl FnMut(std::ops::Range<usize>, String),
+) -> Option<Rating> {
+    match (rating, na) {
+        (Some(r), None) => check_rating(scale, r, at),
+        (None, Some(span)) => check_na(scale, span, at),
+        (Some(r), Some(_)) => {
+            at(
+                r.span(),
+                "give either a rating or not_applicable = true, not both".into(),
+            );
+            None
+        }
+        (None, None) => None,
+    }
 }
 
 fn check_rating(
