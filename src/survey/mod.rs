@@ -172,7 +172,10 @@ fn read_inner(
             .buffer_capacity(256 * 1024)
             .from_reader(reader);
         (
-            Records::Csv { reader: csv, rows: 0 },
+            Records::Csv {
+                reader: csv,
+                rows: 0,
+            },
             format,
             decoded.encoding == Encoding::Utf8,
         )
