@@ -25,6 +25,9 @@ pub struct ResultDoc {
     pub scales: Vec<ScaleRef>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gap_threshold: Option<f64>,
+    /// Whether the report lists the items below the gap threshold under their theme.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub action_list: bool,
     pub bands: Vec<BandRef>,
     pub overall: Overall,
     pub themes: Vec<ThemeResult>,

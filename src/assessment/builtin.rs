@@ -14,4 +14,20 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "connection.toml",
         include_str!("../../assessments/connection.toml"),
     ),
+    (
+        "forty-ways.toml",
+        include_str!("../../assessments/forty-ways.toml"),
+    ),
+    (
+        "leader-attributes.toml",
+        include_str!("../../assessments/leader-attributes.toml"),
+    ),
+    (
+        "culture.toml",
+        include_str!("../../assessments/culture.toml"),
+    ),
+    (
+        "involvement.toml",
+        include_str!("../../assessments/involvement.toml"),
+    ),
 ];

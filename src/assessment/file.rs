@@ -19,6 +19,7 @@ pub struct AssessmentFile {
     pub description: String,
     pub note: Option<String>,
     pub gap_threshold: Option<Spanned<f64>>,
+    pub action_list: Option<Spanned<bool>>,
     pub scales: Spanned<Vec<ScaleFile>>,
     pub themes: Spanned<Vec<ThemeFile>>,
     pub items: Spanned<Vec<ItemFile>>,

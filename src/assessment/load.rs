@@ -108,6 +108,15 @@ impl<'a> Checker<'a> {
                 ),
             );
         }
+        if let Some(list) = &file.action_list
+            && *list.get_ref()
+            && file.gap_threshold.is_none()
+        {
+            self.problem(
+                list.span(),
+                "action_list needs a gap_threshold: the action list is the items scoring below it",
+            );
+        }
         if !self.problems.is_empty() {
             // In file order, so they can be fixed top to bottom.
             self.problems.sort_by_key(|p| (p.line, p.column));
@@ -126,6 +135,7 @@ impl<'a> Checker<'a> {
             description: file.description,
             note: file.note,
             gap_threshold: file.gap_threshold.map(Spanned::into_inner),
+            action_list: file.action_list.is_some_and(|a| *a.get_ref()),
             scales,
             themes,
             items: ordered,

@@ -28,6 +28,11 @@ pub struct Assessment {
     /// An answered item scoring below this is a gap.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gap_threshold: Option<f64>,
+    /// Whether reports list the items below the gap threshold under their theme, as an
+    /// action list. Left out of the serialised form when false, so the definition hash of
+    /// an assessment without it is what it was before the key existed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub action_list: bool,
     pub scales: Vec<Scale>,
     pub themes: Vec<Theme>,
     /// In theme order, then file order.

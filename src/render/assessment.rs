@@ -115,8 +115,13 @@ pub fn blocks(a: &Assessment) -> Vec<Block> {
     }
     if let Some(t) = a.gap_threshold {
         blocks.push(Block::Paragraph(format!(
-            "Gap threshold: an item scoring below {} is a gap.",
-            number(t)
+            "Gap threshold: an item scoring below {} is a gap.{}",
+            number(t),
+            if a.action_list {
+                " The report lists the gaps under their theme as an action list."
+            } else {
+                ""
+            }
         )));
     }
     if !a.findings.is_empty() {

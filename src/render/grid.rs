@@ -120,14 +120,13 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
 
     blocks.push(Block::Heading("Items".into()));
     let survey = doc.context.method == crate::result::Method::Survey;
-    let mut columns = vec![
-        ("#", true),
-        ("Item", false),
-        ("Score", true),
-        ("Rating", false),
-        ("Percent", true),
-        ("", false),
-    ];
+    // A survey's score is a mean, so it has no one label; targets are a workshop's.
+    let targets = doc.items.iter().any(|i| i.target.is_some());
+    let mut columns = vec![("#", true), ("Item", false), ("Score", true)];
+    if !survey {
+        columns.push(("Rating", false));
+    }
+    columns.extend([("Percent", true), ("", false)]);
     if survey {
         columns.extend([
             ("n", true),
@@ -137,37 +136,34 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
             ("SD", true),
         ]);
     }
-    columns.push(("Target", true));
+    if targets {
+        columns.push(("Target", true));
+    }
     let mut items = Grid::new(&columns);
     for (i, item) in doc.items.iter().enumerate() {
-        let scale = doc.scale(&item.scale);
-        let rating = match (item.score, scale) {
-            (Some(s), Some(scale)) if s.fract() == 0.0 => scale.label(s as i32),
-            (None, _) if item.not_applicable > 0 && !survey => "Not applicable".into(),
-            (None, _) if !survey => "Not answered".into(),
-            _ => String::new(),
-        };
-        let mut row = vec![
-            (i + 1).to_string(),
-            item.title.clone(),
-            score(item.score),
-            rating,
-            percent(item.percent),
-            bar(item.percent, BAR),
-        ];
+        let mut row = vec![(i + 1).to_string(), item.title.clone(), score(item.score)];
+        if !survey {
+            row.push(match (item.score, doc.scale(&item.scale)) {
+                (Some(s), Some(scale)) if s.fract() == 0.0 => scale.label(s as i32),
+                (Some(_), _) => String::new(),
+                (None, _) if item.not_applicable > 0 => "Not applicable".into(),
+                (None, _) => "Not answered".into(),
+            });
+        }
+        row.extend([percent(item.percent), bar(item.percent, BAR)]);
         if survey {
+            let aggregate = item.aggregate.as_ref();
             row.extend([
                 item.n.to_string(),
                 item.not_applicable.to_string(),
                 item.missing.to_string(),
-            ]);
-            let aggregate = item.aggregate.as_ref();
-            row.extend([
                 score(aggregate.map(|a| a.median)),
                 score(aggregate.map(|a| a.sd)),
             ]);
         }
-        row.push(item.target.map_or_else(String::new, |t| t.to_string()));
+        if targets {
+            row.push(item.target.map_or_else(String::new, |t| t.to_string()));
+        }
         items.row(row);
     }
     blocks.push(Block::Grid(items));
@@ -240,6 +236,8 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
         blocks.push(Block::Grid(gaps));
     }
 
+    blocks.extend(action_list(doc));
+
     let recorded: Vec<_> = doc
         .items
         .iter()
@@ -288,6 +286,58 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
         blocks.push(Block::Grid(grid));
     }
     blocks.extend(super::survey::source(doc));
+    blocks
+}
+
+/// The items below the gap threshold under their theme, when the assessment asks for an
+/// action list (e.g. the points of a checklist not yet done, section by section).
+fn action_list(doc: &ResultDoc) -> Vec<Block> {
+    let Some(threshold) = doc.gap_threshold.filter(|_| doc.action_list) else {
+        return Vec::new();
+    };
+    let below = |id: &str| {
+        doc.gaps
+            .iter()
+            .any(|g| g.item == id && g.kind == GapKind::BelowThreshold)
+    };
+    let mut blocks = vec![Block::Heading("Action list".into())];
+    let mut any = false;
+    for theme in &doc.themes {
+        let entries: Vec<String> = doc
+            .items
+            .iter()
+            .filter(|i| i.theme == theme.id && below(&i.id))
+            .map(|i| {
+                let rating = match (i.score, doc.scale(&i.scale)) {
+                    (Some(s), Some(scale)) if s.fract() == 0.0 => scale.label(s as i32),
+                    (s, _) => score(s),
+                };
+                match &i.action {
+                    Some(action) => format!("{} ({rating}): {action}", i.title),
+                    None => format!("{} ({rating})", i.title),
+                }
+            })
+            .collect();
+        if !entries.is_empty() {
+            any = true;
+            blocks.push(Block::Paragraph(format!("{}:", theme.title)));
+            blocks.push(Block::List(entries));
+        }
+    }
+    if any {
+        blocks.insert(
+            1,
+            Block::Paragraph(format!(
+                "What scored below {}, by theme: the place to start planning.",
+                number(threshold)
+            )),
+        );
+    } else {
+        blocks.push(Block::Paragraph(format!(
+            "Nothing scored below {}.",
+            number(threshold)
+        )));
+    }
     blocks
 }
 

@@ -124,6 +124,7 @@ pub fn skeleton(assessment: &Assessment, context: Context, inputs: &[ItemInput])
             })
             .collect(),
         gap_threshold: assessment.gap_threshold,
+        action_list: assessment.action_list,
         bands: assessment
             .bands
             .iter()

@@ -257,10 +257,10 @@ fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
 #[test]
 fn every_file_in_assessments_validates_and_is_a_built_in() {
     let paths = files(&root().join("assessments"), "toml");
-    assert_eq!(paths.len(), 3, "{paths:?}");
+    assert_eq!(paths.len(), 7, "{paths:?}");
     let args: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let run = Test::new().arg("validate").args(&args).success();
-    assert_eq!(run.stdout.lines().count(), 3, "{}", run.stdout);
+    assert_eq!(run.stdout.lines().count(), 7, "{}", run.stdout);
     for (path, line) in args.iter().zip(run.stdout.lines()) {
         let id = Path::new(path).file_stem().unwrap().to_str().unwrap();
         assert!(line.starts_with(&format!("{path}: ok ({id} ")), "{line}");
@@ -334,4 +334,184 @@ fn every_result_in_examples_renders() {
                 .success();
         }
     }
+}
+
+/// Seed 002, Point 8: the attributes of an effective Patient Leader, word for word.
+const ATTRIBUTES: [&str; 8] = [
+    "Leading themselves effectively (e.g. having a clear sense of what motivates them, their strengths, weaknesses, beliefs, values, purpose and vision).",
+    "Leading by example – showing in their behaviour the values and principles associated with the changes they seek to make.",
+    "Building effective relationships built on trust, credibility and respect.",
+    "Ability to successfully challenge, and to manage conflict and disagreement.",
+    "Communicating effectively, particularly using the skills of dialogue (advocacy and inquiry) and coaching.",
+    "Seeing the big picture, act strategically whilst paying attention to results and outcomes.",
+    "Becoming a lifelong learner.",
+    "Building and maintaining a network of peer support.",
+];
+
+/// Seed 002, Point 10: Schein's ways in which leaders embed culture, word for word.
+const MECHANISMS: [&str; 5] = [
+    "By what they are seen to value and praise; what they measure and control",
+    "How they react to critical incidents",
+    "Where they allocate resources",
+    "How they support and coach their staff",
+    "How they are seen to promote staff or reward performance",
+];
+
+/// Seed 003: the touchstones for patient involvement, then the four levels, word for word.
+const INVOLVEMENT: [&str; 9] = [
+    "Involve patients from the very beginning and at all stages.",
+    "Before you start, gain the enthusiasm and commitment of all those who will have to improve the way they do things.",
+    "Make sure that people in the organisation, including key decision makers, know about your plans and will support any findings to improve practice.",
+    "Make sure you learn as you go, so that you can do it better next time.",
+    "Provide appropriate resources and support to all involved.",
+    "Enabling them to play a formal role on governance, steering or advisory groups.",
+    "Seeking their views on their experiences of their care, and on how care can be improved.",
+    "Involving them in the design of any change or intervention.",
+    "Helping you to win hearts and minds.",
+];
+
+fn texts(a: &Value) -> Vec<&str> {
+    a["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["text"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn every_built_in_validates_and_cites_its_source() {
+    let run = Test::new().args(["list", "--width", "200"]).success();
+    let ids: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("built-in"))
+        .filter_map(|l| l.trim_start_matches('│').split('┆').next())
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "building-blocks",
+            "role-model",
+            "connection",
+            "forty-ways",
+            "leader-attributes",
+            "culture",
+            "involvement"
+        ]
+    );
+    for id in ids {
+        let path = root().join("assessments").join(format!("{id}.toml"));
+        Test::new()
+            .args(["validate", &path.display().to_string()])
+            .success();
+        let a = show(id);
+        let source = a["source"].as_str().unwrap();
+        assert!(
+            source.contains("Bring it on")
+                || source.contains("NHS England")
+                || source.contains("The Health Foundation"),
+            "{id}: {source}"
+        );
+        assert!(
+            !a["note"].as_str().unwrap_or("").is_empty(),
+            "{id}: no note"
+        );
+    }
+}
+
+#[test]
+fn forty_ways_is_the_guides_forty_points_in_its_sections_as_a_checklist() {
+    let a = show("forty-ways");
+    let items = a["items"].as_array().unwrap();
+    assert_eq!(items.len(), 40);
+    for (n, item) in items.iter().enumerate() {
+        assert!(
+            strings(&item["aliases"]).contains(&format!("Point {}", n + 1).as_str()),
+            "{item}"
+        );
+        assert!(!item["guidance"].as_str().unwrap().is_empty(), "{item}");
+    }
+    let per_theme: Vec<usize> = a["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| items.iter().filter(|i| i["theme"] == t["id"]).count())
+        .collect();
+    assert_eq!(per_theme, [4, 4, 8, 8, 8, 8]);
+    assert_eq!(
+        items[22]["text"],
+        "Build Patient leadership info formal engagement mechanisms"
+    );
+    assert_eq!(items[39]["text"], "Keep it going");
+    let labels: Vec<&str> = a["scales"][0]["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["Not yet", "Partly", "Done"]);
+    assert_eq!(a["scales"][0]["not_applicable"], true);
+    assert_eq!(a["action_list"], true);
+}
+
+#[test]
+fn a_forty_ways_report_ends_with_what_is_not_yet_done_section_by_section() {
+    let answers = root().join("examples/answers/forty-ways.toml");
+    let run = Test::new()
+        .args([
+            "assess",
+            "forty-ways",
+            "--answers",
+            &answers.display().to_string(),
+            "-f",
+            "markdown",
+        ])
+        .success();
+    let list = run
+        .stdout
+        .split("## Action list")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no action list:\n{}", run.stdout));
+    let list = list.split("\n## ").next().unwrap();
+    assert!(
+        list.contains(
+            "Finding the right Patient Leaders:\n\n- Identify and recruit (Partly)\n\
+             - Get help from internal colleagues (Partly)\n\
+             - Provide incentives (Not yet): Adopt a payment and reimbursement policy\n"
+        ),
+        "{list}"
+    );
+    // Done and not applicable points are not on it.
+    assert!(!list.contains("Why we need Patient Leaders"), "{list}");
+    assert!(!list.contains("Work with business partners"), "{list}");
+    // Without the key, a report has no action list.
+    let building_blocks = root().join("examples/answers/building-blocks.toml");
+    let run = Test::new()
+        .args([
+            "assess",
+            "building-blocks",
+            "--answers",
+            &building_blocks.display().to_string(),
+            "-f",
+            "markdown",
+        ])
+        .success();
+    assert!(!run.stdout.contains("Action list"), "{}", run.stdout);
+}
+
+#[test]
+fn leader_attributes_culture_and_involvement_keep_the_sources_words() {
+    assert_eq!(texts(&show("leader-attributes")), ATTRIBUTES);
+    assert_eq!(texts(&show("culture")), MECHANISMS);
+    let involvement = show("involvement");
+    assert_eq!(texts(&involvement), INVOLVEMENT);
+    let scales: Vec<&str> = involvement["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["scale"].as_str().unwrap())
+        .collect();
+    assert_eq!(scales, [["extent"; 5].as_slice(), &["use"; 4]].concat());
 }

@@ -8,14 +8,20 @@ use crate::test_validate::MINI;
 fn lists_the_built_ins() {
     Test::new().arg("list").success().stderr("").stdout(
         "\
-┌─────────────────┬────────────────────────────────────────────────┬─────────┬───────┬──────────┐
-│ Id              ┆ Title                                          ┆ Version ┆ Items ┆ From     │
-╞═════════════════╪════════════════════════════════════════════════╪═════════╪═══════╪══════════╡
-│ building-blocks ┆ 10 building blocks for developing patient      ┆ 1.0.0   ┆    10 ┆ built-in │
-│                 ┆ leadership                                     ┆         ┆       ┆          │
-│ role-model      ┆ The 8 Role Model                               ┆ 1.0.0   ┆     8 ┆ built-in │
-│ connection      ┆ How well connected are you to Patient Leaders? ┆ 1.0.0   ┆     6 ┆ built-in │
-└─────────────────┴────────────────────────────────────────────────┴─────────┴───────┴──────────┘
+┌───────────────────┬─────────────────────────────────────────────────┬─────────┬───────┬──────────┐
+│ Id                ┆ Title                                           ┆ Version ┆ Items ┆ From     │
+╞═══════════════════╪═════════════════════════════════════════════════╪═════════╪═══════╪══════════╡
+│ building-blocks   ┆ 10 building blocks for developing patient       ┆ 1.0.0   ┆    10 ┆ built-in │
+│                   ┆ leadership                                      ┆         ┆       ┆          │
+│ role-model        ┆ The 8 Role Model                                ┆ 1.0.0   ┆     8 ┆ built-in │
+│ connection        ┆ How well connected are you to Patient Leaders?  ┆ 1.0.0   ┆     6 ┆ built-in │
+│ forty-ways        ┆ Bring it on: 40 ways to support Patient         ┆ 1.0.0   ┆    40 ┆ built-in │
+│                   ┆ Leadership                                      ┆         ┆       ┆          │
+│ leader-attributes ┆ The attributes of effective Patient Leaders     ┆ 1.0.0   ┆     8 ┆ built-in │
+│ culture           ┆ Test your own culture: how leaders embed        ┆ 1.0.0   ┆     5 ┆ built-in │
+│                   ┆ Patient Leadership                              ┆         ┆       ┆          │
+│ involvement       ┆ Involving patients in improvement work          ┆ 1.0.0   ┆     9 ┆ built-in │
+└───────────────────┴─────────────────────────────────────────────────┴─────────┴───────┴──────────┘
 
 ",
     );
@@ -41,15 +47,25 @@ fn a_file_in_assessments_adds_to_or_overrides_the_built_ins_and_a_broken_one_is_
         )
         .stdout(
             "\
-┌─────────────────┬────────────────────────────────┬─────────┬───────┬─────────────────────────────┐
-│ Id              ┆ Title                          ┆ Version ┆ Items ┆ From                        │
-╞═════════════════╪════════════════════════════════╪═════════╪═══════╪═════════════════════════════╡
-│ building-blocks ┆ 10 building blocks for         ┆ 1.0.0   ┆    10 ┆ built-in                    │
-│                 ┆ developing patient leadership  ┆         ┆       ┆                             │
-│ role-model      ┆ The 8 Role Model               ┆ 1.0.0   ┆     8 ┆ built-in                    │
-│ connection      ┆ Our connection tool            ┆ 1.0     ┆     2 ┆ assessments/connection.toml │
-│ mini            ┆ Mini                           ┆ 1.0     ┆     2 ┆ assessments/mini.toml       │
-└─────────────────┴────────────────────────────────┴─────────┴───────┴─────────────────────────────┘
+┌───────────────────┬──────────────────────────────┬─────────┬───────┬─────────────────────────────┐
+│ Id                ┆ Title                        ┆ Version ┆ Items ┆ From                        │
+╞═══════════════════╪══════════════════════════════╪═════════╪═══════╪═════════════════════════════╡
+│ building-blocks   ┆ 10 building blocks for       ┆ 1.0.0   ┆    10 ┆ built-in                    │
+│                   ┆ developing patient           ┆         ┆       ┆                             │
+│                   ┆ leadership                   ┆         ┆       ┆                             │
+│ role-model        ┆ The 8 Role Model             ┆ 1.0.0   ┆     8 ┆ built-in                    │
+│ connection        ┆ Our connection tool          ┆ 1.0     ┆     2 ┆ assessments/connection.toml │
+│ forty-ways        ┆ Bring it on: 40 ways to      ┆ 1.0.0   ┆    40 ┆ built-in                    │
+│                   ┆ support Patient Leadership   ┆         ┆       ┆                             │
+│ leader-attributes ┆ The attributes of effective  ┆ 1.0.0   ┆     8 ┆ built-in                    │
+│                   ┆ Patient Leaders              ┆         ┆       ┆                             │
+│ culture           ┆ Test your own culture: how   ┆ 1.0.0   ┆     5 ┆ built-in                    │
+│                   ┆ leaders embed Patient        ┆         ┆       ┆                             │
+│                   ┆ Leadership                   ┆         ┆       ┆                             │
+│ involvement       ┆ Involving patients in        ┆ 1.0.0   ┆     9 ┆ built-in                    │
+│                   ┆ improvement work             ┆         ┆       ┆                             │
+│ mini              ┆ Mini                         ┆ 1.0     ┆     2 ┆ assessments/mini.toml       │
+└───────────────────┴──────────────────────────────┴─────────┴───────┴─────────────────────────────┘
 
 ",
         );
@@ -87,14 +103,24 @@ fn a_missing_assessments_directory_is_an_error() {
 }
 
 /// Regression: at 62 columns "building-blocks" was broken into "building-blo" / "cks".
+/// Since "leader-attributes" joined the built-ins, 64 columns is the least at which every
+/// id and every title word fits whole (5 columns, 16 of borders and padding).
 #[test]
 fn a_narrow_table_wraps_titles_but_keeps_ids_whole() {
-    let run = Test::new().args(["list", "--width", "62"]).success();
-    for id in ["building-blocks", "role-model", "connection"] {
+    let run = Test::new().args(["list", "--width", "64"]).success();
+    for id in [
+        "building-blocks",
+        "role-model",
+        "connection",
+        "forty-ways",
+        "leader-attributes",
+        "culture",
+        "involvement",
+    ] {
         assert!(run.stdout.contains(&format!("│ {id} ")), "{}", run.stdout);
     }
     assert!(
-        run.stdout.lines().all(|l| l.chars().count() <= 62),
+        run.stdout.lines().all(|l| l.chars().count() <= 64),
         "{}",
         run.stdout
     );

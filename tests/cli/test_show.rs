@@ -45,7 +45,8 @@ fn an_unknown_assessment_names_the_known_ones() {
         .stdout("")
         .stderr(
             "error: unknown assessment \"building-block\": the available ones are \
-             building-blocks, role-model, connection (or give a path to a .toml file)\n",
+             building-blocks, role-model, connection, forty-ways, leader-attributes, culture, \
+             involvement (or give a path to a .toml file)\n",
         );
     Test::new()
         .args(["show", "mine.toml"])

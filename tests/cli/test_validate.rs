@@ -153,8 +153,8 @@ fn an_unknown_key_is_named() {
         ),
         &[
             "5:1: unknown field `colour`, expected one of `id`, `title`, `version`, `source`, \
-             `description`, `note`, `gap_threshold`, `scales`, `themes`, `items`, `fields`, \
-             `bands`, `findings`",
+             `description`, `note`, `gap_threshold`, `action_list`, `scales`, `themes`, `items`, \
+             `fields`, `bands`, `findings`",
         ],
     );
     rejects(
