@@ -70,8 +70,8 @@ fn the_report_shows_median_sd_and_rejected_cells() {
         .write("returns.csv", fixture("msforms.csv"))
         .args(["score", "building-blocks", "returns.csv", "--allow-missing", "-f", "markdown"])
         .success()
-        .stdout_has("| \\# | Item | Score | Rating | Percent |  | n | N/A | Missing | Median | SD | Target |")
-        .stdout_has("| 1 | Decision-making | 2.67 |  | 67% | ███████░░░ | 3 | 1 | 0 | 3.00 | 1.53 |  |")
+        .stdout_has("| \\# | Item | Score | Percent |  | n | N/A | Missing | Median | SD |")
+        .stdout_has("| 1 | Decision-making | 2.67 | 67% | ███████░░░ | 3 | 1 | 0 | 3.00 | 1.53 |")
         .stdout_has("| 5 | 2. Get patient leaders involved in the experience of care, shaping, co-designing and leading proposals from the earliest stage | very good | not a rating: give a number 0–4 or a label (Not in place, Planned / early, Developing, Established, Embedded and sustained), or N/A |")
         .stdout_has("- Personal columns, never read: Email; Name");
 }
