@@ -1,10 +1,10 @@
 //! A survey's counted returns scored into a Result document. Pure: the histograms are
 //! made by `crate::survey` while it reads the file; here each item's mean becomes its
-//! score (through the same `skeleton` as a workshop), and groups are scored and, when
+//! score (through the same `document` as a workshop), and groups are scored and, when
 //! small, suppressed.
 
 use super::histogram::Histogram;
-use super::{ItemInput, score, workshop};
+use super::{ItemInput, document, score};
 use crate::assessment::Assessment;
 use crate::result::{
     Context, GroupBy, GroupDifference, GroupItem, GroupResult, GroupScore, Rejected, ResultDoc,
@@ -69,7 +69,7 @@ pub struct Returns {
 /// Scores a survey's returns.
 pub fn result(assessment: &Assessment, context: Context, returns: Returns) -> ResultDoc {
     let inputs = returns.tally.inputs();
-    let mut doc = workshop::skeleton(assessment, context, &inputs);
+    let mut doc = document::document(assessment, context, &inputs);
     doc.respondents = returns.tally.respondents;
     for (item, histogram) in doc.items.iter_mut().zip(&returns.tally.items) {
         item.aggregate = histogram.aggregate();
