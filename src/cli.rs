@@ -81,7 +81,7 @@ pub struct OutputArgs {
     /// Report format for standard output, and for --out files whose extension says none
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Write to FILE instead of standard output (format from its extension: .json, .md,
+    /// Write to FILE instead of standard output (format from its extension: .xlsx, .json, .md,
     /// .csv, .txt); repeat for several files; `-` is standard output
     #[arg(long, short, value_name = "FILE")]
     pub out: Vec<String>,
@@ -96,6 +96,9 @@ pub enum Format {
     Markdown,
     Json,
     Csv,
+    /// An Excel workbook: a summary sheet, items with their aggregates, groups, rejected
+    /// cells (write it with --out FILE.xlsx)
+    Xlsx,
 }
 
 #[derive(Debug, Args)]

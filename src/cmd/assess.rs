@@ -240,6 +240,7 @@ fn write_files<P: Prompter>(
                 targets.push((PathBuf::from(format!("{stem}.md")), Format::Markdown))
             }
             Format::Csv => targets.push((PathBuf::from(format!("{stem}.csv")), Format::Csv)),
+            Format::Xlsx => targets.push((PathBuf::from(format!("{stem}.xlsx")), Format::Xlsx)),
             Format::Table | Format::Json => {}
         }
     } else {
@@ -253,6 +254,7 @@ fn write_files<P: Prompter>(
     for (mut path, format) in targets {
         let bytes = crate::render::result(doc, format, &options);
         if path.as_os_str() == "-" {
+            super::refuse_binary_on_terminal(format)?;
             crate::output::stdout(&bytes)?;
             continue;
         }

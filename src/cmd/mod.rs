@@ -63,6 +63,7 @@ pub fn format_of(path: &str) -> Option<Format> {
         "json" => Some(Format::Json),
         "md" | "markdown" => Some(Format::Markdown),
         "csv" => Some(Format::Csv),
+        "xlsx" => Some(Format::Xlsx),
         "txt" => Some(Format::Table),
         _ => None,
     }
@@ -85,6 +86,7 @@ pub fn emit_with(
 ) -> anyhow::Result<Vec<String>> {
     let options = render_options(global);
     if output.out.is_empty() {
+        refuse_binary_on_terminal(output.format)?;
         crate::output::stdout(&render(output.format, &options))?;
         return Ok(Vec::new());
     }
@@ -92,6 +94,7 @@ pub fn emit_with(
     for path in &output.out {
         let format = format_of(path).unwrap_or(output.format);
         let options = if path == "-" {
+            refuse_binary_on_terminal(format)?;
             options
         } else {
             render::Options {
@@ -105,6 +108,16 @@ pub fn emit_with(
         }
     }
     Ok(written)
+}
+
+/// A workbook is bytes a terminal cannot show: refuse rather than fill the screen.
+pub(super) fn refuse_binary_on_terminal(format: Format) -> anyhow::Result<()> {
+    if format == Format::Xlsx && std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "--format xlsx writes a workbook, which a terminal cannot show: add --out FILE.xlsx"
+        );
+    }
+    Ok(())
 }
 
 /// Reads a Result file, naming it in any error.

@@ -1,5 +1,6 @@
 //! `plead score`: a file of survey returns scored into a Result and a report, and, with
-//! `--respondents`, each respondent's parsed answers and scores as CSV. The file is read
+//! `--respondents`, each respondent's parsed answers and scores as CSV (or, for a `.xlsx`
+//! name, a workbook; and as a Respondents sheet of any xlsx report). The file is read
 //! once, streaming; a progress bar shows on stderr when it is a terminal.
 
 use std::fs::File;
@@ -11,8 +12,9 @@ use sha2::{Digest, Sha256};
 
 use crate::CheckFailed;
 use crate::assessment::{Assessment, Catalog};
-use crate::cli::{Global, ScoreArgs};
+use crate::cli::{Format, Global, ScoreArgs};
 use crate::render::text::spreadsheet_safe;
+use crate::render::xlsx::{self, Cell as XlsxCell, Sheet};
 use crate::result::{Context as ResultContext, Method};
 use crate::survey::{self, Cell, Header, Input, Observer, Row};
 
@@ -51,12 +53,22 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
             args.max_rejected
         },
     };
+    // A Respondents sheet goes into every xlsx report, so the rows are kept when one is asked for.
+    let xlsx_report = if args.output.out.is_empty() {
+        args.output.format == Format::Xlsx
+    } else {
+        args.output
+            .out
+            .iter()
+            .any(|o| super::format_of(o).unwrap_or(args.output.format) == Format::Xlsx)
+    };
     let respondents = match &args.respondents {
         Some(path) => Some(RespondentsFile::create(
             path,
             args.output.force,
             assessment,
             &args.file,
+            xlsx_report,
         )?),
         None => None,
     };
@@ -143,11 +155,17 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
         method: Method::Survey,
     };
     let doc = crate::score::survey::result(assessment, context, returns);
+    let mut sheet = None;
     if let Some(file) = observer.respondents.take() {
-        let path = file.finish()?;
+        let (path, rows) = file.finish()?;
         eprintln!("wrote {path}");
+        sheet = rows;
     }
-    for path in super::emit(&doc, &args.output, global)? {
+    let written = super::emit_with(&args.output, global, |format, options| match format {
+        Format::Xlsx => xlsx::result(&doc, sheet.iter().cloned().collect()),
+        _ => crate::render::result(&doc, format, options),
+    })?;
+    for path in written {
         eprintln!("wrote {path}");
     }
     Ok(())
@@ -202,10 +220,15 @@ fn progress_bar(size: Option<u64>) -> Option<indicatif::ProgressBar> {
 }
 
 /// The `--respondents` CSV, written as the file is read into a temporary file beside
-/// the target, renamed into place only when scoring succeeds.
+/// the target, renamed into place only when scoring succeeds. For a `.xlsx` target, or
+/// when an xlsx report will carry them, the rows are also kept as a sheet.
 struct RespondentsFile {
     path: String,
     tmp: Option<PathBuf>,
+    /// The rows as a sheet, when a workbook needs them.
+    sheet: Option<Sheet>,
+    /// Whether the file itself is a workbook (written at the end, not streamed).
+    workbook: bool,
     writer: csv::Writer<Box<dyn Write>>,
     force: bool,
     /// Per item: its theme's index, weight and scale (min, max).
@@ -221,8 +244,15 @@ impl RespondentsFile {
         force: bool,
         assessment: &Assessment,
         survey_file: &str,
+        xlsx_report: bool,
     ) -> anyhow::Result<RespondentsFile> {
-        let (tmp, out): (Option<PathBuf>, Box<dyn Write>) = if path == "-" {
+        let workbook = super::format_of(path) == Some(Format::Xlsx);
+        if workbook && !force && Path::new(path).exists() {
+            bail!("{path} already exists: choose another name, or add --force to overwrite it");
+        }
+        let (tmp, out): (Option<PathBuf>, Box<dyn Write>) = if workbook {
+            (None, Box::new(io::sink()))
+        } else if path == "-" {
             (None, Box::new(io::stdout()))
         } else {
             let target = Path::new(path);
@@ -268,6 +298,8 @@ impl RespondentsFile {
         let mut file = RespondentsFile {
             path: path.to_string(),
             tmp,
+            sheet: (workbook || xlsx_report).then(|| Sheet::new("Respondents", &[])),
+            workbook,
             writer: csv::Writer::from_writer(out),
             force,
             items,
@@ -285,6 +317,12 @@ impl RespondentsFile {
     }
 
     fn header(&mut self, header: &Header) -> io::Result<()> {
+        if let Some(sheet) = &mut self.sheet {
+            sheet.headers = self.line.clone();
+            if let Some(group) = header.group_by {
+                sheet.headers.insert(2, group.to_string());
+            }
+        }
         if let Some(group) = header.group_by {
             self.line.insert(2, spreadsheet_safe(group));
         }
@@ -335,16 +373,41 @@ impl RespondentsFile {
         line.push(mean(all.1, all.0));
         line.push(mean(all.2, all.0));
         self.writer.write_record(&*line)?;
+        if let Some(sheet) = &mut self.sheet {
+            // Row number and ratings as numbers; the respondent's code, the group and NA as text.
+            let text_columns = if row.group.is_some() { 3 } else { 2 };
+            let cells = line
+                .iter()
+                .enumerate()
+                .map(|(c, v)| match v.parse::<f64>() {
+                    _ if v.is_empty() => XlsxCell::Empty,
+                    _ if c == 2 && row.group.is_some() => {
+                        XlsxCell::Text(row.group.unwrap_or_default().to_string())
+                    }
+                    Ok(n) if c == 0 || c >= text_columns => XlsxCell::Number(n),
+                    _ => XlsxCell::Text(v.clone()),
+                })
+                .collect();
+            sheet.row(cells);
+        }
         Ok(())
     }
 
-    /// Flushes and moves the file into place; returns its path.
-    fn finish(mut self) -> anyhow::Result<String> {
+    /// Flushes and moves the file into place; returns its path, and the rows as a sheet
+    /// when a workbook needs them.
+    fn finish(mut self) -> anyhow::Result<(String, Option<Sheet>)> {
         self.writer
             .flush()
             .with_context(|| format!("cannot write {}", self.path))?;
+        let sheet = self.sheet.take();
+        if self.workbook {
+            let sheet = sheet.unwrap_or_else(|| Sheet::new("Respondents", &[]));
+            let bytes = xlsx::workbook(std::slice::from_ref(&sheet));
+            crate::output::write(&self.path, &bytes, self.force)?;
+            return Ok((self.path.clone(), Some(sheet)));
+        }
         let Some(tmp) = self.tmp.take() else {
-            return Ok("standard output".to_string());
+            return Ok(("standard output".to_string(), sheet));
         };
         let target = Path::new(&self.path);
         let moved = if self.force {
@@ -362,7 +425,7 @@ impl RespondentsFile {
             }
             return Err(e).with_context(|| format!("cannot write {}", self.path));
         }
-        Ok(self.path.clone())
+        Ok((self.path.clone(), sheet))
     }
 }
 

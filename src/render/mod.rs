@@ -10,6 +10,7 @@ mod survey;
 mod table;
 pub mod text;
 mod trend;
+pub mod xlsx;
 
 use crate::cli::Format;
 use crate::compare::{Diff, Trend};
@@ -40,8 +41,34 @@ pub fn result(doc: &ResultDoc, format: Format, options: &Options) -> Vec<u8> {
         Format::Markdown => markdown::result(doc).into_bytes(),
         Format::Json => doc.to_json().into_bytes(),
         Format::Csv => csv::result(doc),
+        Format::Xlsx => xlsx::result(doc, Vec::new()),
     }
 }
+
+/// The text columns of the diff and trend CSV, kept as text in a workbook.
+const DIFF_TEXT: [&str; 11] = [
+    "level",
+    "id",
+    "title",
+    "theme",
+    "presence",
+    "direction",
+    "significance",
+    "untested",
+    "old_label",
+    "new_label",
+    "detail",
+];
+const TREND_TEXT: [&str; 8] = [
+    "level",
+    "id",
+    "title",
+    "latest_direction",
+    "latest_significance",
+    "since_first_direction",
+    "since_first_significance",
+    "detail",
+];
 
 /// A diff of two Results rendered in a format.
 pub fn diff(d: &Diff, format: Format, options: &Options) -> Vec<u8> {
@@ -50,6 +77,7 @@ pub fn diff(d: &Diff, format: Format, options: &Options) -> Vec<u8> {
         Format::Markdown => markdown::draw(&diff::blocks(d)).into_bytes(),
         Format::Json => d.to_json().into_bytes(),
         Format::Csv => diff::csv(d),
+        Format::Xlsx => xlsx::report(&diff::blocks(d), "Changes", &diff::csv(d), &DIFF_TEXT),
     }
 }
 
@@ -60,6 +88,7 @@ pub fn trend(t: &Trend, format: Format, options: &Options) -> Vec<u8> {
         Format::Markdown => markdown::draw(&trend::blocks(t, false)).into_bytes(),
         Format::Json => t.to_json().into_bytes(),
         Format::Csv => trend::csv(t),
+        Format::Xlsx => xlsx::report(&trend::blocks(t, false), "Trend", &trend::csv(t), &TREND_TEXT),
     }
 }
 

@@ -14,3 +14,4 @@ mod test_terminal;
 mod test_trend;
 mod test_validate;
 mod test_workshop;
+mod test_xlsx;
