@@ -82,7 +82,7 @@ pub struct OutputArgs {
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Write to FILE instead of standard output (format from its extension: .xlsx, .json, .md,
-    /// .csv, .txt); repeat for several files; `-` is standard output
+    /// .csv, .html, .txt); repeat for several files; `-` is standard output
     #[arg(long, short, value_name = "FILE")]
     pub out: Vec<String>,
     /// Overwrite files that already exist
@@ -99,6 +99,8 @@ pub enum Format {
     /// An Excel workbook: a summary sheet, items with their aggregates, groups, rejected
     /// cells (write it with --out FILE.xlsx)
     Xlsx,
+    /// One self-contained web page with charts (no scripts, prints on A4)
+    Html,
 }
 
 #[derive(Debug, Args)]

@@ -219,7 +219,7 @@ fn new_draft<P: Prompter>(
 }
 
 /// Writes the Result (and any report asked for) where the user can find it: each `--out`,
-/// or `<organisation>-<assessment>-<period>.json` (and `.md`/`.csv` for `--format`).
+/// or `<organisation>-<assessment>-<period>.json` (and `.md`/`.csv`/`.html` for `--format`).
 /// A name that exists is not overwritten without `--force`: another name is offered.
 fn write_files<P: Prompter>(
     prompter: &mut P,
@@ -241,6 +241,7 @@ fn write_files<P: Prompter>(
             }
             Format::Csv => targets.push((PathBuf::from(format!("{stem}.csv")), Format::Csv)),
             Format::Xlsx => targets.push((PathBuf::from(format!("{stem}.xlsx")), Format::Xlsx)),
+            Format::Html => targets.push((PathBuf::from(format!("{stem}.html")), Format::Html)),
             Format::Table | Format::Json => {}
         }
     } else {

@@ -64,6 +64,7 @@ pub fn format_of(path: &str) -> Option<Format> {
         "md" | "markdown" => Some(Format::Markdown),
         "csv" => Some(Format::Csv),
         "xlsx" => Some(Format::Xlsx),
+        "html" | "htm" => Some(Format::Html),
         "txt" => Some(Format::Table),
         _ => None,
     }

@@ -1,12 +1,15 @@
 //! Renderers: a document in, bytes out, no I/O. One file per format; table and Markdown
-//! share one grid builder (`grid`) and differ only in how a grid is drawn.
+//! share one grid builder (`grid`) and differ only in how a grid is drawn; HTML pages
+//! (`html`) draw their charts as inline SVG (`svg`).
 
 pub mod assessment;
 mod csv;
 mod diff;
 pub mod grid;
+mod html;
 mod markdown;
 mod survey;
+mod svg;
 mod table;
 pub mod text;
 mod trend;
@@ -42,6 +45,7 @@ pub fn result(doc: &ResultDoc, format: Format, options: &Options) -> Vec<u8> {
         Format::Json => doc.to_json().into_bytes(),
         Format::Csv => csv::result(doc),
         Format::Xlsx => xlsx::result(doc, Vec::new()),
+        Format::Html => html::result(doc).into_bytes(),
     }
 }
 
@@ -78,6 +82,7 @@ pub fn diff(d: &Diff, format: Format, options: &Options) -> Vec<u8> {
         Format::Json => d.to_json().into_bytes(),
         Format::Csv => diff::csv(d),
         Format::Xlsx => xlsx::report(&diff::blocks(d), "Changes", &diff::csv(d), &DIFF_TEXT),
+        Format::Html => html::diff(d).into_bytes(),
     }
 }
 
@@ -89,6 +94,7 @@ pub fn trend(t: &Trend, format: Format, options: &Options) -> Vec<u8> {
         Format::Json => t.to_json().into_bytes(),
         Format::Csv => trend::csv(t),
         Format::Xlsx => xlsx::report(&trend::blocks(t, false), "Trend", &trend::csv(t), &TREND_TEXT),
+        Format::Html => html::trend(t).into_bytes(),
     }
 }
 

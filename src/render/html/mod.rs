@@ -1,0 +1,216 @@
+//! HTML reports: one self-contained page per document — no scripts, fonts, styles or
+//! images from anywhere else, no JavaScript needed — so a report opens from an email
+//! attachment on a locked-down laptop and prints on A4.
+//!
+//! Hand-written rather than through a template crate: the pages are small, and every
+//! piece of text, in elements and in attributes, goes through the one function `escape`
+//! below (the SVG charts too), which is easy to see and to test. User text is never put
+//! in `style`, `href` or a script; the Content-Security-Policy forbids scripts anyway.
+
+mod diff;
+mod result;
+#[cfg(test)]
+mod tests;
+mod trend;
+
+pub use diff::diff;
+pub use result::result;
+pub use trend::trend;
+
+use super::grid::{Block, Grid};
+use super::svg::Chart;
+
+/// The guide's words on what the tool is for, shown on every page.
+pub const DEVELOPMENT_TOOL: &str = "This is “a development tool, not a benchmarking exercise”: \
+     use it to agree priorities and actions, not to rank organisations.";
+
+const STYLE: &str = include_str!("style.css");
+
+const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/// Text made safe for HTML and SVG, in element content and in quoted attributes alike.
+/// Control characters (which no report needs and some parsers reject) become U+FFFD.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escaped text with its line breaks kept: paragraphs at blank lines, `<br>` within.
+pub fn paragraphs(s: &str) -> String {
+    s.split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| format!("<p>{}</p>", escape(p.trim()).replace('\n', "<br>")))
+        .collect()
+}
+
+/// A whole page: `title` for the tab, `header` and `main` already HTML.
+pub fn page(title: &str, header: &str, main: &str, footer: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"plead\">\n\
+         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<div class=\"page\">\n\
+         <header class=\"report\">\n{header}</header>\n<main>\n{main}</main>\n\
+         <footer class=\"report\">\n{footer}</footer>\n</div>\n</body>\n</html>\n",
+        escape(title)
+    )
+}
+
+/// A list of facts as a definition list; values are plain text.
+pub fn facts(items: &[(&str, String)]) -> String {
+    let mut out = String::from("<dl class=\"facts\">\n");
+    for (term, value) in items.iter().filter(|(_, v)| !v.is_empty()) {
+        out.push_str(&format!(
+            "<dt>{}</dt><dd>{}</dd>\n",
+            escape(term),
+            escape(value)
+        ));
+    }
+    out.push_str("</dl>\n");
+    out
+}
+
+/// A heading with an id for its section.
+pub fn heading(level: u8, id: &str, text: &str) -> String {
+    format!(
+        "<h{level} id=\"{}\">{}</h{level}>\n",
+        escape(id),
+        escape(text)
+    )
+}
+
+/// A chart in a figure: its caption (the title), the SVG labelled by its title and
+/// description, and the description again as a visible note.
+pub fn figure(id: &str, chart: &Chart) -> String {
+    format!(
+        "<figure>\n<figcaption>{}</figcaption>\n{}\n<p class=\"chart-note\">{}</p>\n</figure>\n",
+        escape(&chart.title),
+        chart.to_svg(id),
+        escape(&chart.description),
+    )
+}
+
+/// Whether a column holds the terminal's text bars ("█████░░░░░"), which a page draws
+/// as charts instead.
+fn is_bar_column(grid: &Grid, column: usize) -> bool {
+    grid.headers[column].is_empty()
+        && grid
+            .rows
+            .iter()
+            .all(|r| r[column].chars().all(|c| c == '█' || c == '░' || c == ' '))
+}
+
+/// A grid as a table: header cells for columns, the first text column as row headers,
+/// numbers aligned right, text bars left out.
+pub fn table(grid: &Grid, caption: Option<&str>) -> String {
+    let columns: Vec<usize> = (0..grid.headers.len())
+        .filter(|&c| !is_bar_column(grid, c))
+        .collect();
+    let row_header = columns.iter().copied().find(|&c| !grid.numeric[c]);
+    let mut out = String::from("<table>\n");
+    if let Some(c) = caption {
+        out.push_str(&format!("<caption>{}</caption>\n", escape(c)));
+    }
+    out.push_str("<thead><tr>");
+    for &c in &columns {
+        let class = if grid.numeric[c] {
+            " class=\"num\""
+        } else {
+            ""
+        };
+        if grid.headers[c].is_empty() {
+            out.push_str("<td></td>");
+        } else {
+            out.push_str(&format!(
+                "<th scope=\"col\"{class}>{}</th>",
+                escape(&grid.headers[c])
+            ));
+        }
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &grid.rows {
+        out.push_str("<tr>");
+        for &c in &columns {
+            let class = if grid.numeric[c] {
+                " class=\"num\""
+            } else {
+                ""
+            };
+            let tag = if Some(c) == row_header { "th" } else { "td" };
+            let scope = if tag == "th" { " scope=\"row\"" } else { "" };
+            out.push_str(&format!(
+                "<{tag}{scope}{class}>{}</{tag}>",
+                escape(&row[c]).replace('\n', "<br>")
+            ));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+    out
+}
+
+/// Shared report blocks as HTML, headings at level 2 (a title block is left out: each
+/// page writes its own header).
+pub fn blocks(blocks: &[Block], id_prefix: &str) -> String {
+    let mut out = String::new();
+    for (i, b) in blocks.iter().enumerate() {
+        match b {
+            Block::Title(_) => {}
+            Block::Heading(h) => out.push_str(&heading(2, &format!("{id_prefix}-{i}"), h)),
+            Block::Paragraph(p) => out.push_str(&paragraphs(p)),
+            Block::List(items) => {
+                out.push_str("<ul>\n");
+                for item in items {
+                    out.push_str(&format!("<li>{}</li>\n", escape(item)));
+                }
+                out.push_str("</ul>\n");
+            }
+            Block::Grid(g) => out.push_str(&table(g, None)),
+        }
+    }
+    out
+}
+
+/// An RFC 3339 time as a date people read: "19 October 2026" (the text as given when it
+/// is not such a time).
+pub fn date(created: &str) -> String {
+    match time::OffsetDateTime::parse(created, &time::format_description::well_known::Rfc3339) {
+        Ok(t) => format!("{} {} {}", t.day(), t.month(), t.year()),
+        Err(_) => created.to_string(),
+    }
+}
+
+/// One figure of a page's headline: a label over a big value (smaller when it is words,
+/// such as a band's name).
+pub fn headline(label: &str, value: &str) -> String {
+    let words = value.chars().filter(|c| c.is_alphabetic()).count() > 3;
+    format!(
+        "<div><span class=\"label\">{}</span><span class=\"figure{}\">{}</span></div>\n",
+        escape(label),
+        if words { " words" } else { "" },
+        escape(value)
+    )
+}
+
+/// The footer every page ends with.
+pub fn footer(what: &str) -> String {
+    format!(
+        "<p>{} Made with plead {}: the figures can be recomputed by hand from the tables \
+         (see the README, “How the scores are worked out”).</p>\n",
+        escape(what),
+        escape(env!("CARGO_PKG_VERSION"))
+    )
+}

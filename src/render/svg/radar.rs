@@ -1,0 +1,197 @@
+//! A radar of 3 to 12 items on one scale: a spoke per item, a ring per scale point, the
+//! scores joined into a shape. Spokes are labelled with the item's number and a short
+//! title, lined up away from the centre so no label crosses the rings.
+
+use super::geom::{Linear, anchor, chars_in, fmt, spoke, ticks, wrap};
+use super::{Chart, Svg, WIDTH, colour};
+
+/// The fewest and most items a radar is drawn for: fewer make no shape, more crowd it.
+pub const MIN_ITEMS: usize = 3;
+pub const MAX_ITEMS: usize = 12;
+
+const RADIUS: f64 = 130.0;
+const LABEL_GAP: f64 = 12.0;
+const HEIGHT: f64 = 2.0 * RADIUS + 80.0;
+const CENTRE: (f64, f64) = (WIDTH / 2.0, HEIGHT / 2.0);
+/// Room for a label on either side of the rings.
+const LABEL_ROOM: f64 = WIDTH / 2.0 - RADIUS - LABEL_GAP - 4.0;
+
+/// One spoke: a label and a value on the scale (none: not answered, drawn at the centre).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spoke {
+    pub label: String,
+    pub value: Option<f64>,
+}
+
+/// A label's place: where it starts, how it lines up, its lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub x: f64,
+    pub y: f64,
+    pub anchor: &'static str,
+    pub lines: Vec<String>,
+}
+
+/// Where each spoke's label goes.
+pub fn labels(spokes: &[Spoke]) -> Vec<Label> {
+    let n = spokes.len();
+    spokes
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let (x, y) = spoke(CENTRE, RADIUS + LABEL_GAP, i, n);
+            let anchor = anchor(x, CENTRE.0);
+            let lines = wrap(&s.label, chars_in(LABEL_ROOM, 11.0), 2);
+            // Labels above the centre grow upwards, below it downwards.
+            let lift = if y < CENTRE.1 - 1.0 {
+                -((lines.len() - 1) as f64) * 13.0
+            } else if y > CENTRE.1 + 1.0 {
+                10.0
+            } else {
+                4.0
+            };
+            Label {
+                x,
+                y: y + lift,
+                anchor,
+                lines,
+            }
+        })
+        .collect()
+}
+
+pub fn draw(title: &str, description: &str, spokes: &[Spoke], min: f64, max: f64) -> Chart {
+    let n = spokes.len();
+    let r = Linear::new((min, max), (0.0, RADIUS));
+    let mut svg = Svg::new();
+    for t in ticks(min, max) {
+        let ring: Vec<(f64, f64)> = (0..n).map(|i| spoke(CENTRE, r.map(t), i, n)).collect();
+        svg.poly(
+            true,
+            &ring,
+            &[("fill", "none"), ("stroke", colour::PALE_GREY)],
+        );
+        let (_, y) = spoke(CENTRE, r.map(t), 0, n);
+        svg.text(
+            (CENTRE.0 + 4.0, y - 2.0),
+            &fmt(t),
+            &[("font-size", "10"), ("fill", colour::GREY)],
+        );
+    }
+    for i in 0..n {
+        svg.line(CENTRE, spoke(CENTRE, RADIUS, i, n), colour::PALE_GREY, &[]);
+    }
+    let shape: Vec<(f64, f64)> = spokes
+        .iter()
+        .enumerate()
+        .map(|(i, s)| spoke(CENTRE, r.map(s.value.unwrap_or(min)), i, n))
+        .collect();
+    svg.poly(
+        true,
+        &shape,
+        &[
+            ("fill", colour::BLUE),
+            ("fill-opacity", "0.25"),
+            ("stroke", colour::BLUE),
+            ("stroke-width", "2"),
+        ],
+    );
+    for (i, s) in spokes.iter().enumerate() {
+        if s.value.is_some() {
+            svg.circle(shape[i], 3.5, colour::BLUE, &[]);
+        }
+    }
+    for (label, s) in labels(spokes).iter().zip(spokes) {
+        let shortened = label.lines.join(" ") != s.label;
+        svg.open(shortened.then_some(s.label.as_str()));
+        svg.lines(
+            (label.x, label.y),
+            13.0,
+            &label.lines,
+            &[("text-anchor", label.anchor), ("font-size", "11")],
+        );
+        svg.close();
+    }
+    Chart {
+        title: title.to_string(),
+        description: description.to_string(),
+        width: WIDTH,
+        height: HEIGHT,
+        body: svg.finish(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::geom::text_width;
+    use super::*;
+
+    fn spokes(n: usize) -> Vec<Spoke> {
+        (0..n)
+            .map(|i| Spoke {
+                label: format!("{} Relationships of respect and trust", i + 1),
+                value: Some((i % 5) as f64),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn labels_line_up_away_from_the_centre_and_stay_on_the_chart() {
+        for n in MIN_ITEMS..=MAX_ITEMS {
+            for l in labels(&spokes(n)) {
+                let widest = l
+                    .lines
+                    .iter()
+                    .map(|s| text_width(s, 11.0))
+                    .fold(0.0, f64::max);
+                let (left, right) = match l.anchor {
+                    "start" => (l.x, l.x + widest),
+                    "end" => (l.x - widest, l.x),
+                    _ => (l.x - widest / 2.0, l.x + widest / 2.0),
+                };
+                assert!(left >= 0.0 && right <= WIDTH, "{n} spokes: {l:?}");
+                let last = l.y + (l.lines.len() - 1) as f64 * 13.0;
+                assert!(l.y >= 11.0 && last <= HEIGHT - 2.0, "{n} spokes: {l:?}");
+                // Outside the rings.
+                let dx = l.x - CENTRE.0;
+                let dy = l.y - CENTRE.1;
+                assert!((dx * dx + dy * dy).sqrt() > RADIUS, "{n} spokes: {l:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_spoke_points_up_and_its_label_is_centred() {
+        let l = &labels(&spokes(10))[0];
+        assert_eq!(l.anchor, "middle");
+        assert!(l.y < CENTRE.1 - RADIUS);
+        // 0–4 and 0–5 scales ring every point.
+        let chart = draw("t", "d", &spokes(10), 0.0, 4.0);
+        assert_eq!(chart.body.matches("<polygon").count(), 5 + 1);
+        let chart = draw("t", "d", &spokes(6), 0.0, 5.0);
+        assert_eq!(chart.body.matches("<polygon").count(), 6 + 1);
+    }
+
+    #[test]
+    fn a_top_score_reaches_the_outer_ring() {
+        let one = vec![
+            Spoke {
+                label: "a".into(),
+                value: Some(4.0),
+            },
+            Spoke {
+                label: "b".into(),
+                value: Some(0.0),
+            },
+            Spoke {
+                label: "c".into(),
+                value: None,
+            },
+        ];
+        let chart = draw("t", "d", &one, 0.0, 4.0);
+        let top = format!("{},{}", fmt(CENTRE.0), fmt(CENTRE.1 - RADIUS));
+        assert!(chart.body.contains(&top), "{}", chart.body);
+        // An unanswered spoke gets no dot.
+        assert_eq!(chart.body.matches("<circle").count(), 2);
+    }
+}
