@@ -51,6 +51,69 @@ pub enum Command {
     Diff(DiffArgs),
     /// Follow Results across periods: every score, its latest change, long-standing problems
     Trend(TrendArgs),
+    /// Send an assessment out: a returns sheet and questions that `plead score` reads back
+    /// with no --map (csv, xlsx), or a printable questionnaire (markdown, html)
+    Template(TemplateArgs),
+    /// Start a custom assessment: write ID.toml with every key, each explained
+    New(NewArgs),
+    /// Print shell completions for plead
+    Completions(CompletionsArgs),
+    /// Print plead's man page (roff)
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// An assessment id (see `plead list`) or a path to a .toml file
+    pub assessment: String,
+    /// csv: FILE.csv and FILE-questions.csv; xlsx: one workbook; markdown, html: a
+    /// printable questionnaire (default: from --out's extension, else markdown)
+    #[arg(long, short, value_enum)]
+    pub format: Option<TemplateFormat>,
+    /// Where to write (default: standard output for markdown and html,
+    /// ASSESSMENT-returns.csv or ASSESSMENT-template.xlsx for csv and xlsx)
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<String>,
+    /// Overwrite files that already exist
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    Csv,
+    Xlsx,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The new assessment's id: lower-case letters, digits and '-'
+    pub id: String,
+    /// The file to write (default: ID.toml)
+    #[arg(long, short, value_name = "FILE.toml")]
+    pub out: Option<String>,
+    /// Overwrite a file that already exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write the page to FILE (e.g. plead.1) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<String>,
+    /// Overwrite a file that already exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

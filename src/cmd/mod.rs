@@ -2,11 +2,14 @@
 //! terminal and the clock; everything they compute comes from the pure core.
 
 mod assess;
+mod completions;
 mod diff;
 mod list;
+mod new;
 mod report;
 mod score;
 mod show;
+mod template;
 mod trend;
 mod validate;
 
@@ -30,6 +33,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Score(args) => score::run(&global, args),
         Command::Diff(args) => diff::run(&global, args),
         Command::Trend(args) => trend::run(&global, args),
+        Command::Template(args) => template::run(&global, args),
+        Command::New(args) => new::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => completions::man(args),
     }
 }
 

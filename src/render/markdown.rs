@@ -48,7 +48,7 @@ pub fn draw(blocks: &[Block]) -> String {
 }
 
 /// Text with Markdown and HTML metacharacters escaped and line breaks folded.
-fn inline(s: &str) -> String {
+pub(super) fn inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

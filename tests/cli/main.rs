@@ -4,12 +4,15 @@
 mod support;
 
 mod test_assess;
+mod test_completions;
 mod test_builtins;
 mod test_diff;
 mod test_list;
+mod test_new;
 mod test_report;
 mod test_score;
 mod test_show;
+mod test_template;
 mod test_terminal;
 mod test_trend;
 mod test_validate;
