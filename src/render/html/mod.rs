@@ -7,6 +7,7 @@
 //! below (the SVG charts too), which is easy to see and to test. User text is never put
 //! in `style`, `href` or a script; the Content-Security-Policy forbids scripts anyway.
 
+mod charts;
 mod diff;
 mod result;
 #[cfg(test)]

@@ -210,6 +210,14 @@ fn start_tags(page: &str) -> Vec<(String, Vec<String>)> {
     tags
 }
 
+#[test]
+fn the_tag_scanner_sees_smuggled_markup() {
+    let tags = start_tags("<p class=\"a>b\">x &lt;img&gt; <img src=x onerror=alert(1)></p>");
+    let names: Vec<&str> = tags.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["p", "img"]);
+    assert_eq!(tags[1].1, ["src", "onerror"]);
+}
+
 const TAGS: &[&str] = &[
     "html",
     "head",

@@ -46,68 +46,54 @@ pub fn tile_lines(tile: &Tile) -> (Vec<String>, Vec<String>) {
     (title, details)
 }
 
-pub fn draw(title: &str, description: &str, tiles: &[Tile], levels: usize) -> Chart {
-    let lines: Vec<usize> = tiles
+/// Tiles under an optional heading (a theme).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub heading: Option<String>,
+    pub tiles: Vec<Tile>,
+}
+
+/// The height of one row of tiles: every tile in it as tall as the tallest.
+fn row_height(row: &[Tile]) -> f64 {
+    let most = row
         .iter()
         .map(|t| {
             let (title, details) = tile_lines(t);
             title.len() + 1 + details.len()
         })
-        .collect();
-    let rows = tiles.len().div_ceil(COLUMNS);
-    // Every tile in a row is as tall as the tallest.
-    let heights: Vec<f64> = (0..rows)
-        .map(|r| {
-            let most = lines[r * COLUMNS..((r + 1) * COLUMNS).min(tiles.len())]
-                .iter()
-                .max()
-                .copied()
-                .unwrap_or(1);
-            most as f64 * LINE + 2.0 * PADDING + 4.0
-        })
-        .collect();
+        .max()
+        .unwrap_or(1);
+    most as f64 * LINE + 2.0 * PADDING + 4.0
+}
+
+pub fn draw(title: &str, description: &str, groups: &[Group], levels: usize) -> Chart {
     let mut svg = Svg::new();
     let mut top = 0.0;
-    for (r, height) in heights.iter().enumerate() {
-        for c in 0..COLUMNS {
-            let Some(tile) = tiles.get(r * COLUMNS + c) else {
-                break;
-            };
-            let x = c as f64 * (TILE_WIDTH + GAP);
-            let (fill, border, symbol) = look(tile.level, levels);
-            let ink = ink_on(fill);
-            svg.open(Some(&format!("{}: {}", tile.title, tile.status)));
-            svg.rect(
-                x,
-                top,
-                TILE_WIDTH,
-                *height,
-                fill,
-                &[("stroke", border), ("stroke-width", "3"), ("rx", "6")],
+    for group in groups {
+        if let Some(h) = &group.heading {
+            let lines = wrap(h, chars_in(WIDTH, 13.0), 2);
+            svg.lines(
+                (0.0, top + 14.0),
+                LINE,
+                &lines,
+                &[("font-weight", "bold"), ("font-size", "13")],
             );
-            let (title_lines, details) = tile_lines(tile);
-            let mut y = top + PADDING + 12.0;
-            for line in &title_lines {
-                svg.text(
-                    (x + PADDING, y),
-                    line,
-                    &[("font-weight", "bold"), ("fill", ink)],
-                );
-                y += LINE;
-            }
-            svg.text(
-                (x + PADDING, y),
-                &format!("{symbol} {}", tile.status),
-                &[("fill", ink), ("font-style", "italic")],
-            );
-            y += LINE;
-            for d in &details {
-                svg.text((x + PADDING, y), d, &[("fill", ink), ("font-size", "11")]);
-                y += LINE;
-            }
-            svg.close();
+            top += lines.len() as f64 * LINE + 8.0;
         }
-        top += height + GAP;
+        for row in group.tiles.chunks(COLUMNS) {
+            let height = row_height(row);
+            for (c, tile) in row.iter().enumerate() {
+                draw_tile(
+                    &mut svg,
+                    tile,
+                    c as f64 * (TILE_WIDTH + GAP),
+                    top,
+                    height,
+                    levels,
+                );
+            }
+            top += height + GAP;
+        }
     }
     Chart {
         title: title.to_string(),
@@ -116,6 +102,41 @@ pub fn draw(title: &str, description: &str, tiles: &[Tile], levels: usize) -> Ch
         height: (top - GAP).max(1.0),
         body: svg.finish(),
     }
+}
+
+fn draw_tile(svg: &mut Svg, tile: &Tile, x: f64, top: f64, height: f64, levels: usize) {
+    let (fill, border, symbol) = look(tile.level, levels);
+    let ink = ink_on(fill);
+    svg.open(Some(&format!("{}: {}", tile.title, tile.status)));
+    svg.rect(
+        x,
+        top,
+        TILE_WIDTH,
+        height,
+        fill,
+        &[("stroke", border), ("stroke-width", "3"), ("rx", "6")],
+    );
+    let (title_lines, details) = tile_lines(tile);
+    let mut y = top + PADDING + 12.0;
+    for line in &title_lines {
+        svg.text(
+            (x + PADDING, y),
+            line,
+            &[("font-weight", "bold"), ("fill", ink)],
+        );
+        y += LINE;
+    }
+    svg.text(
+        (x + PADDING, y),
+        &format!("{symbol} {}", tile.status),
+        &[("fill", ink), ("font-style", "italic")],
+    );
+    y += LINE;
+    for d in &details {
+        svg.text((x + PADDING, y), d, &[("fill", ink), ("font-size", "11")]);
+        y += LINE;
+    }
+    svg.close();
 }
 
 #[cfg(test)]
@@ -138,13 +159,38 @@ mod tests {
     #[test]
     fn eight_roles_make_two_rows_of_four() {
         let tiles: Vec<Tile> = (0..8).map(|i| tile(Some(i % 3))).collect();
-        let chart = draw("t", "d", &tiles, 3);
+        let chart = draw(
+            "t",
+            "d",
+            &[Group {
+                heading: None,
+                tiles: tiles.clone(),
+            }],
+            3,
+        );
         assert_eq!(chart.body.matches("<rect").count(), 8);
         assert!(chart.body.contains("✗ Partly") && chart.body.contains("✓ Partly"));
         // Two rows of equal height with a gap between.
         let (t, d) = tile_lines(&tiles[0]);
         let row = (t.len() + 1 + d.len()) as f64 * LINE + 2.0 * PADDING + 4.0;
         assert!((chart.height - (2.0 * row + GAP)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn themes_head_their_tiles() {
+        let groups: Vec<Group> = (0..6)
+            .map(|k| Group {
+                heading: Some(format!("Section {k}")),
+                tiles: (0..7).map(|i| tile(Some(i % 3))).collect(),
+            })
+            .collect();
+        let chart = draw("t", "d", &groups, 3);
+        assert_eq!(chart.body.matches("<rect").count(), 42);
+        assert!(chart.body.contains(">Section 5</text>"));
+        // Six headings, and two rows of tiles under each.
+        let row = row_height(&groups[0].tiles[..4]);
+        let expected = 6.0 * (LINE + 8.0) + 12.0 * (row + GAP) - GAP;
+        assert!((chart.height - expected).abs() < 1e-9, "{}", chart.height);
     }
 
     #[test]

@@ -1,0 +1,652 @@
+//! The charts of a Result page, each followed by the table of its figures, chosen from
+//! what the Result holds, never from the assessment's id:
+//!
+//! - a workshop whose items are all on scales of two or three points (missing / partly /
+//!   in place) is a grid of statuses with the items' fields (holder, sourcing);
+//! - otherwise a bar per item grouped by theme, with a radar for 3 to 12 items on one
+//!   scale;
+//! - items rated through named examples add a heat strip of the examples;
+//! - survey aggregates add each item's answers stacked by scale point;
+//! - groups (`--group-by`) add the groups side by side; raters add their table.
+
+use super::result::{common_scale, rating_label};
+use super::{blocks, figure, heading, table};
+use crate::render::grid::{self, Block, Grid};
+use crate::render::svg::bars::{self, Axis, Bar, Section};
+use crate::render::svg::{groups, heat, radar, stacked, status};
+use crate::render::text::{percent, score};
+use crate::result::{ItemResult, Method, ResultDoc, ScaleRef};
+
+/// A status grid fits a workshop whose items are all on scales of two or three points.
+fn is_status(doc: &ResultDoc) -> bool {
+    doc.context.method == Method::Workshop
+        && doc
+            .items
+            .iter()
+            .all(|i| doc.scale(&i.scale).is_some_and(|s| s.max - s.min <= 2))
+}
+
+/// Every chart the Result calls for, with its heading and tables.
+pub(super) fn charts(doc: &ResultDoc) -> String {
+    let mut out = String::new();
+    if is_status(doc) {
+        out.push_str(&status_section(doc));
+    } else {
+        out.push_str(&scores_section(doc));
+    }
+    if doc.items.iter().any(|i| !i.examples.is_empty()) {
+        out.push_str(&examples_section(doc));
+    }
+    if doc.items.iter().any(|i| i.aggregate.is_some()) {
+        out.push_str(&distribution_section(doc));
+    }
+    if doc.group_by.is_some() {
+        out.push_str(&groups_section(doc));
+    }
+    if !doc.raters.is_empty() {
+        out.push_str(&raters_section(doc));
+    }
+    out
+}
+
+/// The axis items are drawn on: their one scale, else percents.
+fn axis(doc: &ResultDoc) -> (Axis, Option<&ScaleRef>) {
+    match common_scale(doc) {
+        Some(s) => (
+            Axis {
+                min: s.min as f64,
+                max: s.max as f64,
+                percent: false,
+            },
+            Some(s),
+        ),
+        None => (
+            Axis {
+                min: 0.0,
+                max: 100.0,
+                percent: true,
+            },
+            None,
+        ),
+    }
+}
+
+/// An item's value on the axis.
+fn on_axis(item: &ItemResult, by_scale: bool) -> Option<f64> {
+    if by_scale { item.score } else { item.percent }
+}
+
+fn scale_words(scale: Option<&ScaleRef>) -> String {
+    match scale {
+        Some(s) => format!(
+            "the {}–{} scale ({} {} to {} {})",
+            s.min,
+            s.max,
+            s.min,
+            s.label(s.min),
+            s.max,
+            s.label(s.max)
+        ),
+        None => "percent of each item's scale".into(),
+    }
+}
+
+fn scores_section(doc: &ResultDoc) -> String {
+    let (axis, scale) = axis(doc);
+    let by_scale = scale.is_some();
+    let mut sections = Vec::new();
+    let grouped = doc.themes.len() > 1;
+    for theme in &doc.themes {
+        let bars: Vec<Bar> = doc
+            .items
+            .iter()
+            .filter(|i| i.theme == theme.id)
+            .map(|i| Bar {
+                label: i.title.clone(),
+                value: on_axis(i, by_scale),
+                shown: match on_axis(i, by_scale) {
+                    Some(v) if by_scale => score(Some(v)),
+                    Some(v) => percent(Some(v)),
+                    None => rating_label(doc, i).to_lowercase(),
+                },
+                target: i.target.map(|t| {
+                    if by_scale {
+                        t as f64
+                    } else {
+                        doc.scale(&i.scale).map_or(0.0, |s| {
+                            (t - s.min) as f64 / (s.max - s.min).max(1) as f64 * 100.0
+                        })
+                    }
+                }),
+            })
+            .collect();
+        if !bars.is_empty() {
+            sections.push(Section {
+                heading: grouped.then(|| theme.title.clone()),
+                bars,
+            });
+        }
+    }
+    let answered: Vec<&ItemResult> = doc.items.iter().filter(|i| i.score.is_some()).collect();
+    let best = answered.iter().max_by(|a, b| {
+        a.percent
+            .partial_cmp(&b.percent)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let worst = answered.iter().min_by(|a, b| {
+        a.percent
+            .partial_cmp(&b.percent)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut description = format!(
+        "A bar for each of the {} items, on {}{}.",
+        doc.items.len(),
+        scale_words(scale),
+        if grouped { ", grouped by theme" } else { "" }
+    );
+    if let (Some(b), Some(w)) = (best, worst) {
+        description.push_str(&format!(
+            " Highest: {} ({}). Lowest: {} ({}).",
+            b.title,
+            score(b.score),
+            w.title,
+            score(w.score)
+        ));
+    }
+    let targets = doc.items.iter().filter(|i| i.target.is_some()).count();
+    if targets > 0 {
+        description.push_str(&format!(
+            " A diamond marks the target set for {targets} {}.",
+            if targets == 1 { "item" } else { "items" }
+        ));
+    }
+    description.push_str(" The table below gives every figure.");
+    let mut out = heading(2, "scores", "Scores");
+    out.push_str(&figure(
+        "chart-bars",
+        &bars::draw("Score of each item", &description, &sections, axis),
+    ));
+    if let Some(s) = scale
+        && (radar::MIN_ITEMS..=radar::MAX_ITEMS).contains(&doc.items.len())
+    {
+        let spokes: Vec<radar::Spoke> = doc
+            .items
+            .iter()
+            .enumerate()
+            .map(|(n, i)| radar::Spoke {
+                label: format!("{} {}", n + 1, i.title),
+                value: i.score,
+            })
+            .collect();
+        let description = format!(
+            "The same {} scores as a radar: one spoke per item, numbered as in the table, \
+             with a ring at each point of the {}–{} scale; the further out, the higher the \
+             score. Items not answered sit at the centre.",
+            doc.items.len(),
+            s.min,
+            s.max
+        );
+        out.push_str(&figure(
+            "chart-radar",
+            &radar::draw(
+                "The items as a radar",
+                &description,
+                &spokes,
+                s.min as f64,
+                s.max as f64,
+            ),
+        ));
+    }
+    if doc.themes.len() > 1 {
+        let mut themes = Grid::new(&[
+            ("Theme", false),
+            ("Score", true),
+            ("Percent", true),
+            ("Answered", true),
+        ]);
+        for t in &doc.themes {
+            themes.row(vec![
+                t.title.clone(),
+                score(t.score),
+                percent(t.percent),
+                format!("{} of {}", t.answered, t.items),
+            ]);
+        }
+        out.push_str(&table(&themes, Some("Themes")));
+    }
+    out.push_str(&table(&items_grid(doc), Some("Items")));
+    out
+}
+
+/// Every item's figures: the data behind the bars and the radar.
+fn items_grid(doc: &ResultDoc) -> Grid {
+    let survey = doc.context.method == Method::Survey;
+    let targets = doc.items.iter().any(|i| i.target.is_some());
+    let mut columns = vec![("#", true), ("Item", false), ("Score", true)];
+    if !survey {
+        columns.push(("Rating", false));
+    }
+    columns.push(("Percent", true));
+    if survey {
+        columns.extend([
+            ("n", true),
+            ("N/A", true),
+            ("Missing", true),
+            ("Median", true),
+            ("SD", true),
+        ]);
+    }
+    if targets {
+        columns.push(("Target", true));
+    }
+    let mut grid = Grid::new(&columns);
+    for (n, item) in doc.items.iter().enumerate() {
+        let mut row = vec![(n + 1).to_string(), item.title.clone(), score(item.score)];
+        if !survey {
+            row.push(rating_label(doc, item));
+        }
+        row.push(percent(item.percent));
+        if survey {
+            let a = item.aggregate.as_ref();
+            row.extend([
+                item.n.to_string(),
+                item.not_applicable.to_string(),
+                item.missing.to_string(),
+                score(a.map(|a| a.median)),
+                score(a.map(|a| a.sd)),
+            ]);
+        }
+        if targets {
+            row.push(item.target.map_or_else(String::new, |t| t.to_string()));
+        }
+        grid.row(row);
+    }
+    grid
+}
+
+/// A field id as a column heading: "holder" → "Holder", "lead-name" → "Lead name".
+fn field_heading(id: &str) -> String {
+    let words = id.replace(['-', '_'], " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn status_section(doc: &ResultDoc) -> String {
+    let fields: Vec<&String> = {
+        let mut seen: Vec<&String> = Vec::new();
+        for k in doc.items.iter().flat_map(|i| i.fields.keys()) {
+            if !seen.contains(&k) {
+                seen.push(k);
+            }
+        }
+        seen
+    };
+    let levels = common_scale(doc).map_or(3, |s| (s.max - s.min + 1) as usize);
+    let tile = |i: &ItemResult| {
+        let scale = doc.scale(&i.scale);
+        let level = match (i.score, scale) {
+            (Some(s), Some(scale)) => Some((s.round() as i32 - scale.min).max(0) as usize),
+            _ => None,
+        };
+        status::Tile {
+            title: i.title.clone(),
+            level,
+            status: rating_label(doc, i),
+            details: i
+                .fields
+                .iter()
+                .map(|(k, v)| format!("{}: {v}", field_heading(k)))
+                .collect(),
+        }
+    };
+    // Under their themes when there are several (a checklist's sections).
+    let groups: Vec<status::Group> = if doc.themes.len() > 1 {
+        doc.themes
+            .iter()
+            .map(|t| status::Group {
+                heading: Some(t.title.clone()),
+                tiles: doc
+                    .items
+                    .iter()
+                    .filter(|i| i.theme == t.id)
+                    .map(tile)
+                    .collect(),
+            })
+            .filter(|g| !g.tiles.is_empty())
+            .collect()
+    } else {
+        vec![status::Group {
+            heading: None,
+            tiles: doc.items.iter().map(tile).collect(),
+        }]
+    };
+    let mut counts: Vec<String> = Vec::new();
+    if let Some(s) = common_scale(doc) {
+        for p in s.points.iter().rev() {
+            let n = doc
+                .items
+                .iter()
+                .filter(|i| i.score == Some(p.value as f64))
+                .count();
+            counts.push(format!("{n} {}", p.label.to_lowercase()));
+        }
+    }
+    let unanswered = doc.items.iter().filter(|i| i.score.is_none()).count();
+    if unanswered > 0 {
+        counts.push(format!("{unanswered} not answered"));
+    }
+    let description = format!(
+        "A tile for each of the {} items, coloured and marked by its status (✗ the lowest \
+         point, ◐ between, ✓ the highest){}: {}. The table below gives each status and field.",
+        doc.items.len(),
+        if fields.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", with {}",
+                fields
+                    .iter()
+                    .map(|f| field_heading(f).to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            )
+        },
+        counts.join(", ")
+    );
+    let mut out = heading(2, "status", "Status of each item");
+    out.push_str(&figure(
+        "chart-status",
+        &status::draw(&doc.assessment.title, &description, &groups, levels),
+    ));
+    let mut columns: Vec<(String, bool)> = vec![
+        ("#".into(), true),
+        ("Item".into(), false),
+        ("Status".into(), false),
+    ];
+    columns.extend(fields.iter().map(|f| (field_heading(f), false)));
+    columns.push(("Target".into(), true));
+    let columns: Vec<(&str, bool)> = columns.iter().map(|(h, n)| (h.as_str(), *n)).collect();
+    let mut grid = Grid::new(&columns);
+    for (n, i) in doc.items.iter().enumerate() {
+        let mut row = vec![(n + 1).to_string(), i.title.clone(), rating_label(doc, i)];
+        row.extend(
+            fields
+                .iter()
+                .map(|f| i.fields.get(*f).cloned().unwrap_or_default()),
+        );
+        row.push(i.target.map_or_else(String::new, |t| t.to_string()));
+        grid.row(row);
+    }
+    out.push_str(&table(&grid, Some("Status of each item")));
+    out
+}
+
+fn examples_section(doc: &ResultDoc) -> String {
+    let with: Vec<&ItemResult> = doc
+        .items
+        .iter()
+        .filter(|i| !i.examples.is_empty())
+        .collect();
+    let scale = common_scale(doc);
+    let (min, max) = scale.map_or((0, 5), |s| (s.min, s.max));
+    let strips: Vec<heat::Strip> = with
+        .iter()
+        .map(|i| heat::Strip {
+            label: format!("{} ({})", i.title, score(i.score)),
+            cells: i
+                .examples
+                .iter()
+                .map(|e| (e.name.clone(), e.rating))
+                .collect(),
+        })
+        .collect();
+    let all: Vec<(&ItemResult, &crate::result::ExampleResult)> = with
+        .iter()
+        .flat_map(|i| i.examples.iter().map(move |e| (*i, e)))
+        .collect();
+    let rated = all.iter().filter(|(_, e)| e.rating.is_some());
+    let strongest = rated.clone().max_by_key(|(_, e)| e.rating);
+    let weakest = rated.min_by_key(|(_, e)| e.rating);
+    let mut description = format!(
+        "A row for each item with a cell for each of the {} examples named, shaded and \
+         numbered by its rating from {min} to {max}; after each item's name, the mean of its \
+         examples, which is its score.",
+        all.len()
+    );
+    if let (Some((si, s)), Some((wi, w))) = (strongest, weakest) {
+        description.push_str(&format!(
+            " Strongest: {} ({}, {}). Weakest: {} ({}, {}).",
+            s.name,
+            si.title,
+            s.rating.unwrap_or_default(),
+            w.name,
+            wi.title,
+            w.rating.unwrap_or_default()
+        ));
+    }
+    let mut out = heading(2, "examples", "Named examples");
+    out.push_str(&figure(
+        "chart-examples",
+        &heat::draw(
+            "Rating of each named example",
+            &description,
+            &strips,
+            min,
+            max,
+        ),
+    ));
+    let mut grid = Grid::new(&[
+        ("Item", false),
+        ("Example", false),
+        ("Rating", true),
+        ("Meaning", false),
+    ]);
+    for (i, e) in &all {
+        let meaning = match (e.rating, doc.scale(&i.scale)) {
+            (Some(r), Some(s)) => s.label(r),
+            (None, _) => "Not applicable / don't know".into(),
+            _ => String::new(),
+        };
+        grid.row(vec![
+            i.title.clone(),
+            e.name.clone(),
+            e.rating.map_or_else(|| "N/A".into(), |r| r.to_string()),
+            meaning,
+        ]);
+    }
+    out.push_str(&table(&grid, Some("Named examples and their ratings")));
+    out
+}
+
+fn distribution_section(doc: &ResultDoc) -> String {
+    let mut out = heading(2, "answers", "How people answered");
+    // One chart per scale, so a legend fits every row under it.
+    let mut scales: Vec<&str> = Vec::new();
+    for i in doc.items.iter().filter(|i| i.aggregate.is_some()) {
+        if !scales.contains(&i.scale.as_str()) {
+            scales.push(&i.scale);
+        }
+    }
+    for (k, id) in scales.iter().enumerate() {
+        let Some(scale) = doc.scale(id) else {
+            continue;
+        };
+        let items: Vec<&ItemResult> = doc
+            .items
+            .iter()
+            .filter(|i| i.scale == *id && i.aggregate.is_some())
+            .collect();
+        let rows: Vec<stacked::Row> = items
+            .iter()
+            .map(|i| stacked::Row {
+                label: i.title.clone(),
+                counts: i
+                    .aggregate
+                    .as_ref()
+                    .map(|a| a.counts.clone())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let points: Vec<String> = (scale.min..=scale.max)
+            .map(|v| format!("{v} {}", scale.label(v)))
+            .collect();
+        let description = format!(
+            "For each of {} items, the share of valid answers at each point of the {}–{} \
+             scale, from {} on the left to {} on the right, with the number of valid answers \
+             (n) at the end. Not applicable and missing answers are not in the bars; the \
+             table below counts them.",
+            items.len(),
+            scale.min,
+            scale.max,
+            points.first().cloned().unwrap_or_default(),
+            points.last().cloned().unwrap_or_default()
+        );
+        out.push_str(&figure(
+            &format!("chart-answers-{k}"),
+            &stacked::draw(
+                "Answers at each point of the scale",
+                &description,
+                &rows,
+                &points,
+            ),
+        ));
+        let mut columns: Vec<(String, bool)> = vec![("Item".into(), false)];
+        columns.extend(points.iter().map(|p| (p.clone(), true)));
+        columns.extend([
+            ("n".into(), true),
+            ("N/A".into(), true),
+            ("Missing".into(), true),
+            ("Mean".into(), true),
+            ("Median".into(), true),
+        ]);
+        let columns: Vec<(&str, bool)> = columns.iter().map(|(h, n)| (h.as_str(), *n)).collect();
+        let mut grid = Grid::new(&columns);
+        for i in &items {
+            let a = i.aggregate.as_ref();
+            let mut row = vec![i.title.clone()];
+            let counts = a.map(|a| a.counts.clone()).unwrap_or_default();
+            row.extend(
+                (0..points.len()).map(|p| counts.get(p).map_or(String::new(), |c| c.to_string())),
+            );
+            row.extend([
+                i.n.to_string(),
+                i.not_applicable.to_string(),
+                i.missing.to_string(),
+                score(a.map(|a| a.mean)),
+                score(a.map(|a| a.median)),
+            ]);
+            grid.row(row);
+        }
+        out.push_str(&table(&grid, Some("Answers at each point")));
+    }
+    out
+}
+
+fn groups_section(doc: &ResultDoc) -> String {
+    let Some(by) = &doc.group_by else {
+        return String::new();
+    };
+    let (axis, scale) = axis(doc);
+    let by_scale = scale.is_some();
+    let shown = |v: Option<f64>| {
+        if by_scale { score(v) } else { percent(v) }
+    };
+    let suppressed = doc.groups.iter().filter(|g| g.suppressed).count();
+    let clusters: Vec<groups::Cluster> = doc
+        .items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let mut bars = vec![groups::GroupBar {
+                group: "All respondents".into(),
+                value: on_axis(item, by_scale),
+                shown: format!("{} (n={})", shown(on_axis(item, by_scale)), item.n),
+                suppressed: false,
+            }];
+            for g in &doc.groups {
+                if g.suppressed {
+                    bars.push(groups::GroupBar {
+                        group: g.label.clone(),
+                        value: None,
+                        shown: "suppressed".into(),
+                        suppressed: true,
+                    });
+                    continue;
+                }
+                let figures = g
+                    .items
+                    .get(index)
+                    .filter(|f| f.id == item.id)
+                    .or_else(|| g.items.iter().find(|f| f.id == item.id));
+                let value = figures.and_then(|f| if by_scale { f.score } else { f.percent });
+                bars.push(groups::GroupBar {
+                    group: g.label.clone(),
+                    value,
+                    shown: match value {
+                        Some(_) => format!("{} (n={})", shown(value), figures.map_or(0, |f| f.n)),
+                        None => "no answers".into(),
+                    },
+                    suppressed: false,
+                });
+            }
+            groups::Cluster {
+                label: item.title.clone(),
+                bars,
+            }
+        })
+        .collect();
+    let names: Vec<&str> = doc.groups.iter().map(|g| g.label.as_str()).collect();
+    let description = format!(
+        "For each item, a bar for all respondents and one for each {} group ({}), on {}, \
+         each named beside its bar with its score and number of answers.{} The tables below \
+         give every figure and the largest differences.",
+        by.column,
+        names.join(", "),
+        scale_words(scale),
+        if suppressed > 0 {
+            format!(
+                " {suppressed} groups are suppressed, so that nobody can be identified: they \
+                 show a dashed outline and the word suppressed, never a number."
+            )
+        } else {
+            String::new()
+        }
+    );
+    let mut out = String::new();
+    let blocks_of = crate::render::survey::groups(doc);
+    // Heading and note first, then the chart, then the tables.
+    let (head, rest) = blocks_of.split_at(blocks_of.len().min(2));
+    out.push_str(&blocks(head, "groups"));
+    if doc.groups.len() <= 8 {
+        out.push_str(&figure(
+            "chart-groups",
+            &groups::draw(
+                &format!("Scores by {}", by.column),
+                &description,
+                &clusters,
+                axis,
+            ),
+        ));
+    }
+    out.push_str(&blocks(rest, "groups-more"));
+    out
+}
+
+fn raters_section(doc: &ResultDoc) -> String {
+    // The raters' table as every report has it: the blocks under "Raters".
+    let all = grid::result(doc);
+    let start = all
+        .iter()
+        .position(|b| matches!(b, Block::Heading(h) if h == "Raters"));
+    let Some(start) = start else {
+        return String::new();
+    };
+    let end = all[start + 1..]
+        .iter()
+        .position(|b| matches!(b, Block::Heading(_)))
+        .map_or(all.len(), |e| start + 1 + e);
+    blocks(&all[start..end], "raters")
+}
