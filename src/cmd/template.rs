@@ -9,7 +9,7 @@ use anyhow::bail;
 
 use crate::assessment::Catalog;
 use crate::cli::{Global, TemplateArgs, TemplateFormat};
-use crate::render::template;
+use crate::render::{questionnaire, template};
 
 pub fn run(global: &Global, args: TemplateArgs) -> anyhow::Result<()> {
     let catalog = Catalog::load(global.assessments.as_deref())?;
@@ -22,8 +22,8 @@ pub fn run(global: &Global, args: TemplateArgs) -> anyhow::Result<()> {
     let written = match format {
         TemplateFormat::Markdown | TemplateFormat::Html => {
             let text = match format {
-                TemplateFormat::Html => template::html(a),
-                _ => template::markdown(a),
+                TemplateFormat::Html => questionnaire::html(a),
+                _ => questionnaire::markdown(a),
             };
             let path = args.out.as_deref().unwrap_or("-");
             crate::output::write(path, text.as_bytes(), args.force)?;

@@ -11,6 +11,7 @@ mod markdown;
 mod survey;
 mod svg;
 mod table;
+pub mod questionnaire;
 pub mod template;
 pub mod text;
 mod trend;

@@ -1,0 +1,303 @@
+//! The printable questionnaire for paper workshops, in Markdown or as a web page on the
+//! HTML report's skeleton: the scale's descriptors, a tick box per point, the guide's
+//! example roles with room for more, the extra fields, and lines for evidence, a target
+//! and an action. Pure: an assessment in, text out.
+
+use super::template::ROLES;
+use crate::assessment::{Assessment, FieldKind, Item};
+
+/// A printable questionnaire in Markdown: the scale's descriptors, a tick box per point,
+/// room for evidence, the guide's example roles, the fields, a target and an action.
+pub fn markdown(a: &Assessment) -> String {
+    let e = super::markdown::inline;
+    let line = "……………………………………………………………………………………";
+    let mut out = format!("# {}\n\n", e(&a.title));
+    out.push_str(&format!("*{}*\n\n", e(&a.source)));
+    out.push_str(&format!(
+        "**Organisation:** {line}  \n**Period:** ……………………  **Date:** ……………………  \n**Your role:** ☐ {} ☐ {} ☐ {} ……………………\n\n",
+        ROLES[0], ROLES[1], ROLES[2]
+    ));
+    for paragraph in a.description.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        out.push_str(&format!("{}\n\n", e(paragraph.trim())));
+    }
+    out.push_str("## How to answer\n\n");
+    out.push_str("Tick one box for each question. Note the evidence for your answer; a target for twelve months ahead and an action are optional.\n\n");
+    for scale in &a.scales {
+        if a.scales.len() > 1 {
+            let used: Vec<&str> = a
+                .items
+                .iter()
+                .filter(|i| i.scale == scale.id)
+                .map(|i| i.title.as_str())
+                .collect();
+            out.push_str(&format!("For {}:\n\n", e(&used.join(", "))));
+        }
+        for v in scale.min..=scale.max {
+            match scale.point(v) {
+                Some(p) if !p.descriptor.is_empty() && p.descriptor != p.label => out.push_str(
+                    &format!("- **{v} {}** — {}\n", e(&p.label), e(&p.descriptor)),
+                ),
+                Some(p) => out.push_str(&format!("- **{v} {}**\n", e(&p.label))),
+                None => out.push_str(&format!("- **{v}**\n")),
+            }
+        }
+        if scale.not_applicable {
+            out.push_str(&format!("- **{}**\n", e(&scale.not_applicable_label)));
+        }
+        out.push('\n');
+    }
+    let mut number = 0;
+    for theme in &a.themes {
+        if a.themes.len() > 1 {
+            out.push_str(&format!("## {}\n\n", e(&theme.title)));
+            if !theme.description.is_empty() {
+                out.push_str(&format!("{}\n\n", e(&theme.description)));
+            }
+        }
+        for item in a.items.iter().filter(|i| i.theme == theme.id) {
+            number += 1;
+            out.push_str(&item_markdown(a, item, number, line));
+        }
+    }
+    out
+}
+
+/// Form-only styles, added to the report's stylesheet: tick boxes and ruled lines that
+/// print, and questions that do not split across pages.
+const FORM_STYLE: &str = "<style>\n\
+.tick { display: inline-block; margin: 0 1.2rem 0.3rem 0; white-space: nowrap; }\n\
+.box { display: inline-block; width: 1em; height: 1em; border: 2px solid #212b32; vertical-align: -0.15em; margin-right: 0.35rem; }\n\
+.line { border-bottom: 1px solid #4c6272; height: 1.9rem; }\n\
+.blank { display: inline-block; min-width: 14rem; border-bottom: 1px solid #4c6272; }\n\
+section.question { break-inside: avoid; page-break-inside: avoid; }\n\
+blockquote { margin: 0.4rem 0 0.6rem 1rem; color: #4c6272; }\n\
+</style>\n";
+
+/// A printable questionnaire as a web page, on the HTML report's page: the same escaping,
+/// stylesheet and Content-Security-Policy, with tick boxes and ruled lines for pen.
+pub fn html(a: &Assessment) -> String {
+    use super::html::{DEVELOPMENT_TOOL, escape, footer, heading, page, paragraphs};
+    let blank = "<span class=\"blank\"></span>";
+    let mut header = format!(
+        "<p class=\"kicker\">Questionnaire</p>\n<h1>{}</h1>\n<p class=\"muted\">{}</p>\n",
+        escape(&a.title),
+        escape(&a.source)
+    );
+    header.push_str(&format!(
+        "<p>Organisation {blank} Period {blank}</p>\n<p>Your role {} {blank}</p>\n",
+        ROLES.iter().map(|r| tick(&escape(r))).collect::<String>()
+    ));
+    let mut main = String::from(FORM_STYLE);
+    main.push_str(&paragraphs(&a.description));
+    main.push_str(&format!(
+        "<p class=\"tool-note\">{}</p>\n",
+        escape(DEVELOPMENT_TOOL)
+    ));
+    main.push_str(&heading(2, "how-to-answer", "How to answer"));
+    main.push_str("<p>Tick one box for each question. Note the evidence for your answer; a target for twelve months ahead and an action are optional.</p>\n");
+    for scale in &a.scales {
+        if a.scales.len() > 1 {
+            let used: Vec<&str> = a
+                .items
+                .iter()
+                .filter(|i| i.scale == scale.id)
+                .map(|i| i.title.as_str())
+                .collect();
+            main.push_str(&format!("<p>For {}:</p>\n", escape(&used.join(", "))));
+        }
+        main.push_str("<table>\n<thead><tr><th class=\"num\">Point</th><th>Label</th><th>What it means</th></tr></thead>\n<tbody>\n");
+        for v in scale.min..=scale.max {
+            let (label, descriptor) = scale.point(v).map_or((String::new(), String::new()), |p| {
+                (p.label.clone(), p.descriptor.clone())
+            });
+            main.push_str(&format!(
+                "<tr><td class=\"num\">{v}</td><td>{}</td><td>{}</td></tr>\n",
+                escape(&label),
+                escape(&descriptor)
+            ));
+        }
+        if scale.not_applicable {
+            main.push_str(&format!(
+                "<tr><td class=\"num\"></td><td>{}</td><td></td></tr>\n",
+                escape(&scale.not_applicable_label)
+            ));
+        }
+        main.push_str("</tbody>\n</table>\n");
+    }
+    let mut number = 0;
+    for theme in &a.themes {
+        if a.themes.len() > 1 {
+            main.push_str(&heading(2, &format!("theme-{}", theme.id), &theme.title));
+            main.push_str(&paragraphs(&theme.description));
+        }
+        for item in a.items.iter().filter(|i| i.theme == theme.id) {
+            number += 1;
+            main.push_str(&item_html(a, item, number));
+        }
+    }
+    page(
+        &format!("{} — questionnaire", a.title),
+        &header,
+        &main,
+        &footer(&format!(
+            "Questionnaire for “{}”, version {}.",
+            a.title, a.version
+        )),
+    )
+}
+
+/// A tick box with its (already escaped) label.
+fn tick(label: &str) -> String {
+    format!("<span class=\"tick\"><span class=\"box\"></span>{label}</span>")
+}
+
+fn item_html(a: &Assessment, item: &Item, number: usize) -> String {
+    use super::html::{escape, heading, paragraphs};
+    let scale = a.scale_of(item);
+    let line = "<div class=\"line\"></div>\n";
+    let mut out = String::from("<section class=\"question\">\n");
+    out.push_str(&heading(
+        3,
+        &format!("item-{}", item.id),
+        &format!("{number}. {}", item.title),
+    ));
+    if item.text != item.title {
+        out.push_str(&paragraphs(&item.text));
+    }
+    if !item.guidance.is_empty() {
+        out.push_str(&format!(
+            "<p><strong>What good looks like:</strong> {}</p>\n",
+            escape(&item.guidance).replace("\n", "<br>")
+        ));
+    }
+    for prompt in &item.prompts {
+        out.push_str(&format!("<blockquote>{}</blockquote>\n", escape(prompt)));
+    }
+    let point = |v: i32| match scale.point(v) {
+        Some(p) => format!("{v} {}", escape(&p.label)),
+        None => v.to_string(),
+    };
+    match &item.examples {
+        Some(examples) => {
+            out.push_str("<p>Name your examples and rate each (the guide's suggestions first):</p>\n<table>\n<thead><tr><th>Example</th>");
+            for v in scale.min..=scale.max {
+                out.push_str(&format!("<th class=\"num\">{v}</th>"));
+            }
+            if scale.not_applicable {
+                out.push_str("<th>N/A</th>");
+            }
+            out.push_str("</tr></thead>\n<tbody>\n");
+            let boxes = (scale.min..=scale.max).count() + usize::from(scale.not_applicable);
+            let names = examples
+                .iter()
+                .map(|x| escape(x))
+                .chain(["".into(), "".into()]);
+            for name in names {
+                out.push_str(&format!(
+                    "<tr><td>{name}</td>{}</tr>\n",
+                    "<td><span class=\"box\"></span></td>".repeat(boxes)
+                ));
+            }
+            out.push_str("</tbody>\n</table>\n");
+        }
+        None => {
+            let mut ticks: String = (scale.min..=scale.max).map(|v| tick(&point(v))).collect();
+            if scale.not_applicable {
+                ticks.push_str(&tick(&escape(&scale.not_applicable_label)));
+            }
+            out.push_str(&format!("<p>{ticks}</p>\n"));
+        }
+    }
+    for field in a.fields_for(item) {
+        match &field.kind {
+            FieldKind::Text => out.push_str(&format!(
+                "<p><strong>{}</strong></p>\n{line}",
+                escape(&field.label)
+            )),
+            FieldKind::Choice(choices) => out.push_str(&format!(
+                "<p><strong>{}</strong> {}</p>\n",
+                escape(&field.label),
+                choices.iter().map(|c| tick(&escape(c))).collect::<String>()
+            )),
+        }
+    }
+    out.push_str(&format!(
+        "<p><strong>Evidence</strong></p>\n{line}{line}{line}"
+    ));
+    out.push_str(&format!(
+        "<p><strong>Target in twelve months</strong> {}</p>\n<p><strong>Action</strong></p>\n{line}",
+        (scale.min..=scale.max).map(|v| tick(&v.to_string())).collect::<String>()
+    ));
+    out.push_str("</section>\n");
+    out
+}
+
+fn item_markdown(a: &Assessment, item: &Item, number: usize, line: &str) -> String {
+    let e = super::markdown::inline;
+    let scale = a.scale_of(item);
+    let boxes = |v: i32| match scale.point(v) {
+        Some(p) => format!("☐ {v} {}", e(&p.label)),
+        None => format!("☐ {v}"),
+    };
+    let mut out = format!("### {number}. {}\n\n", e(&item.title));
+    if item.text != item.title {
+        out.push_str(&format!("{}\n\n", e(&item.text)));
+    }
+    if !item.guidance.is_empty() {
+        out.push_str(&format!(
+            "*What good looks like:* {}\n\n",
+            e(&item.guidance)
+        ));
+    }
+    for prompt in &item.prompts {
+        out.push_str(&format!("> {}\n>\n", e(prompt)));
+    }
+    if !item.prompts.is_empty() {
+        out.truncate(out.len() - 2);
+        out.push('\n');
+    }
+    match &item.examples {
+        Some(examples) => {
+            out.push_str("Name your examples and rate each (the guide's suggestions first):\n\n");
+            let mut header = vec!["Example".to_string()];
+            header.extend((scale.min..=scale.max).map(|v| v.to_string()));
+            if scale.not_applicable {
+                header.push("N/A".into());
+            }
+            out.push_str(&format!("| {} |\n", header.join(" | ")));
+            out.push_str(&format!("|{}\n", " --- |".repeat(header.len())));
+            let blank = "……………………………".to_string();
+            let rows = examples
+                .iter()
+                .map(|x| e(x))
+                .chain(std::iter::repeat_n(blank, 2));
+            for name in rows {
+                out.push_str(&format!("| {name} |{}\n", " ☐ |".repeat(header.len() - 1)));
+            }
+            out.push('\n');
+        }
+        None => {
+            let mut ticks: Vec<String> = (scale.min..=scale.max).map(boxes).collect();
+            if scale.not_applicable {
+                ticks.push(format!("☐ {}", e(&scale.not_applicable_label)));
+            }
+            out.push_str(&format!("{}\n\n", ticks.join("  \n")));
+        }
+    }
+    for field in a.fields_for(item) {
+        match &field.kind {
+            FieldKind::Text => out.push_str(&format!("**{}** {line}\n\n", e(&field.label))),
+            FieldKind::Choice(choices) => {
+                let ticks: Vec<String> = choices.iter().map(|c| format!("☐ {}", e(c))).collect();
+                out.push_str(&format!("**{}** {}\n\n", e(&field.label), ticks.join(" ")));
+            }
+        }
+    }
+    out.push_str(&format!("**Evidence:** {line}  \n{line}  \n{line}\n\n"));
+    let targets: Vec<String> = (scale.min..=scale.max).map(|v| format!("☐ {v}")).collect();
+    out.push_str(&format!(
+        "**Target in twelve months:** {}  \n**Action:** {line}\n\n",
+        targets.join(" ")
+    ));
+    out
+}
