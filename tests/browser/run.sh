@@ -28,13 +28,13 @@ for result in examples/northshire/*.json; do
   "$plead" report "$result" --out "$out/report-$(basename "$result" .json).html"
 done
 "$plead" score building-blocks examples/northshire/2026-Q4-survey.csv \
-  --org "Northshire NHS Trust" --period 2026-Q4 --out "$out/score-survey.html" 2>/dev/null
+  --org "Northshire NHS Trust" --period 2026-Q4 --out "$out/score-survey.html"
 "$plead" score building-blocks tests/fixtures/survey-by-role.csv --group-by Role \
-  --org "Northshire NHS Trust" --period 2026-Q4 --out "$out/score-by-role.html" 2>/dev/null
+  --org "Northshire NHS Trust" --period 2026-Q4 --out "$out/score-by-role.html"
 q=examples/northshire/2026
 "$plead" diff "$q-Q1.json" "$q-Q2.json" --out "$out/diff-workshops.html"
-"$plead" diff "$q-Q2.json" "$q-Q3.json" --out "$out/diff-workshop-to-survey.html" 2>/dev/null
+"$plead" diff "$q-Q2.json" "$q-Q3.json" --out "$out/diff-workshop-to-survey.html"
 "$plead" diff "$q-Q3.json" "$q-Q4.json" --out "$out/diff-surveys.html"
-"$plead" trend "$q"-Q*.json --out "$out/trend.html" 2>/dev/null
+"$plead" trend "$q"-Q*.json --out "$out/trend.html"
 
 node tests/browser/check.mjs "$out"/*.html

@@ -7,6 +7,7 @@ mod test_assess;
 mod test_completions;
 mod test_builtins;
 mod test_diff;
+mod test_html;
 mod test_list;
 mod test_new;
 mod test_report;
