@@ -133,7 +133,7 @@ for (const file of files) {
   if (problems.length === 0) {
     passed += 1;
     console.log(
-      `ok   ${file}: ${charts.length} charts, 0 axe violations; screenshot ${screenshot}, A4 ${pdf}`,
+      `ok   ${file}: ${charts.length} chart${charts.length === 1 ? '' : 's'}, 0 axe violations; screenshot ${screenshot}, A4 ${pdf}`,
     );
   } else {
     failed += 1;

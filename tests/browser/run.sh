@@ -16,7 +16,7 @@ fi
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 
 cargo build --locked --quiet
-plead=target/debug/plead
+plead="${CARGO_TARGET_DIR:-target}/debug/plead"
 out=$(mktemp -d "${TMPDIR:-/tmp}/plead-html-XXXXXX")
 export PLEAD_NOW=2026-11-21T10:00:00Z NO_COLOR=1
 
