@@ -8,10 +8,10 @@ mod diff;
 pub mod grid;
 mod html;
 mod markdown;
+pub mod questionnaire;
 mod survey;
 mod svg;
 mod table;
-pub mod questionnaire;
 pub mod template;
 pub mod text;
 mod trend;
@@ -95,7 +95,12 @@ pub fn trend(t: &Trend, format: Format, options: &Options) -> Vec<u8> {
         Format::Markdown => markdown::draw(&trend::blocks(t, false)).into_bytes(),
         Format::Json => t.to_json().into_bytes(),
         Format::Csv => trend::csv(t),
-        Format::Xlsx => xlsx::report(&trend::blocks(t, false), "Trend", &trend::csv(t), &TREND_TEXT),
+        Format::Xlsx => xlsx::report(
+            &trend::blocks(t, false),
+            "Trend",
+            &trend::csv(t),
+            &TREND_TEXT,
+        ),
         Format::Html => html::trend(t).into_bytes(),
     }
 }

@@ -4,8 +4,8 @@
 mod support;
 
 mod test_assess;
-mod test_completions;
 mod test_builtins;
+mod test_completions;
 mod test_diff;
 mod test_html;
 mod test_list;

@@ -134,7 +134,10 @@ fn round_trip(id: &str, layouts: [&str; 3]) {
         .stderr_has("wrote t.csv")
         .stderr_has("wrote t-questions.csv");
     let qs = questions(&run, "t-questions.csv");
-    assert!(run.file("t.csv").starts_with("Role,"), "the returns start with Role");
+    assert!(
+        run.file("t.csv").starts_with("Role,"),
+        "the returns start with Role"
+    );
     assert_eq!(qs[0].0, "Role");
     let shown: Value = serde_json::from_str(
         &Test::new()
