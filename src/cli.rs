@@ -11,9 +11,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     version,
     about = "Assess how well an organisation supports patient and carer leaders",
     long_about = "Assess, in the open and quarter by quarter, how well an organisation supports \
-                  patient and carer leaders: run the 10 building blocks, the 8 Role Model and \
-                  \"How well connected are you to Patient Leaders?\" in a workshop, score them, \
-                  report and compare.\n\nExit codes: 0 success; 1 a requested check failed; \
+                  patient and carer leaders: run the 10 building blocks, the 8 Role Model, \
+                  \"How well connected are you to Patient Leaders?\" and the other built-in \
+                  assessments (plead list) in a workshop or as a survey, score them, report \
+                  and compare them quarter by quarter.\n\nExit codes: 0 success; 1 a requested check failed; \
                   2 bad usage or invalid input."
 )]
 pub struct Cli {
