@@ -381,14 +381,35 @@ impl ResultDoc {
             None => bail!("this is not a plead Result: it has no \"schema\": \"{SCHEMA}\" key"),
         }
         // Parse the text again, not the value, so a wrong or missing key has its place.
-        serde_json::from_str(text).map_err(|e| {
+        let doc: ResultDoc = serde_json::from_str(text).map_err(|e| {
             anyhow::anyhow!(
                 "{}:{}: not a valid {SCHEMA} document: {}",
                 e.line().max(1),
                 e.column().max(1),
                 json_message(&e)
             )
-        })
+        })?;
+        doc.check_ids()?;
+        Ok(doc)
+    }
+
+    /// Refuses a Result that names an item, theme or scale twice: plead never writes one,
+    /// and comparisons match by id, so an edited file that did would be compared wrongly.
+    fn check_ids(&self) -> anyhow::Result<()> {
+        let lists: [(&str, Vec<&str>); 3] = [
+            ("item", self.items.iter().map(|i| i.id.as_str()).collect()),
+            ("theme", self.themes.iter().map(|t| t.id.as_str()).collect()),
+            ("scale", self.scales.iter().map(|s| s.id.as_str()).collect()),
+        ];
+        for (what, ids) in lists {
+            let mut seen = std::collections::HashSet::new();
+            if let Some(twice) = ids.iter().find(|id| !seen.insert(**id)) {
+                bail!(
+                    "not a valid {SCHEMA} document: the {what} \"{twice}\" is listed twice (was the file edited by hand?)"
+                );
+            }
+        }
+        Ok(())
     }
 
     /// Pretty-printed JSON with a final newline.

@@ -2,7 +2,7 @@
 //! spreadsheets. Free-text cells are guarded against formula injection; numbers stay
 //! numbers.
 
-use super::text::spreadsheet_safe;
+use super::text::csv_text;
 use crate::result::ResultDoc;
 
 const HEADERS: [&str; 13] = [
@@ -84,24 +84,9 @@ pub fn result(doc: &ResultDoc) -> Vec<u8> {
         let row: Vec<String> = row
             .into_iter()
             .enumerate()
-            .map(|(c, v)| {
-                if text.contains(&c) {
-                    spreadsheet_safe(&printable(&v))
-                } else {
-                    v
-                }
-            })
+            .map(|(c, v)| if text.contains(&c) { csv_text(&v) } else { v })
             .collect();
         w.write_record(&row).expect("writing to memory");
     }
     w.into_inner().expect("writing to memory")
-}
-
-/// Text without control characters other than tab and line breaks: a CSV is often read on
-/// a terminal (`plead report r.json -f csv`), where an escape typed into a note would
-/// otherwise drive it, and no spreadsheet has a use for them.
-fn printable(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
-        .collect()
 }

@@ -3,7 +3,7 @@
 //! arrows, so the report reads the same in black and white, printed or read aloud.
 
 use super::grid::{Block, Grid};
-use super::text::{percent, score, spreadsheet_safe};
+use super::text::{csv_text, percent, score};
 use crate::compare::diff::{Diff, GapChange, Presence, RowChange};
 use crate::compare::welch::Welch;
 use crate::compare::{Change, Direction, Significance, Untested, shown};
@@ -667,7 +667,7 @@ pub(super) fn write_csv<R: AsRef<[String]>>(
             .enumerate()
             .map(|(c, v)| {
                 if text.contains(&c) {
-                    spreadsheet_safe(v)
+                    csv_text(v)
                 } else {
                     v.clone()
                 }

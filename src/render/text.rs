@@ -62,6 +62,17 @@ pub fn spreadsheet_safe(s: &str) -> String {
     }
 }
 
+/// A free-text CSV cell: control characters other than tab and line breaks dropped (a
+/// CSV is often read on a terminal, where an escape typed into a note would drive it,
+/// and no spreadsheet has a use for them), then guarded against formula injection.
+pub fn csv_text(s: &str) -> String {
+    let printable: String = s
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    spreadsheet_safe(&printable)
+}
+
 /// Wraps text at word boundaries to `width` columns, keeping each line's indent (and
 /// the indent after a bullet) on its continuation lines.
 pub fn wrap(text: &str, width: usize) -> String {
@@ -133,6 +144,9 @@ mod tests {
         assert_eq!(spreadsheet_safe("=HYPERLINK(1)"), "'=HYPERLINK(1)");
         assert_eq!(spreadsheet_safe("-1"), "'-1");
         assert_eq!(spreadsheet_safe("Linchpin"), "Linchpin");
+        // A control character in front hides nothing: it is dropped, then the guard holds.
+        assert_eq!(csv_text("\u{1b}=1+1"), "'=1+1");
+        assert_eq!(csv_text("a\u{7}\tb"), "a\tb");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::diff::{signed, snake, write_csv};
 use super::grid::{Block, Grid};
-use super::text::{number, percent, score, spreadsheet_safe};
+use super::text::{csv_text, number, percent, score};
 use crate::compare::trend::{Series, Trend};
 use crate::compare::{Change, Direction, Significance};
 use crate::result::GapKind;
@@ -248,7 +248,7 @@ pub fn blocks(t: &Trend, sparklines: bool) -> Vec<Block> {
 pub fn csv(t: &Trend) -> Vec<u8> {
     let periods = headers(t);
     let mut headers: Vec<String> = vec!["level".into(), "id".into(), "title".into()];
-    headers.extend(periods.iter().map(|p| spreadsheet_safe(p)));
+    headers.extend(periods.iter().map(|p| csv_text(p)));
     let fixed = [
         "latest_change",
         "latest_direction",
@@ -292,7 +292,7 @@ pub fn csv(t: &Trend) -> Vec<u8> {
     row.extend(
         t.bands
             .iter()
-            .map(|b| spreadsheet_safe(b.as_deref().unwrap_or_default())),
+            .map(|b| csv_text(b.as_deref().unwrap_or_default())),
     );
     rows.push(row);
     rows.extend(t.themes.iter().map(|s| series("theme", s)));

@@ -1,15 +1,19 @@
 //! The one integration test binary: drives the real `plead` binary, a module per
-//! subcommand mirroring `src/cmd`.
+//! subcommand mirroring `src/cmd`, and the hardening tests: fuzz finds replayed,
+//! property tests over the core, hostile text, resource bounds and interruptions.
 
+mod fuzz_harness;
 mod support;
 
 mod test_assess;
 mod test_builtins;
 mod test_completions;
 mod test_diff;
+mod test_fuzz;
 mod test_html;
 mod test_list;
 mod test_new;
+mod test_properties;
 mod test_report;
 mod test_score;
 mod test_show;

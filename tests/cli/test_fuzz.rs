@@ -1,0 +1,95 @@
+//! Every input the fuzzers found that crashed or hung plead, replayed through the same
+//! target bodies (`fuzz_harness.rs`) on each `cargo test`, so a fixed crash stays fixed.
+//! Inputs live in `tests/fixtures/fuzz/<target>/`, each named after what it pins.
+
+use std::path::Path;
+
+use super::fuzz_harness as harness;
+use super::support::root;
+
+/// Runs each input in `tests/fixtures/fuzz/<target>` through `body`, naming the file
+/// of any that panics.
+fn replay(target: &str, body: fn(&[u8])) {
+    let dir = root().join("tests/fixtures/fuzz").join(target);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let mut paths: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    for path in paths {
+        let data = std::fs::read(&path).unwrap();
+        if std::panic::catch_unwind(|| body(&data)).is_err() {
+            panic!("{} fails again", path.display());
+        }
+    }
+}
+
+#[test]
+fn assessment_inputs_found_by_fuzzing() {
+    replay("assessment", harness::assessment);
+}
+
+#[test]
+fn answers_inputs_found_by_fuzzing() {
+    replay("answers", harness::answers);
+}
+
+#[test]
+fn survey_inputs_found_by_fuzzing() {
+    replay("survey", harness::survey);
+}
+
+#[test]
+fn header_inputs_found_by_fuzzing() {
+    replay("headers", harness::headers);
+}
+
+#[test]
+fn cell_inputs_found_by_fuzzing() {
+    replay("cell", harness::cell);
+}
+
+#[test]
+fn result_inputs_found_by_fuzzing() {
+    replay("result", harness::result);
+}
+
+#[test]
+fn render_inputs_found_by_fuzzing() {
+    replay("render", harness::render);
+}
+
+/// The seeds the fuzzers start from hold every invariant too: the shipped assessments,
+/// the example answers and Results, the survey fixtures.
+#[test]
+fn the_fuzz_seeds_pass_every_target() {
+    let files = |dir: &str, ext: &str| -> Vec<Vec<u8>> {
+        let mut paths: Vec<_> = std::fs::read_dir(root().join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == ext))
+            .collect();
+        paths.sort();
+        paths.iter().map(|p| std::fs::read(p).unwrap()).collect()
+    };
+    for text in files("assessments", "toml") {
+        harness::assessment(&text);
+    }
+    let n = harness::builtins().len();
+    for (i, a) in harness::builtins().iter().enumerate() {
+        let answers = root().join(format!("examples/answers/{}.toml", a.id));
+        if let Ok(text) = std::fs::read(&answers) {
+            harness::answers(&[&[i as u8][..], &text].concat());
+        }
+    }
+    for csv in files("tests/fixtures/survey", "csv") {
+        for i in 0..n {
+            harness::survey(&[&[i as u8, 4, 0, 0][..], &csv].concat());
+        }
+    }
+    for json in files("examples/northshire", "json") {
+        harness::result(&json);
+    }
+    harness::render(&[0; 64]);
+    assert!(Path::new(&root().join("fuzz/Cargo.toml")).exists());
+}
