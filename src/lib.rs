@@ -43,7 +43,10 @@ pub fn main_exit_code() -> i32 {
         Err(e) if output::is_broken_pipe(&e) => 0,
         Err(e) => {
             let mut stderr = std::io::stderr().lock();
-            let _ = writeln!(stderr, "error: {e:#}");
+            // Messages quote file contents (column names, item text): nothing in them
+            // may drive the terminal.
+            let message = render::text::terminal_safe(&format!("{e:#}"));
+            let _ = writeln!(stderr, "error: {message}");
             if e.downcast_ref::<CheckFailed>().is_some() {
                 1
             } else {

@@ -24,7 +24,10 @@ pub fn run(global: &Global, args: DiffArgs) -> anyhow::Result<()> {
         },
     )?;
     for note in diff.notes.iter().filter(|n| n.kind.is_warning()) {
-        eprintln!("warning: {}", note.message);
+        eprintln!(
+            "warning: {}",
+            crate::render::text::terminal_safe(&note.message)
+        );
     }
     for path in super::emit_with(&args.output, global, |format, options| {
         render::diff(&diff, format, options)

@@ -13,7 +13,7 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, Select};
 
 use super::Prompter;
-use crate::render::text::wrap;
+use crate::render::text::{terminal_safe, wrap};
 
 pub struct TerminalPrompter {
     theme: ColorfulTheme,
@@ -103,10 +103,13 @@ impl Prompter for TerminalPrompter {
         // An entry wider than the terminal wraps, and dialoguer then redraws over the
         // wrong lines: keep each to one line.
         let width = self.width().saturating_sub(4);
-        let items: Vec<String> = items.iter().map(|i| fit(i, width)).collect();
+        let items: Vec<String> = items
+            .iter()
+            .map(|i| fit(&terminal_safe(i), width))
+            .collect();
         answered(
             Select::with_theme(&self.theme)
-                .with_prompt(prompt)
+                .with_prompt(terminal_safe(prompt))
                 .items(&items)
                 .default(default.min(items.len().saturating_sub(1)))
                 .max_length(16)
@@ -116,27 +119,39 @@ impl Prompter for TerminalPrompter {
 
     fn input(&mut self, prompt: &str, default: &str, allow_empty: bool) -> anyhow::Result<String> {
         let mut input = Input::<String>::with_theme(&self.theme)
-            .with_prompt(prompt)
+            .with_prompt(terminal_safe(prompt))
             .allow_empty(allow_empty);
         // A default, not initial text: Enter keeps it and typing replaces it (dialoguer
         // has no key to clear initial text, so appending to it would be the only way).
+        // It is shown with any control characters made visible, and kept as it was.
+        let shown = terminal_safe(default);
         if !default.is_empty() {
-            input = input.default(default.to_string());
+            input = input.default(shown.clone());
         }
-        answered(input.interact_text_on(&self.term)).map(|s| s.trim().to_string())
+        answered(input.interact_text_on(&self.term)).map(|s| {
+            if s == shown {
+                default.trim().to_string()
+            } else {
+                s.trim().to_string()
+            }
+        })
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> anyhow::Result<bool> {
         answered(
             Confirm::with_theme(&self.theme)
-                .with_prompt(prompt)
+                .with_prompt(terminal_safe(prompt))
                 .default(default)
                 .interact_on(&self.term),
         )
     }
 
+    /// Text from assessment files, drafts and earlier answers: nothing in it may drive
+    /// the terminal.
     fn say(&mut self, text: &str) {
-        let _ = self.term.write_line(&wrap(text, self.width()));
+        let _ = self
+            .term
+            .write_line(&wrap(&terminal_safe(text), self.width()));
     }
 }
 

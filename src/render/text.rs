@@ -40,17 +40,25 @@ pub fn number(v: f64) -> String {
 }
 
 /// User text made safe to print on a terminal: control characters (escape sequences
-/// among them) are shown as visible escapes, never passed through.
+/// among them) and the bidirectional overrides, embeddings and isolates (which reorder
+/// the text after them, so a name can read as something else) are shown as visible
+/// escapes, never passed through.
 pub fn terminal_safe(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c.is_control() && c != '\n' {
+            if (c.is_control() && c != '\n') || is_bidi_control(c) {
                 c.escape_default().to_string()
             } else {
                 c.to_string()
             }
         })
         .collect()
+}
+
+/// The explicit bidirectional formatting characters: embeddings and overrides
+/// (U+202A–U+202E) and isolates (U+2066–U+2069).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A text cell guarded against formula injection in spreadsheets: a leading
@@ -152,5 +160,9 @@ mod tests {
     #[test]
     fn escape_sequences_do_not_reach_the_terminal() {
         assert_eq!(terminal_safe("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(terminal_safe("a\u{9b}2Jb"), "a\\u{9b}2Jb");
+        assert_eq!(terminal_safe("abc\u{202e}fdp.exe"), "abc\\u{202e}fdp.exe");
+        assert_eq!(terminal_safe("x\u{2067}y\u{2069}"), "x\\u{2067}y\\u{2069}");
+        assert_eq!(terminal_safe("Zoë 👩🏽‍⚕️\nnext"), "Zoë 👩🏽‍⚕️\nnext");
     }
 }

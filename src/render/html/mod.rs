@@ -30,7 +30,10 @@ const STYLE: &str = include_str!("style.css");
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /// Text made safe for HTML and SVG, in element content and in quoted attributes alike.
-/// Control characters (which no report needs and some parsers reject) become U+FFFD.
+/// Control characters (which no report needs and some parsers reject) become U+FFFD, and
+/// so do the bidirectional overrides, embeddings and isolates (U+202A–U+202E,
+/// U+2066–U+2069), which would reorder the rest of a line so that a name reads as
+/// something else.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -42,6 +45,7 @@ pub fn escape(s: &str) -> String {
             '\'' => out.push_str("&#39;"),
             '\n' | '\t' => out.push(c),
             c if c.is_control() => out.push('\u{fffd}'),
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }

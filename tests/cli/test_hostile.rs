@@ -1,0 +1,176 @@
+//! Hostile text through every path: organisation names, notes, actions, example names,
+//! survey column headers, group labels and cells holding markup, quotes, formula
+//! starters, control characters, bidirectional overrides, emoji and very long strings.
+//! Every report must carry them as inert text: escaped in HTML and SVG, guarded in CSV,
+//! stored as text (never a formula) in xlsx, and never driving the terminal.
+
+use std::path::Path;
+
+use calamine::{Data, Reader};
+
+use super::fuzz_harness::{HOSTILE, check_output};
+use super::support::Test;
+use plead::cli::Format;
+
+/// A TOML string holding `s`, escapes and all.
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// Text no terminal or report may receive raw: control characters but line breaks, and
+/// the bidirectional overrides and isolates.
+fn has_raw_controls(s: &str) -> bool {
+    s.chars().any(|c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+/// Checks every report a run wrote as `r.<ext>`, and its standard output and error.
+fn check_reports(dir: &Path, stdout: &str, stderr: &str) {
+    assert!(!has_raw_controls(stdout), "raw control text on stdout");
+    assert!(
+        !has_raw_controls(stderr),
+        "raw control text on stderr: {stderr}"
+    );
+    let read = |ext: &str| std::fs::read(dir.join(format!("r.{ext}"))).unwrap();
+    let table = String::from_utf8(read("txt")).unwrap();
+    assert!(!has_raw_controls(&table), "raw control text in the table");
+    check_output(Format::Table, &read("txt"));
+    check_output(Format::Markdown, &read("md"));
+    check_output(Format::Csv, &read("csv"));
+    check_output(Format::Json, &read("json"));
+    let html = String::from_utf8(read("html")).unwrap();
+    check_output(Format::Html, html.as_bytes());
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the text is shown, escaped"
+    );
+    assert!(
+        !html.chars().any(|c| (c.is_control() && !"\n\t".contains(c))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
+        "raw control text in HTML"
+    );
+    // xlsx: the formula-like text is a plain string cell, and no cell is a formula.
+    let mut book = calamine::open_workbook_auto(dir.join("r.xlsx")).unwrap();
+    let mut seen_formula_text = false;
+    for name in book.sheet_names() {
+        let formulas = book.worksheet_formula(&name).unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "a formula in sheet {name}"
+        );
+        for (_, _, cell) in book.worksheet_range(&name).unwrap().used_cells() {
+            if let Data::String(s) = cell
+                && s.contains("HYPERLINK")
+            {
+                assert!(!s.starts_with('\''), "stored as typed, unguarded: {s:?}");
+                seen_formula_text |= s.starts_with("=HYPERLINK");
+            }
+        }
+    }
+    assert!(
+        seen_formula_text,
+        "the formula-like note is in the workbook"
+    );
+}
+
+fn outputs() -> Vec<&'static str> {
+    vec![
+        "--out", "r.json", "--out", "r.csv", "--out", "r.md", "--out", "r.html", "--out", "r.xlsx",
+        "--out", "r.txt",
+    ]
+}
+
+#[test]
+fn hostile_text_in_a_workshop_stays_inert_in_every_report() {
+    let long = "very long ".repeat(5000);
+    let mut answers = format!(
+        "assessment = \"connection\"\norganisation = {}\nperiod = \"2026-Q3\"\n",
+        toml_string(&format!("{} Trust {}", HOSTILE[0], HOSTILE[12]))
+    );
+    let a = super::fuzz_harness::builtins()
+        .iter()
+        .find(|a| a.id == "connection")
+        .unwrap();
+    for (i, item) in a.items.iter().enumerate() {
+        let text = |k: usize| toml_string(HOSTILE[(i * 3 + k) % HOSTILE.len()]);
+        answers.push_str(&format!(
+            "\n[answers.{}]\nnote = {}\ntarget = 3\naction = {}\nexamples = [{{ name = {}, rating = {} }}, {{ name = {}, rating = 2 }}]\n",
+            item.id,
+            text(0),
+            text(1),
+            text(2),
+            i % 6,
+            toml_string(if i == 0 { &long } else { HOSTILE[4] }),
+        ));
+    }
+    let run = Test::new()
+        .write("answers.toml", &answers)
+        .args(["assess", "connection", "--answers", "answers.toml"])
+        .args(outputs())
+        .success();
+    check_reports(&run.dir, &run.stdout, &run.stderr);
+    let report = Test::new()
+        .write("r.json", run.file("r.json"))
+        .args(["report", "r.json"])
+        .success();
+    assert!(!has_raw_controls(&report.stdout));
+    assert!(
+        report.stdout.contains("\\u{1b}[31mred"),
+        "escapes are shown, visibly"
+    );
+}
+
+#[test]
+fn hostile_text_in_survey_headers_groups_and_cells_stays_inert_in_every_report() {
+    let a = super::fuzz_harness::builtins()
+        .iter()
+        .find(|a| a.id == "building-blocks")
+        .unwrap();
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["Role".to_string(), format!("{} comments", HOSTILE[1])];
+    header.extend(a.items.iter().map(|i| i.id.clone()));
+    csv.write_record(&header).unwrap();
+    for row in 0..40 {
+        let mut record = vec![
+            HOSTILE[[0, 4, 6, 10, 12, 15][row % 6]].to_string(),
+            HOSTILE[row % HOSTILE.len()].to_string(),
+        ];
+        for (k, _) in a.items.iter().enumerate() {
+            record.push(match (row + k) % 7 {
+                6 => HOSTILE[(row + k) % HOSTILE.len()].to_string(),
+                v => (v % 5).to_string(),
+            });
+        }
+        csv.write_record(&record).unwrap();
+    }
+    let run = Test::new()
+        .write("returns.csv", csv.into_inner().unwrap())
+        .args([
+            "score",
+            "building-blocks",
+            "returns.csv",
+            "--group-by",
+            "Role",
+            "--min-group",
+            "1",
+            "--org",
+        ])
+        .arg(format!("{}{}", HOSTILE[0], HOSTILE[4]))
+        .args(outputs())
+        .success();
+    check_reports(&run.dir, &run.stdout, &run.stderr);
+}
+
+#[test]
+fn an_error_quoting_hostile_text_does_not_drive_the_terminal() {
+    // An item text in a local assessment and a column name both reach error messages.
+    let csv = format!("\u{1b}]0;owned\u{7}{},other\n1,2\n", HOSTILE[12]);
+    let run = Test::new()
+        .write("returns.csv", csv)
+        .args(["score", "role-model", "returns.csv"])
+        .fails(2);
+    assert!(!has_raw_controls(&run.stderr), "{:?}", run.stderr);
+    assert!(run.stderr.contains("\\u{1b}]0;owned"), "{}", run.stderr);
+}
