@@ -4,6 +4,8 @@
 //! columns `Question [Row]` whose row names the item. Each pass runs over every item
 //! before the next, so a closer match always wins a column.
 
+use std::collections::HashMap;
+
 use super::layout::{Column, Kind};
 use crate::assessment::Assessment;
 
@@ -176,7 +178,19 @@ pub fn match_items(
         .iter()
         .map(|c| grid_row(&c.name).map(normalise))
         .collect();
-    let candidate = |c: usize| columns[c].kind == Kind::Question;
+    // Each name (and grid row) to the question columns it names, so matching costs a
+    // look-up per key, not a pass over every column: a file may have 100,000 columns
+    // and an assessment 10,000 items.
+    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_row: HashMap<&str, Vec<usize>> = HashMap::new();
+    for c in (0..columns.len()).filter(|c| columns[*c].kind == Kind::Question) {
+        for n in &names[c] {
+            by_name.entry(n.as_str()).or_default().push(c);
+        }
+        if let Some(r) = &rows[c] {
+            by_row.entry(r.as_str()).or_default().push(c);
+        }
+    }
 
     let passes: [(MatchedBy, &KeysOf); 4] = [
         (MatchedBy::Id, &|i| vec![normalise(&i.id)]),
@@ -201,13 +215,20 @@ pub fn match_items(
                 .into_iter()
                 .filter(|k| !k.is_empty())
                 .collect();
-            let hits: Vec<usize> = (0..columns.len())
-                .filter(|c| !taken[*c] && candidate(*c))
-                .filter(|c| match by {
-                    MatchedBy::Grid => rows[*c].as_ref().is_some_and(|r| keys.contains(r)),
-                    _ => names[*c].iter().any(|n| keys.contains(n)),
-                })
+            let lookup = if by == MatchedBy::Grid {
+                &by_row
+            } else {
+                &by_name
+            };
+            let mut hits: Vec<usize> = keys
+                .iter()
+                .filter_map(|k| lookup.get(k.as_str()))
+                .flatten()
+                .copied()
+                .filter(|c| !taken[*c])
                 .collect();
+            hits.sort_unstable();
+            hits.dedup();
             match hits.as_slice() {
                 [] => {}
                 [one] => {
@@ -227,11 +248,30 @@ pub fn match_items(
 }
 
 /// `"a", "b", "c"`.
+/// At most `LISTED` names, each cut to `NAME_CHARS` characters: a file with 100,000
+/// columns, or a 100 MB header, must not make a message of the same size.
 pub fn quoted_list<'a>(names: impl Iterator<Item = &'a str>) -> String {
-    names
-        .map(|n| format!("{n:?}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    const LISTED: usize = 40;
+    const NAME_CHARS: usize = 80;
+    let mut listed = Vec::new();
+    let mut more = 0usize;
+    for n in names {
+        if listed.len() == LISTED {
+            more += 1;
+            continue;
+        }
+        if n.chars().count() > NAME_CHARS {
+            let cut: String = n.chars().take(NAME_CHARS - 1).collect();
+            listed.push(format!("{:?}", format!("{cut}…")));
+        } else {
+            listed.push(format!("{n:?}"));
+        }
+    }
+    let mut out = listed.join(", ");
+    if more > 0 {
+        out.push_str(&format!(" and {more} more"));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -104,6 +104,12 @@ impl Observer for Quiet {}
 const PROGRESS_EVERY: u64 = 16 * 1024;
 /// More distinct `--group-by` values than this is not a grouping column.
 const MAX_GROUPS: usize = 500;
+/// The longest row read. A survey export's rows are a few kilobytes (a long free-text
+/// answer included); a longer one is a file that is not a survey, or a wrong delimiter
+/// or quote, and reading it whole would take memory without end.
+pub const MAX_ROW_BYTES: u64 = 16 * 1024 * 1024;
+/// The largest spreadsheet read: unlike CSV, a workbook is read whole into memory.
+pub const MAX_SPREADSHEET_BYTES: u64 = 100 * 1024 * 1024;
 
 /// Reads a survey file into counts ready to score.
 pub fn read(
@@ -130,7 +136,17 @@ fn read_inner(
     let start = decode::head(&mut raw, 64 * 1024).context("cannot read")?;
     let (mut records, format, utf8) = if xlsx::is_spreadsheet(&start) {
         let mut bytes = start;
-        raw.read_to_end(&mut bytes).context("cannot read")?;
+        let room = (MAX_SPREADSHEET_BYTES + 1).saturating_sub(bytes.len() as u64);
+        (&mut raw)
+            .take(room)
+            .read_to_end(&mut bytes)
+            .context("cannot read")?;
+        if bytes.len() as u64 > MAX_SPREADSHEET_BYTES {
+            bail!(
+                "this spreadsheet is larger than {} MB, and spreadsheets are read whole: save it as CSV (\"CSV UTF-8\"), which plead reads row by row in constant memory",
+                MAX_SPREADSHEET_BYTES / (1024 * 1024)
+            );
+        }
         let sheet =
             xlsx::SheetRows::open(bytes, options.sheet.as_deref()).map_err(|e| anyhow!(e))?;
         let format = format!("spreadsheet, sheet {:?}", sheet.name);
@@ -165,6 +181,12 @@ fn read_inner(
                 ""
             }
         );
+        let row_start = Rc::new(Shared::new(0u64));
+        let reader: Box<dyn Read> = Box::new(RowLimit {
+            inner: reader,
+            read: 0,
+            row_start: row_start.clone(),
+        });
         let csv = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -175,6 +197,7 @@ fn read_inner(
             Records::Csv {
                 reader: csv,
                 rows: 0,
+                row_start,
             },
             format,
             decoded.encoding == Encoding::Utf8,
@@ -443,6 +466,8 @@ enum Records {
         /// numbers it (a cell holding a line break does not add a row; a `sep=` line,
         /// which spreadsheets hide, is not a row).
         rows: u64,
+        /// Where the row being read starts in the text, for `RowLimit`.
+        row_start: Rc<Shared<u64>>,
     },
     Sheet(xlsx::SheetRows),
 }
@@ -451,9 +476,14 @@ impl Records {
     /// Reads the next row; returns its row number as in the file.
     fn next(&mut self, record: &mut ByteRecord) -> anyhow::Result<Option<u64>> {
         match self {
-            Records::Csv { reader, rows } => match reader.read_byte_record(record) {
+            Records::Csv {
+                reader,
+                rows,
+                row_start,
+            } => match reader.read_byte_record(record) {
                 Ok(true) => {
                     *rows += 1;
+                    row_start.set(reader.position().byte());
                     Ok(Some(*rows))
                 }
                 Ok(false) => Ok(None),
@@ -515,6 +545,32 @@ fn file_name(path: &str) -> String {
     std::path::Path::new(path)
         .file_name()
         .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Stops reading a row longer than `MAX_ROW_BYTES`, before it is held in memory: the
+/// text read so far, less where the current row started, is the row's length (plus at
+/// most the CSV reader's buffer). Counted once per read, not per byte.
+struct RowLimit {
+    inner: Box<dyn Read>,
+    read: u64,
+    row_start: Rc<Shared<u64>>,
+}
+
+impl Read for RowLimit {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.read.saturating_sub(self.row_start.get()) > MAX_ROW_BYTES {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "this row is longer than {} MB, and a survey export's rows are a few kilobytes: is this the survey file, and is its delimiter (--delimiter) right?",
+                    MAX_ROW_BYTES / (1024 * 1024)
+                ),
+            ));
+        }
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        Ok(n)
+    }
 }
 
 /// Counts the bytes read through it, for the progress bar.

@@ -12,6 +12,7 @@ mod test_diff;
 mod test_fuzz;
 mod test_hostile;
 mod test_html;
+mod test_limits;
 mod test_interruptions;
 mod test_list;
 mod test_new;
