@@ -338,22 +338,22 @@ fn a_directory_that_cannot_be_written_is_reported_and_left_as_it_was() {
     assert_eq!(names(&run.dir), ["big.json", "not-a-dir"]);
 }
 
-/// A read-only file system, where one can be mounted (root, with mount allowed);
-/// unmounted when dropped.
-struct ReadOnlyMount(std::path::PathBuf);
+/// A small file system mounted with `options`, where one can be mounted (root, with
+/// mount allowed); unmounted when dropped.
+struct Mount(std::path::PathBuf);
 
-impl ReadOnlyMount {
-    fn new(dir: &Path) -> Option<ReadOnlyMount> {
+impl Mount {
+    fn new(dir: &Path, options: &str) -> Option<Mount> {
         let ok = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "ro,size=1m", "tmpfs"])
+            .args(["-t", "tmpfs", "-o", options, "tmpfs"])
             .arg(dir)
             .output()
             .is_ok_and(|o| o.status.success());
-        ok.then(|| ReadOnlyMount(dir.to_path_buf()))
+        ok.then(|| Mount(dir.to_path_buf()))
     }
 }
 
-impl Drop for ReadOnlyMount {
+impl Drop for Mount {
     fn drop(&mut self) {
         let _ = Command::new("umount").arg(&self.0).status();
     }
@@ -364,7 +364,7 @@ fn a_read_only_file_system_is_reported() {
     let t = Test::new();
     let big = big_result(t.path());
     std::fs::create_dir(t.path().join("ro")).unwrap();
-    let Some(_mount) = ReadOnlyMount::new(&t.path().join("ro")) else {
+    let Some(_mount) = Mount::new(&t.path().join("ro"), "ro,size=1m") else {
         eprintln!("skipped: cannot mount a read-only file system here");
         return;
     };
@@ -373,4 +373,30 @@ fn a_read_only_file_system_is_reported() {
         run.stderr,
         "error: cannot write ro/report.md: cannot create a file in ro: Read-only file system (os error 30)\n"
     );
+}
+
+#[test]
+fn a_really_full_disk_is_reported_and_leaves_nothing_behind() {
+    let t = Test::new();
+    let big = big_result(t.path());
+    std::fs::create_dir(t.path().join("full")).unwrap();
+    let Some(_mount) = Mount::new(&t.path().join("full"), "size=8k") else {
+        eprintln!("skipped: cannot mount a small file system here");
+        return;
+    };
+    let run = t
+        .args([
+            "report",
+            &big,
+            "--format",
+            "json",
+            "--out",
+            "full/report.json",
+        ])
+        .fails(2);
+    assert_eq!(
+        run.stderr,
+        "error: cannot write full/report.json: No space left on device (os error 28)\n"
+    );
+    assert!(names(&run.dir.join("full")).is_empty());
 }
