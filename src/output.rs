@@ -71,7 +71,40 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> 
         }
         return Err(e).with_context(|| format!("cannot write {}", path.display()));
     }
+    remove_stale_temporaries(dir, name);
     Ok(())
+}
+
+/// Removes the temporary files of earlier writes of the same name whose process is gone
+/// (killed mid-write: SIGKILL leaves no chance to clean up). Only where `/proc` says
+/// which processes are alive; a temporary file of a live process is never touched.
+fn remove_stale_temporaries(dir: &Path, name: &std::ffi::OsStr) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Some(name) = name.to_str() else { return };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(rest) = file
+            .to_str()
+            .and_then(|f| f.strip_prefix(&prefix))
+            .and_then(|f| f.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        // ".NAME.PID.N.tmp"
+        let Some((pid, n)) = rest.split_once('.') else {
+            continue;
+        };
+        let numbers = pid.parse::<u32>().is_ok() && n.parse::<u32>().is_ok();
+        if numbers && !Path::new("/proc").join(pid).exists() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn tempfile_in(
@@ -124,5 +157,27 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn the_temporary_file_of_a_killed_write_is_removed_by_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.json");
+        // A process id above any pid_max: never alive.
+        let stale = dir.path().join(".r.json.4194305.0.tmp");
+        let other = dir.path().join(".other.json.4194305.0.tmp");
+        let live = dir
+            .path()
+            .join(format!(".r.json.{}.7.tmp", std::process::id()));
+        for p in [&stale, &other, &live] {
+            std::fs::write(p, "half").unwrap();
+        }
+        write_file(&path, b"one", false).unwrap();
+        assert_eq!(
+            !stale.exists(),
+            Path::new("/proc/self").exists(),
+            "removed where /proc tells"
+        );
+        assert!(other.exists() && live.exists());
     }
 }

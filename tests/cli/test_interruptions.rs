@@ -261,7 +261,7 @@ fn a_report_killed_while_it_is_written_leaves_the_previous_file_intact() {
         std::fs::read_to_string(dir.path().join("report.md")).unwrap(),
         "the previous report\n"
     );
-    // Only the hidden temporary file of the killed write is left beside it, never a
+    // At most the hidden temporary file of the killed write is left beside it, never a
     // half-written report under the name asked for.
     for name in names(dir.path()) {
         assert!(
@@ -270,6 +270,22 @@ fn a_report_killed_while_it_is_written_leaves_the_previous_file_intact() {
             "{name} left behind"
         );
     }
+    // The next write of the same file removes the temporary file the killed one left.
+    let out = Command::new(env!("CARGO_BIN_EXE_plead"))
+        .current_dir(dir.path())
+        .args([
+            "report",
+            &big,
+            "--format",
+            "markdown",
+            "--out",
+            "report.md",
+            "--force",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(names(dir.path()), ["big.json", "report.md"]);
 }
 
 #[test]
