@@ -119,54 +119,7 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
     }
 
     blocks.push(Block::Heading("Items".into()));
-    let survey = doc.context.method == crate::result::Method::Survey;
-    // A survey's score is a mean, so it has no one label; targets are a workshop's.
-    let targets = doc.items.iter().any(|i| i.target.is_some());
-    let mut columns = vec![("#", true), ("Item", false), ("Score", true)];
-    if !survey {
-        columns.push(("Rating", false));
-    }
-    columns.extend([("Percent", true), ("", false)]);
-    if survey {
-        columns.extend([
-            ("n", true),
-            ("N/A", true),
-            ("Missing", true),
-            ("Median", true),
-            ("SD", true),
-        ]);
-    }
-    if targets {
-        columns.push(("Target", true));
-    }
-    let mut items = Grid::new(&columns);
-    for (i, item) in doc.items.iter().enumerate() {
-        let mut row = vec![(i + 1).to_string(), item.title.clone(), score(item.score)];
-        if !survey {
-            row.push(match (item.score, doc.scale(&item.scale)) {
-                (Some(s), Some(scale)) if s.fract() == 0.0 => scale.label(s as i32),
-                (Some(_), _) => String::new(),
-                (None, _) if item.not_applicable > 0 => "Not applicable".into(),
-                (None, _) => "Not answered".into(),
-            });
-        }
-        row.extend([percent(item.percent), bar(item.percent, BAR)]);
-        if survey {
-            let aggregate = item.aggregate.as_ref();
-            row.extend([
-                item.n.to_string(),
-                item.not_applicable.to_string(),
-                item.missing.to_string(),
-                score(aggregate.map(|a| a.median)),
-                score(aggregate.map(|a| a.sd)),
-            ]);
-        }
-        if targets {
-            row.push(item.target.map_or_else(String::new, |t| t.to_string()));
-        }
-        items.row(row);
-    }
-    blocks.push(Block::Grid(items));
+    blocks.push(Block::Grid(items_grid(doc, true)));
     blocks.extend(super::survey::groups(doc));
 
     if !doc.raters.is_empty() {
@@ -269,20 +222,7 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
 
     if !doc.rejected.is_empty() {
         blocks.push(Block::Heading("Rejected cells".into()));
-        let mut grid = Grid::new(&[
-            ("Row", true),
-            ("Column", false),
-            ("Value", false),
-            ("Reason", false),
-        ]);
-        for r in &doc.rejected {
-            grid.row(vec![
-                r.row.to_string(),
-                r.column.clone(),
-                r.value.clone(),
-                r.reason.clone(),
-            ]);
-        }
+        let grid = rejected_grid(doc);
         blocks.push(Block::Grid(grid));
     }
     blocks.extend(super::survey::source(doc));
@@ -407,4 +347,87 @@ fn raters(doc: &ResultDoc) -> Vec<Block> {
         text.push('.');
     }
     vec![Block::Paragraph(text), Block::Grid(grid)]
+}
+
+/// The label of an item's rating: the scale's label for a whole-point score, "Not
+/// applicable" or "Not answered" for none; a survey mean has no one label.
+pub fn rating_label(doc: &ResultDoc, item: &crate::result::ItemResult) -> String {
+    match (item.score, doc.scale(&item.scale)) {
+        (Some(s), Some(scale)) if s.fract() == 0.0 => scale.label(s as i32),
+        (Some(_), _) => String::new(),
+        (None, _) if item.not_applicable > 0 => "Not applicable".into(),
+        (None, _) => "Not answered".into(),
+    }
+}
+
+/// Every item's figures, with a text bar column when `bars`. A survey's score is a mean, so
+/// it has no one label; targets are a workshop's, shown only when one was set.
+pub fn items_grid(doc: &ResultDoc, bars: bool) -> Grid {
+    let survey = doc.context.method == crate::result::Method::Survey;
+    let targets = doc.items.iter().any(|i| i.target.is_some());
+    let mut columns = vec![("#", true), ("Item", false), ("Score", true)];
+    if !survey {
+        columns.push(("Rating", false));
+    }
+    columns.push(("Percent", true));
+    if bars {
+        columns.push(("", false));
+    }
+    if survey {
+        columns.extend([
+            ("n", true),
+            ("N/A", true),
+            ("Missing", true),
+            ("Median", true),
+            ("SD", true),
+        ]);
+    }
+    if targets {
+        columns.push(("Target", true));
+    }
+    let mut grid = Grid::new(&columns);
+    for (i, item) in doc.items.iter().enumerate() {
+        let mut row = vec![(i + 1).to_string(), item.title.clone(), score(item.score)];
+        if !survey {
+            row.push(rating_label(doc, item));
+        }
+        row.push(percent(item.percent));
+        if bars {
+            row.push(bar(item.percent, BAR));
+        }
+        if survey {
+            let aggregate = item.aggregate.as_ref();
+            row.extend([
+                item.n.to_string(),
+                item.not_applicable.to_string(),
+                item.missing.to_string(),
+                score(aggregate.map(|a| a.median)),
+                score(aggregate.map(|a| a.sd)),
+            ]);
+        }
+        if targets {
+            row.push(item.target.map_or_else(String::new, |t| t.to_string()));
+        }
+        grid.row(row);
+    }
+    grid
+}
+
+/// The survey cells that could not be read: row, column, value and why.
+pub fn rejected_grid(doc: &ResultDoc) -> Grid {
+    let mut grid = Grid::new(&[
+        ("Row", true),
+        ("Column", false),
+        ("Value", false),
+        ("Reason", false),
+    ]);
+    for r in &doc.rejected {
+        grid.row(vec![
+            r.row.to_string(),
+            r.column.clone(),
+            r.value.clone(),
+            r.reason.clone(),
+        ]);
+    }
+    grid
 }

@@ -9,8 +9,9 @@
 //! - survey aggregates add each item's answers stacked by scale point;
 //! - groups (`--group-by`) add the groups side by side; raters add their table.
 
-use super::result::{common_scale, rating_label};
+use super::result::common_scale;
 use super::{blocks, figure, heading, table};
+use crate::render::grid::rating_label;
 use crate::render::grid::{self, Block, Grid};
 use crate::render::svg::bars::{self, Axis, Bar, Section};
 use crate::render::svg::{groups, heat, radar, stacked, status};
@@ -214,54 +215,8 @@ fn scores_section(doc: &ResultDoc) -> String {
         }
         out.push_str(&table(&themes, Some("Themes")));
     }
-    out.push_str(&table(&items_grid(doc), Some("Items")));
+    out.push_str(&table(&grid::items_grid(doc, false), Some("Items")));
     out
-}
-
-/// Every item's figures: the data behind the bars and the radar.
-fn items_grid(doc: &ResultDoc) -> Grid {
-    let survey = doc.context.method == Method::Survey;
-    let targets = doc.items.iter().any(|i| i.target.is_some());
-    let mut columns = vec![("#", true), ("Item", false), ("Score", true)];
-    if !survey {
-        columns.push(("Rating", false));
-    }
-    columns.push(("Percent", true));
-    if survey {
-        columns.extend([
-            ("n", true),
-            ("N/A", true),
-            ("Missing", true),
-            ("Median", true),
-            ("SD", true),
-        ]);
-    }
-    if targets {
-        columns.push(("Target", true));
-    }
-    let mut grid = Grid::new(&columns);
-    for (n, item) in doc.items.iter().enumerate() {
-        let mut row = vec![(n + 1).to_string(), item.title.clone(), score(item.score)];
-        if !survey {
-            row.push(rating_label(doc, item));
-        }
-        row.push(percent(item.percent));
-        if survey {
-            let a = item.aggregate.as_ref();
-            row.extend([
-                item.n.to_string(),
-                item.not_applicable.to_string(),
-                item.missing.to_string(),
-                score(a.map(|a| a.median)),
-                score(a.map(|a| a.sd)),
-            ]);
-        }
-        if targets {
-            row.push(item.target.map_or_else(String::new, |t| t.to_string()));
-        }
-        grid.row(row);
-    }
-    grid
 }
 
 /// A field id as a column heading: "holder" → "Holder", "lead-name" → "Lead name".

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use super::{
     DEVELOPMENT_TOOL, blocks, date, escape, facts, footer, heading, page, paragraphs, table,
 };
-use crate::render::grid::Grid;
+use crate::render::grid::{Grid, rating_label};
 use crate::render::text::{number, percent, score};
 use crate::result::{GapKind, ItemResult, Method, ResultDoc, ScaleRef};
 
@@ -127,17 +127,6 @@ fn header(doc: &ResultDoc) -> String {
 }
 
 /// The label of an item's rating when it is a whole point ("Partly in place").
-pub(super) fn rating_label(doc: &ResultDoc, item: &ItemResult) -> String {
-    match (item.score, doc.scale(&item.scale)) {
-        (Some(s), Some(scale)) if s.fract() == 0.0 => scale.label(s as i32),
-        (None, _) if item.not_applicable > 0 && doc.context.method == Method::Workshop => {
-            "Not applicable".into()
-        }
-        (None, _) => "Not answered".into(),
-        _ => String::new(),
-    }
-}
-
 fn severity_badge(s: crate::assessment::Severity) -> String {
     format!(
         "<span class=\"severity severity-{0}\">{0}</span>",
@@ -326,20 +315,7 @@ fn data(doc: &ResultDoc) -> String {
             "<p>Cells of the survey file that could not be read as an answer, and why: they \
              are not counted.</p>\n",
         );
-        let mut grid = Grid::new(&[
-            ("Row", true),
-            ("Column", false),
-            ("Value", false),
-            ("Reason", false),
-        ]);
-        for r in &doc.rejected {
-            grid.row(vec![
-                r.row.to_string(),
-                r.column.clone(),
-                r.value.clone(),
-                r.reason.clone(),
-            ]);
-        }
+        let grid = crate::render::grid::rejected_grid(doc);
         out.push_str(&table(&grid, None));
     }
     out.push_str(&blocks(&crate::render::survey::source(doc), "source"));
