@@ -282,6 +282,18 @@ pub enum NoteKind {
     MixedMethods,
 }
 
+impl Note {
+    /// "Warning: …" or "Note: …", as a report lists it.
+    pub fn line(&self) -> String {
+        let kind = if self.kind.is_warning() {
+            "Warning"
+        } else {
+            "Note"
+        };
+        format!("{kind}: {}", self.message)
+    }
+}
+
 impl NoteKind {
     /// Warnings are also printed on standard error, for reports written to files.
     pub fn is_warning(self) -> bool {

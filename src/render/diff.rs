@@ -121,19 +121,7 @@ pub fn blocks(d: &Diff) -> Vec<Block> {
         d.new.file
     )));
     if !d.notes.is_empty() {
-        blocks.push(Block::List(
-            d.notes
-                .iter()
-                .map(|n| {
-                    let kind = if n.kind.is_warning() {
-                        "Warning"
-                    } else {
-                        "Note"
-                    };
-                    format!("{kind}: {}", n.message)
-                })
-                .collect(),
-        ));
+        blocks.push(Block::List(d.notes.iter().map(|n| n.line()).collect()));
     }
 
     blocks.push(Block::Heading("Summary".into()));

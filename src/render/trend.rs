@@ -111,19 +111,7 @@ pub fn blocks(t: &Trend, sparklines: bool) -> Vec<Block> {
     )));
     blocks.push(Block::Paragraph(legend(t)));
     if !t.notes.is_empty() {
-        blocks.push(Block::List(
-            t.notes
-                .iter()
-                .map(|n| {
-                    let kind = if n.kind.is_warning() {
-                        "Warning"
-                    } else {
-                        "Note"
-                    };
-                    format!("{kind}: {}", n.message)
-                })
-                .collect(),
-        ));
+        blocks.push(Block::List(t.notes.iter().map(|n| n.line()).collect()));
     }
 
     let columns = |first: &[(&'static str, bool)]| -> Grid {
