@@ -390,6 +390,7 @@ impl ResultDoc {
             )
         })?;
         doc.check_ids()?;
+        doc.check_figures()?;
         Ok(doc)
     }
 
@@ -412,6 +413,80 @@ impl ResultDoc {
         Ok(())
     }
 
+    /// Refuses scores outside their scale and percents outside 0–100: plead never writes
+    /// them (a score is a mean of ratings on the scale), and a figure such as 1e308 would
+    /// make every comparison and chart of it meaningless.
+    fn check_figures(&self) -> anyhow::Result<()> {
+        // Scores are tidied to 9 decimals; allow for that.
+        const SLACK: f64 = 1e-6;
+        let lowest = self.scales.iter().map(|s| s.min).min().unwrap_or(0);
+        let highest = self.scales.iter().map(|s| s.max).max().unwrap_or(0);
+        let check = |what: &str,
+                     score: Option<f64>,
+                     percent: Option<f64>,
+                     (min, max): (i32, i32)| {
+            if let Some(v) = score
+                && !(f64::from(min) - SLACK..=f64::from(max) + SLACK).contains(&v)
+            {
+                bail!(
+                    "not a valid {SCHEMA} document: {what} has the score {}, outside its scale {min}–{max} (was the file edited by hand?)",
+                    figure(v)
+                );
+            }
+            if let Some(p) = percent
+                && !(-SLACK..=100.0 + SLACK).contains(&p)
+            {
+                bail!(
+                    "not a valid {SCHEMA} document: {what} has the percent {}, outside 0–100 (was the file edited by hand?)",
+                    figure(p)
+                );
+            }
+            Ok(())
+        };
+        let all = (lowest, highest);
+        check(
+            "the overall result",
+            self.overall.score,
+            self.overall.percent,
+            all,
+        )?;
+        for t in &self.themes {
+            check(&format!("theme \"{}\"", t.id), t.score, t.percent, all)?;
+        }
+        for i in &self.items {
+            let range = self.scale(&i.scale).map_or(all, |s| (s.min, s.max));
+            let what = format!("item \"{}\"", i.id);
+            check(&what, i.score, i.percent, range)?;
+            if let Some(a) = &i.aggregate {
+                check(&what, Some(a.mean), None, range)?;
+                check(&what, Some(a.median), None, range)?;
+                if !(a.sd.is_finite() && a.sd >= 0.0) {
+                    bail!(
+                        "not a valid {SCHEMA} document: {what} has the standard deviation {}, which is not a number of 0 or more",
+                        figure(a.sd)
+                    );
+                }
+            }
+        }
+        for g in &self.groups {
+            let what = format!("group \"{}\"", g.label);
+            if let Some(o) = &g.overall {
+                check(&what, o.score, o.percent, all)?;
+            }
+            for t in &g.themes {
+                check(&what, t.score, t.percent, all)?;
+            }
+            for i in &g.items {
+                let range = self
+                    .item(&i.id)
+                    .and_then(|item| self.scale(&item.scale))
+                    .map_or(all, |s| (s.min, s.max));
+                check(&what, i.score, i.percent, range)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Pretty-printed JSON with a final newline.
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).expect("a Result always serialises");
@@ -425,6 +500,15 @@ impl ResultDoc {
 
     pub fn item(&self, id: &str) -> Option<&ItemResult> {
         self.items.iter().find(|i| i.id == id)
+    }
+}
+
+/// A number for a message: 1.8e308, not its 309 digits.
+fn figure(v: f64) -> String {
+    if v.abs() < 1e9 {
+        v.to_string()
+    } else {
+        format!("{v:e}")
     }
 }
 
@@ -444,5 +528,45 @@ impl ScaleRef {
             .iter()
             .find(|p| p.value == value)
             .map_or_else(|| value.to_string(), |p| p.label.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> String {
+        include_str!("../examples/northshire/2026-Q1.json").to_string()
+    }
+
+    #[test]
+    fn a_result_listing_an_item_twice_is_refused() {
+        let mut doc: serde_json::Value = serde_json::from_str(&example()).unwrap();
+        let first = doc["items"][0].clone();
+        doc["items"].as_array_mut().unwrap().push(first);
+        let err = ResultDoc::from_json(&doc.to_string()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "not a valid plead.result/1 document: the item \"decision-making\" is listed twice (was the file edited by hand?)"
+        );
+    }
+
+    #[test]
+    fn a_result_with_a_score_off_its_scale_is_refused() {
+        let mut doc: serde_json::Value = serde_json::from_str(&example()).unwrap();
+        doc["overall"]["score"] = serde_json::json!(1.7976931348623157e308);
+        let err = ResultDoc::from_json(&doc.to_string()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "not a valid plead.result/1 document: the overall result has the score 1.7976931348623157e308, outside its scale 0–4 (was the file edited by hand?)"
+        );
+        doc["overall"]["score"] = serde_json::json!(2.0);
+        doc["items"][1]["percent"] = serde_json::json!(-3.0);
+        let err = ResultDoc::from_json(&doc.to_string()).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("item \"co-design\" has the percent -3"),
+            "{err}"
+        );
     }
 }
