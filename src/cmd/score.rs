@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use crate::CheckFailed;
 use crate::assessment::{Assessment, Catalog};
 use crate::cli::{Format, Global, ScoreArgs};
-use crate::render::text::spreadsheet_safe;
+use crate::render::text::csv_text;
 use crate::render::xlsx::{self, Cell as XlsxCell, Sheet};
 use crate::result::{Context as ResultContext, Method};
 use crate::survey::{self, Cell, Header, Input, Observer, Row};
@@ -324,7 +324,7 @@ impl RespondentsFile {
             }
         }
         if let Some(group) = header.group_by {
-            self.line.insert(2, spreadsheet_safe(group));
+            self.line.insert(2, csv_text(group));
         }
         self.writer.write_record(&self.line)?;
         Ok(())
@@ -340,7 +340,7 @@ impl RespondentsFile {
         let digest = hash.finalize();
         line.push(digest.iter().take(6).map(|b| format!("{b:02x}")).collect());
         if let Some(group) = row.group {
-            line.push(spreadsheet_safe(group));
+            line.push(csv_text(group));
         }
         // Weighted sums per theme and overall: (weight, score, percent).
         let mut themes = vec![(0.0, 0.0, 0.0); self.themes];

@@ -188,7 +188,7 @@ fn write_csv(rows: &[Vec<String>]) -> Vec<u8> {
         // in a spreadsheet.
         let row: Vec<String> = row
             .iter()
-            .map(|c| super::text::spreadsheet_safe(c))
+            .map(|c| super::text::csv_text(c))
             .collect();
         w.write_record(&row).expect("writing to memory");
     }
