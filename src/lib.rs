@@ -11,6 +11,7 @@ pub mod assessment;
 pub mod cli;
 pub mod cmd;
 pub mod compare;
+pub mod input;
 pub mod interact;
 pub mod output;
 pub mod problem;

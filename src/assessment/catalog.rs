@@ -138,7 +138,7 @@ impl Catalog {
 /// Reads and validates one assessment file.
 pub fn read_file(path: &Path) -> Result<Assessment, Problems> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| Problems {
+    let bytes = crate::input::read_document(path).map_err(|e| Problems {
         file: file.clone(),
         problems: vec![crate::problem::Problem::whole_file(format!(
             "cannot read the file: {e}"

@@ -50,7 +50,7 @@ fn from_answers(
     };
     let entry = catalog.resolve(spec)?;
     let assessment = &entry.assessment;
-    let bytes = std::fs::read(path)
+    let bytes = crate::input::read_document(path)
         .with_context(|| format!("cannot read the answers file {}", path.display()))?;
     let mut answers = crate::answers::load(&bytes, assessment).map_err(|problems| Problems {
         file: path.display().to_string(),

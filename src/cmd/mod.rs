@@ -130,7 +130,8 @@ pub(super) fn refuse_binary_on_terminal(format: Format) -> anyhow::Result<()> {
 
 /// Reads a Result file, naming it in any error.
 pub fn read_result(path: &Path) -> anyhow::Result<ResultDoc> {
-    let text = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = crate::input::read_document(path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
     let text = String::from_utf8(text).map_err(|_| {
         anyhow::anyhow!("{}: not UTF-8 text, so not a plead Result", path.display())
     })?;

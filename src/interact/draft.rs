@@ -45,7 +45,7 @@ impl Draft {
 
     /// The draft at `path`, if there is one.
     pub fn load(path: &Path) -> anyhow::Result<Option<Draft>> {
-        let bytes = match std::fs::read(path) {
+        let bytes = match crate::input::read_document(path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => {

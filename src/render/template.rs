@@ -186,10 +186,7 @@ fn write_csv(rows: &[Vec<String>]) -> Vec<u8> {
     for row in rows {
         // The assessment's own text, not a user's; still guarded, as a CSV may be opened
         // in a spreadsheet.
-        let row: Vec<String> = row
-            .iter()
-            .map(|c| super::text::csv_text(c))
-            .collect();
+        let row: Vec<String> = row.iter().map(|c| super::text::csv_text(c)).collect();
         w.write_record(&row).expect("writing to memory");
     }
     w.into_inner().expect("writing to memory")
