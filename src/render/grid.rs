@@ -45,21 +45,7 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
         "{} — {}, {}",
         doc.assessment.title, doc.context.organisation, doc.context.period
     ))];
-    let who = match doc.context.method {
-        crate::result::Method::Workshop if !doc.raters.is_empty() => {
-            let names: Vec<String> = doc
-                .raters
-                .iter()
-                .map(|r| match &r.tag {
-                    Some(t) => format!("{} ({t})", r.label),
-                    None => r.label.clone(),
-                })
-                .collect();
-            format!("Workshop with {} raters: {}", names.len(), names.join(", "))
-        }
-        crate::result::Method::Workshop => "Workshop (one agreed rating per item)".to_string(),
-        crate::result::Method::Survey => format!("Survey of {} respondents", doc.respondents),
-    };
+    let who = who(doc);
     blocks.push(Block::Paragraph(format!(
         "{who}. Scored {} by plead {}. Source: {}",
         doc.context.created, doc.context.plead_version, doc.assessment.source
@@ -99,22 +85,7 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
 
     if doc.themes.len() > 1 {
         blocks.push(Block::Heading("Themes".into()));
-        let mut themes = Grid::new(&[
-            ("Theme", false),
-            ("Score", true),
-            ("Percent", true),
-            ("", false),
-            ("Answered", true),
-        ]);
-        for t in &doc.themes {
-            themes.row(vec![
-                t.title.clone(),
-                score(t.score),
-                percent(t.percent),
-                bar(t.percent, BAR),
-                format!("{} of {}", t.answered, t.items),
-            ]);
-        }
+        let themes = themes_grid(doc, true);
         blocks.push(Block::Grid(themes));
     }
 
@@ -428,6 +399,44 @@ pub fn rejected_grid(doc: &ResultDoc) -> Grid {
             r.value.clone(),
             r.reason.clone(),
         ]);
+    }
+    grid
+}
+
+/// Who answered, in words.
+pub fn who(doc: &ResultDoc) -> String {
+    match doc.context.method {
+        crate::result::Method::Workshop if !doc.raters.is_empty() => {
+            let names: Vec<String> = doc
+                .raters
+                .iter()
+                .map(|r| match &r.tag {
+                    Some(t) => format!("{} ({t})", r.label),
+                    None => r.label.clone(),
+                })
+                .collect();
+            format!("Workshop with {} raters: {}", names.len(), names.join(", "))
+        }
+        crate::result::Method::Workshop => "Workshop (one agreed rating per item)".into(),
+        crate::result::Method::Survey => format!("Survey of {} respondents", doc.respondents),
+    }
+}
+
+/// Every theme's score, percent and items answered, with a text bar column when `bars`.
+pub fn themes_grid(doc: &ResultDoc, bars: bool) -> Grid {
+    let mut columns = vec![("Theme", false), ("Score", true), ("Percent", true)];
+    if bars {
+        columns.push(("", false));
+    }
+    columns.push(("Answered", true));
+    let mut grid = Grid::new(&columns);
+    for t in &doc.themes {
+        let mut row = vec![t.title.clone(), score(t.score), percent(t.percent)];
+        if bars {
+            row.push(bar(t.percent, BAR));
+        }
+        row.push(format!("{} of {}", t.answered, t.items));
+        grid.row(row);
     }
     grid
 }

@@ -199,20 +199,7 @@ fn scores_section(doc: &ResultDoc) -> String {
         ));
     }
     if doc.themes.len() > 1 {
-        let mut themes = Grid::new(&[
-            ("Theme", false),
-            ("Score", true),
-            ("Percent", true),
-            ("Answered", true),
-        ]);
-        for t in &doc.themes {
-            themes.row(vec![
-                t.title.clone(),
-                score(t.score),
-                percent(t.percent),
-                format!("{} of {}", t.answered, t.items),
-            ]);
-        }
+        let themes = grid::themes_grid(doc, false);
         out.push_str(&table(&themes, Some("Themes")));
     }
     out.push_str(&table(&grid::items_grid(doc, false), Some("Items")));

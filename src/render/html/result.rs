@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use super::{
     DEVELOPMENT_TOOL, blocks, date, escape, facts, footer, heading, page, paragraphs, table,
 };
-use crate::render::grid::{Grid, rating_label};
+use crate::render::grid::{Grid, rating_label, who};
 use crate::render::text::{number, percent, score};
 use crate::result::{GapKind, ItemResult, Method, ResultDoc, ScaleRef};
 
@@ -33,25 +33,6 @@ pub fn result(doc: &ResultDoc) -> String {
         doc.context.plead_version
     ));
     page(&title, &header(doc), &main, &footer)
-}
-
-/// Who answered, in words.
-fn who(doc: &ResultDoc) -> String {
-    match doc.context.method {
-        Method::Workshop if !doc.raters.is_empty() => {
-            let names: Vec<String> = doc
-                .raters
-                .iter()
-                .map(|r| match &r.tag {
-                    Some(t) => format!("{} ({t})", r.label),
-                    None => r.label.clone(),
-                })
-                .collect();
-            format!("Workshop with {} raters: {}", names.len(), names.join(", "))
-        }
-        Method::Workshop => "Workshop (one agreed rating per item)".into(),
-        Method::Survey => format!("Survey of {} respondents", doc.respondents),
-    }
 }
 
 /// The one scale every item is rated on, if there is one.
