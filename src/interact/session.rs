@@ -545,7 +545,8 @@ fn legend(scale: &Scale) -> String {
     let mut text = String::from("The scale:");
     for v in scale.min..=scale.max {
         match scale.point(v) {
-            Some(p) if !p.descriptor.is_empty() => {
+            // The connection key's 0 is its own descriptor: say it once.
+            Some(p) if !p.descriptor.is_empty() && p.descriptor != p.label => {
                 text.push_str(&format!("\n  {v} {} — {}", p.label, p.descriptor))
             }
             _ => text.push_str(&format!("\n  {v} {}", scale.label(v))),
