@@ -1,11 +1,12 @@
 //! The CSV report: one row for the overall score, one per theme and one per item, for
-//! spreadsheets. Free-text cells are guarded against formula injection; numbers stay
-//! numbers.
+//! spreadsheets. Every row carries the organisation and period, so the reports of several
+//! quarters can be stacked into one sheet. Free-text cells are guarded against formula
+//! injection; numbers stay numbers.
 
 use super::text::csv_text;
 use crate::result::ResultDoc;
 
-const HEADERS: [&str; 13] = [
+const HEADERS: [&str; 17] = [
     "level",
     "id",
     "theme",
@@ -19,6 +20,10 @@ const HEADERS: [&str; 13] = [
     "target",
     "notes",
     "action",
+    "median",
+    "sd",
+    "organisation",
+    "period",
 ];
 
 pub fn result(doc: &ResultDoc) -> Vec<u8> {
@@ -38,6 +43,8 @@ pub fn result(doc: &ResultDoc) -> Vec<u8> {
         String::new(),
         String::new(),
         String::new(),
+        String::new(),
+        String::new(),
     ]];
     for t in &doc.themes {
         rows.push(vec![
@@ -49,6 +56,8 @@ pub fn result(doc: &ResultDoc) -> Vec<u8> {
             num(t.percent),
             String::new(),
             t.answered.to_string(),
+            String::new(),
+            String::new(),
             String::new(),
             String::new(),
             String::new(),
@@ -75,12 +84,15 @@ pub fn result(doc: &ResultDoc) -> Vec<u8> {
             i.target.map_or_else(String::new, |t| t.to_string()),
             i.notes.join(" / "),
             i.action.clone().unwrap_or_default(),
+            num(i.aggregate.as_ref().map(|a| a.median)),
+            num(i.aggregate.as_ref().map(|a| a.sd)),
         ]);
     }
     w.write_record(HEADERS).expect("writing to memory");
-    // Text columns: id, theme, title, band_or_rating, notes, action.
-    let text = [1, 2, 3, 6, 11, 12];
-    for row in rows {
+    // Text columns: id, theme, title, band_or_rating, notes, action, organisation, period.
+    let text = [1, 2, 3, 6, 11, 12, 15, 16];
+    for mut row in rows {
+        row.extend([doc.context.organisation.clone(), doc.context.period.clone()]);
         let row: Vec<String> = row
             .into_iter()
             .enumerate()
