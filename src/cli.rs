@@ -254,9 +254,17 @@ pub struct ScoreArgs {
     /// suppressed
     #[arg(long, value_name = "COLUMN")]
     pub group_by: Option<String>,
-    /// Groups with fewer respondents than this are suppressed
-    #[arg(long, value_name = "N", default_value_t = 10)]
+    /// The fewest answers a figure is shown for: per group, and per item within a group
+    /// (a figure resting on fewer is suppressed, and so is the next smallest where needed,
+    /// so that it cannot be worked out from the total). The default, 11, is the NHS Staff
+    /// Survey's rule: no result based on fewer than 11 responses
+    #[arg(long, value_name = "N", default_value_t = crate::score::suppress::NHS_MINIMUM)]
     pub min_group: u64,
+    /// Count these --group-by values as one group, before suppression, e.g.
+    /// "Governor+Volunteer=Governors and volunteers"; repeatable. Reports list the
+    /// combinations
+    #[arg(long, value_name = "A+B=LABEL", value_parser = crate::survey::parse_combine)]
+    pub combine: Vec<crate::survey::Combination>,
     /// Write each respondent's parsed answers and scores to this CSV file
     #[arg(long, value_name = "FILE.csv")]
     pub respondents: Option<String>,

@@ -47,6 +47,10 @@ pub struct ResultDoc {
     /// The figures per group; a suppressed group shows no numbers at all.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<GroupResult>,
+    /// What every report says before its figures (e.g. that they describe fewer people
+    /// than the suppression minimum).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -268,6 +272,10 @@ pub struct SurveySource {
     /// Every rejected cell, including any beyond those listed in `rejected`.
     #[serde(default)]
     pub rejected_total: u64,
+    /// The fewest answers a figure is shown for (`--min-group`); with fewer respondents
+    /// in the whole file, every report warns that its figures describe fewer people.
+    #[serde(default)]
+    pub min_group: u64,
 }
 
 /// The column an item was read from, and how it was matched.
@@ -283,11 +291,21 @@ pub struct ColumnMatch {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupBy {
     pub column: String,
-    /// Groups with fewer respondents than this are suppressed.
+    /// A figure resting on fewer answers than this is suppressed.
     pub min_group: u64,
-    /// Per item, the highest and lowest scoring groups that are not suppressed.
+    /// Group values combined into one group (`--combine`) before suppression.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub combined: Vec<CombinedGroup>,
+    /// Per item, the highest and lowest scoring groups, among those shown.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub differences: Vec<GroupDifference>,
+}
+
+/// Group values counted as one group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CombinedGroup {
+    pub label: String,
+    pub values: Vec<String>,
 }
 
 /// The spread of an item's score between groups (e.g. patient leaders against staff).
@@ -302,11 +320,14 @@ pub struct GroupDifference {
     pub difference: f64,
 }
 
-/// One group's figures. A suppressed group carries its label only: no count, no score.
+/// One group's figures. A suppressed group carries its label and why: no count, no score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupResult {
     pub label: String,
     pub suppressed: bool,
+    /// Why the group is suppressed ("fewer than 11 answers").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub respondents: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -326,6 +347,9 @@ pub struct GroupScore {
     pub percent: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub band: Option<String>,
+    /// Why the figure is suppressed in this group, when it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// A group's figures for one item.
@@ -334,9 +358,16 @@ pub struct GroupItem {
     pub id: String,
     pub score: Option<f64>,
     pub percent: Option<f64>,
-    pub n: u64,
-    pub not_applicable: u64,
-    pub missing: u64,
+    /// The counts, none when the item is suppressed in the group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub n: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_applicable: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missing: Option<u64>,
+    /// Why the item is suppressed in this group, when it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggregate: Option<Aggregate>,
 }

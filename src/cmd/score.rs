@@ -15,8 +15,8 @@ use crate::assessment::{Assessment, Catalog};
 use crate::cli::{Format, Global, ScoreArgs};
 use crate::render::text::csv_text;
 use crate::render::xlsx::{self, Cell as XlsxCell, Sheet};
-use crate::result::{Context as ResultContext, Method};
-use crate::survey::{self, Cell, Header, Input, Observer, Row};
+use crate::result::{Context as ResultContext, Method, ResultDoc};
+use crate::survey::{self, Cell, Combination, Header, Input, Observer, Row};
 
 pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
     let catalog = Catalog::load(global.assessments.as_deref())?;
@@ -27,6 +27,11 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
     {
         bail!(
             "--respondents -: standard output already carries the report; write the report with --out FILE, or the respondents to a file"
+        );
+    }
+    if !args.combine.is_empty() && args.group_by.is_none() {
+        bail!(
+            "--combine: there are no groups to combine without --group-by COLUMN (e.g. --group-by Role --combine \"Governor+Volunteer=Governors and volunteers\")"
         );
     }
 
@@ -47,6 +52,7 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
         allow_missing: args.allow_missing,
         group_by: args.group_by.clone(),
         min_group: args.min_group,
+        combine: args.combine.clone(),
         max_rejected: if args.max_rejected == 0 {
             usize::MAX
         } else {
@@ -69,6 +75,7 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
             assessment,
             &args.file,
             xlsx_report,
+            args.group_by.is_some(),
         )?),
         None => None,
     };
@@ -154,10 +161,18 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
         plead_version: env!("CARGO_PKG_VERSION").to_string(),
         method: Method::Survey,
     };
+    if let Some(hint) = returns
+        .grouping
+        .as_ref()
+        .and_then(crate::score::survey::combine_hint)
+    {
+        eprintln!("note: {hint}");
+    }
     let doc = crate::score::survey::result(assessment, context, returns);
     let mut sheet = None;
     if let Some(file) = observer.respondents.take() {
-        let (path, rows) = file.finish()?;
+        let publish = |raw: &str| published_label(&doc, &args.combine, raw);
+        let (path, rows) = file.finish(&publish)?;
         eprintln!("wrote {path}");
         sheet = rows;
     }
@@ -221,7 +236,10 @@ fn progress_bar(size: Option<u64>) -> Option<indicatif::ProgressBar> {
 
 /// The `--respondents` CSV, written as the file is read into a temporary file beside
 /// the target, renamed into place only when scoring succeeds. For a `.xlsx` target, or
-/// when an xlsx report will carry them, the rows are also kept as a sheet.
+/// when an xlsx report will carry them, the rows are also kept as a sheet. With
+/// `--group-by`, a row's group is written as a number while reading (which groups are
+/// suppressed is known only at the end), and the file is then relabelled: a suppressed
+/// group's label never reaches it.
 struct RespondentsFile {
     path: String,
     tmp: Option<PathBuf>,
@@ -236,6 +254,10 @@ struct RespondentsFile {
     themes: usize,
     salt: Vec<u8>,
     line: Vec<String>,
+    /// The group labels seen, by the number written for each.
+    labels: Vec<String>,
+    /// Standard output, when the rows wait in a temporary file to be relabelled.
+    to_stdout: bool,
 }
 
 impl RespondentsFile {
@@ -245,6 +267,7 @@ impl RespondentsFile {
         assessment: &Assessment,
         survey_file: &str,
         xlsx_report: bool,
+        grouped: bool,
     ) -> anyhow::Result<RespondentsFile> {
         let workbook = super::format_of(path) == Some(Format::Xlsx);
         if workbook && !force && Path::new(path).exists() {
@@ -252,6 +275,17 @@ impl RespondentsFile {
         }
         let (tmp, out): (Option<PathBuf>, Box<dyn Write>) = if workbook {
             (None, Box::new(io::sink()))
+        } else if path == "-" && grouped {
+            let tmp = std::env::temp_dir().join(format!(
+                "plead-respondents.{}.tmp",
+                std::process::id()
+            ));
+            let file = File::create(&tmp)
+                .with_context(|| format!("cannot create a temporary file {}", tmp.display()))?;
+            (
+                Some(tmp),
+                Box::new(io::BufWriter::with_capacity(256 * 1024, file)),
+            )
         } else if path == "-" {
             (None, Box::new(io::stdout()))
         } else {
@@ -306,6 +340,8 @@ impl RespondentsFile {
             themes: assessment.themes.len(),
             salt: format!("plead respondent {}", file_name(survey_file)).into_bytes(),
             line: Vec::new(),
+            labels: Vec::new(),
+            to_stdout: path == "-",
         };
         file.line = std::iter::once("row".to_string())
             .chain(std::iter::once("respondent".to_string()))
@@ -340,7 +376,14 @@ impl RespondentsFile {
         let digest = hash.finalize();
         line.push(digest.iter().take(6).map(|b| format!("{b:02x}")).collect());
         if let Some(group) = row.group {
-            line.push(csv_text(group));
+            let number = match self.labels.iter().position(|l| l == group) {
+                Some(k) => k,
+                None => {
+                    self.labels.push(group.to_string());
+                    self.labels.len() - 1
+                }
+            };
+            line.push(number.to_string());
         }
         // Weighted sums per theme and overall: (weight, score, percent).
         let mut themes = vec![(0.0, 0.0, 0.0); self.themes];
@@ -381,9 +424,7 @@ impl RespondentsFile {
                 .enumerate()
                 .map(|(c, v)| match v.parse::<f64>() {
                     _ if v.is_empty() => XlsxCell::Empty,
-                    _ if c == 2 && row.group.is_some() => {
-                        XlsxCell::Text(row.group.unwrap_or_default().to_string())
-                    }
+                    _ if c == 2 && row.group.is_some() => XlsxCell::Text(v.clone()),
                     Ok(n) if c == 0 || c >= text_columns => XlsxCell::Number(n),
                     _ => XlsxCell::Text(v.clone()),
                 })
@@ -393,12 +434,48 @@ impl RespondentsFile {
         Ok(())
     }
 
-    /// Flushes and moves the file into place; returns its path, and the rows as a sheet
+    /// Flushes, relabels the groups as `publish` says (a suppressed group's label
+    /// replaced) and moves the file into place; returns its path, and the rows as a sheet
     /// when a workbook needs them.
-    fn finish(mut self) -> anyhow::Result<(String, Option<Sheet>)> {
+    fn finish(
+        mut self,
+        publish: &dyn Fn(&str) -> String,
+    ) -> anyhow::Result<(String, Option<Sheet>)> {
         self.writer
             .flush()
             .with_context(|| format!("cannot write {}", self.path))?;
+        let labels: Vec<String> = self.labels.iter().map(|l| publish(l)).collect();
+        let grouped = !self.labels.is_empty();
+        if let Some(sheet) = &mut self.sheet
+            && grouped
+        {
+            for row in &mut sheet.rows {
+                if let Some(XlsxCell::Text(number)) = row.get_mut(2)
+                    && let Some(label) = number.parse::<usize>().ok().and_then(|k| labels.get(k))
+                {
+                    *number = label.clone();
+                }
+            }
+        }
+        if grouped && let Some(tmp) = self.tmp.clone() {
+            if self.to_stdout {
+                let mut out = io::stdout().lock();
+                relabel(&tmp, &mut out, &labels)
+                    .with_context(|| "cannot write the respondents to standard output")?;
+                let _ = std::fs::remove_file(&tmp);
+                self.tmp = None;
+                return Ok(("standard output".to_string(), self.sheet.take()));
+            }
+            let relabelled = tmp.with_extension("relabelled.tmp");
+            let file = File::create(&relabelled)
+                .with_context(|| format!("cannot write {}", self.path))?;
+            let mut out = io::BufWriter::with_capacity(256 * 1024, file);
+            let written = relabel(&tmp, &mut out, &labels)
+                .and_then(|()| out.flush().map_err(anyhow::Error::from));
+            let _ = std::fs::remove_file(&tmp);
+            self.tmp = Some(relabelled);
+            written.with_context(|| format!("cannot write {}", self.path))?;
+        }
         let sheet = self.sheet.take();
         if self.workbook {
             let sheet = sheet.unwrap_or_else(|| Sheet::new("Respondents", &[]));
@@ -435,6 +512,58 @@ impl Drop for RespondentsFile {
             let _ = std::fs::remove_file(tmp);
         }
     }
+}
+
+/// What the respondents file says in place of a suppressed group's label.
+const SUPPRESSED_LABEL: &str = "(suppressed group)";
+
+/// A row's group as the respondents file shows it: its group's label (after
+/// `--combine`), unless the group is suppressed.
+fn published_label(doc: &ResultDoc, combine: &[Combination], raw: &str) -> String {
+    let label = combine
+        .iter()
+        .find(|c| c.covers(raw))
+        .map_or(raw, |c| c.label.as_str());
+    match doc.groups.iter().find(|g| g.label == label) {
+        Some(g) if !g.suppressed => label.to_string(),
+        _ => SUPPRESSED_LABEL.to_string(),
+    }
+}
+
+/// Copies the respondents CSV, the group number in its third column replaced by the
+/// group's label as published.
+fn relabel(from: &Path, to: &mut dyn Write, labels: &[String]) -> anyhow::Result<()> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_path(from)?;
+    let mut writer = csv::Writer::from_writer(to);
+    let mut record = csv::ByteRecord::new();
+    let mut out = csv::ByteRecord::new();
+    let mut header = true;
+    while reader.read_byte_record(&mut record)? {
+        if header {
+            header = false;
+            writer.write_byte_record(&record)?;
+            continue;
+        }
+        out.clear();
+        for (k, field) in record.iter().enumerate() {
+            if k == 2 {
+                let label = std::str::from_utf8(field)
+                    .ok()
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .and_then(|n| labels.get(n))
+                    .map_or(SUPPRESSED_LABEL, String::as_str);
+                out.push_field(csv_text(label).as_bytes());
+            } else {
+                out.push_field(field);
+            }
+        }
+        writer.write_byte_record(&out)?;
+    }
+    writer.flush()?;
+    Ok(())
 }
 
 fn file_name(path: &str) -> String {

@@ -1,7 +1,8 @@
 //! The CSV report: one row for the overall score, one per theme and one per item, for
 //! spreadsheets. Every row carries the organisation and period, so the reports of several
 //! quarters can be stacked into one sheet. Free-text cells are guarded against formula
-//! injection; numbers stay numbers.
+//! injection; numbers stay numbers. A warning (figures that describe fewer people than
+//! the suppression minimum) comes first, as a row of level `warning`.
 
 use super::text::csv_text;
 use crate::result::ResultDoc;
@@ -87,6 +88,13 @@ pub fn result(doc: &ResultDoc) -> Vec<u8> {
             num(i.aggregate.as_ref().map(|a| a.median)),
             num(i.aggregate.as_ref().map(|a| a.sd)),
         ]);
+    }
+    // Warnings first, in the notes column, so a sheet made from the file shows them.
+    for warning in doc.warnings.iter().rev() {
+        let mut row = vec![String::new(); 15];
+        row[0] = "warning".into();
+        row[11] = warning.clone();
+        rows.insert(0, row);
     }
     w.write_record(HEADERS).expect("writing to memory");
     // Text columns: id, theme, title, band_or_rating, notes, action, organisation, period.

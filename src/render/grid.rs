@@ -50,6 +50,9 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
         "{who}. Scored {} by plead {}. Source: {}",
         doc.context.created, doc.context.plead_version, doc.assessment.source
     )));
+    for w in &doc.warnings {
+        blocks.push(Block::Paragraph(format!("Warning: {w}")));
+    }
 
     blocks.push(Block::Heading("Overall".into()));
     let o = &doc.overall;

@@ -12,24 +12,38 @@ const GROUP_COLUMNS: usize = 8;
 
 const SUPPRESSED: &str = "suppressed";
 
+/// What a suppressed cell says: the word and why ("suppressed: fewer than 11 answers").
+pub fn suppressed(reason: Option<&str>) -> String {
+    match reason {
+        Some(r) if r.starts_with(SUPPRESSED) => r.to_string(),
+        Some(r) => format!("{SUPPRESSED}: {r}"),
+        None => SUPPRESSED.to_string(),
+    }
+}
+
 /// The groups of `--group-by`: overall per group, each item per group, and the spread.
 pub fn groups(doc: &ResultDoc) -> Vec<Block> {
     let Some(by) = &doc.group_by else {
         return Vec::new();
     };
     let mut blocks = vec![Block::Heading(format!("Groups by {}", by.column))];
-    let hidden = doc.groups.iter().filter(|g| g.suppressed).count();
     let mut note = format!(
-        "Groups with fewer than {} respondents are suppressed",
+        "A figure is shown only when it rests on at least {} answers, per group and per \
+         item within a group; where suppressing one figure would let it be worked out from \
+         the total, the next smallest is suppressed too.",
         by.min_group
     );
-    if hidden > 0 {
-        note.push_str(
-            "; when only one group is that small, the next smallest is suppressed too, so \
-             neither can be worked out from the total",
-        );
+    if !by.combined.is_empty() {
+        let combined: Vec<String> = by
+            .combined
+            .iter()
+            .map(|c| format!("{} as \u{201c}{}\u{201d}", c.values.join(" and "), c.label))
+            .collect();
+        note.push_str(&format!(
+            " Combined into one group before suppression: {}.",
+            combined.join("; ")
+        ));
     }
-    note.push('.');
     blocks.push(Block::Paragraph(note));
 
     let mut overall = Grid::new(&[
@@ -38,22 +52,34 @@ pub fn groups(doc: &ResultDoc) -> Vec<Block> {
         ("Score", true),
         ("Percent", true),
         ("Band", false),
+        ("Suppressed because", false),
     ]);
     for g in &doc.groups {
         match &g.overall {
-            Some(o) if !g.suppressed => overall.row(vec![
-                g.label.clone(),
-                g.respondents.map_or_else(String::new, |r| r.to_string()),
-                score(o.score),
-                percent(o.percent),
-                o.band.clone().unwrap_or_else(|| "—".into()),
-            ]),
+            Some(o) if !g.suppressed => {
+                let hidden = o.reason.is_some();
+                overall.row(vec![
+                    g.label.clone(),
+                    g.respondents.map_or_else(String::new, |r| r.to_string()),
+                    if hidden { SUPPRESSED.into() } else { score(o.score) },
+                    if hidden { SUPPRESSED.into() } else { percent(o.percent) },
+                    o.band.clone().unwrap_or_else(|| "—".into()),
+                    o.reason.clone().unwrap_or_default(),
+                ]);
+            }
             _ => overall.row(vec![
                 g.label.clone(),
                 SUPPRESSED.into(),
                 SUPPRESSED.into(),
                 SUPPRESSED.into(),
                 String::new(),
+                // A Result of an earlier plead records no reason: its rule's.
+                g.reason.clone().unwrap_or_else(|| {
+                    format!(
+                        "fewer than {} respondents, or to protect a smaller group",
+                        by.min_group
+                    )
+                }),
             ]),
         }
     }
@@ -67,12 +93,12 @@ pub fn groups(doc: &ResultDoc) -> Vec<Block> {
         for (index, item) in doc.items.iter().enumerate() {
             let mut row = vec![item.title.clone()];
             for g in &doc.groups {
-                row.push(if g.suppressed {
-                    SUPPRESSED.into()
-                } else {
-                    let figures = g.items.get(index);
-                    let n = figures.map_or(0, |f| f.n);
-                    format!("{} (n={n})", score(figures.and_then(|f| f.score)))
+                let figures = g.items.get(index);
+                row.push(match figures {
+                    _ if g.suppressed => suppressed(g.reason.as_deref()),
+                    Some(f) if f.reason.is_some() => suppressed(f.reason.as_deref()),
+                    Some(f) => format!("{} (n={})", score(f.score), f.n.unwrap_or(0)),
+                    None => format!("{} (n=0)", score(None)),
                 });
             }
             row.push(score(item.score));
@@ -84,8 +110,9 @@ pub fn groups(doc: &ResultDoc) -> Vec<Block> {
     if !by.differences.is_empty() {
         blocks.push(Block::Heading("Differences between groups".into()));
         blocks.push(Block::Paragraph(
-            "For each item, the groups (not suppressed) with the highest and lowest score: \
-             a large difference is a difference in perception worth discussing."
+            "For each item, the groups with the highest and lowest score, among the figures \
+             shown (a suppressed figure takes no part): a large difference is a difference \
+             in perception worth discussing."
                 .into(),
         ));
         let mut grid = Grid::new(&[

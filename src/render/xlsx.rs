@@ -275,6 +275,9 @@ fn summary(doc: &ResultDoc) -> Sheet {
     let mut s = Sheet::new("Summary", &["", ""]);
     let o = &doc.overall;
     let mut pair = |k: &str, v: Cell| s.row(vec![k.into(), v]);
+    for w in &doc.warnings {
+        pair("Warning", w.as_str().into());
+    }
     pair("Assessment", doc.assessment.title.as_str().into());
     pair("Assessment id", doc.assessment.id.as_str().into());
     pair("Version", doc.assessment.version.as_str().into());
@@ -400,8 +403,12 @@ fn groups(doc: &ResultDoc) -> Sheet {
             "Percent",
             "n",
             "Band",
+            "Suppressed because",
         ],
     );
+    let hidden = |reason: &Option<String>| -> Cell {
+        reason.as_deref().unwrap_or_default().into()
+    };
     for g in &doc.groups {
         if g.suppressed {
             s.row(vec![
@@ -409,28 +416,49 @@ fn groups(doc: &ResultDoc) -> Sheet {
                 "suppressed".into(),
                 Cell::Empty,
                 "suppressed".into(),
+                "suppressed".into(),
+                "suppressed".into(),
+                Cell::Empty,
+                hidden(&g.reason),
             ]);
             continue;
         }
         if let Some(o) = &g.overall {
+            let suppressed = |v: Option<f64>| -> Cell {
+                if o.reason.is_some() { "suppressed".into() } else { v.into() }
+            };
             s.row(vec![
                 g.label.as_str().into(),
                 g.respondents.map_or(Cell::Empty, Cell::from),
                 "(overall)".into(),
-                o.score.into(),
-                o.percent.into(),
+                suppressed(o.score),
+                suppressed(o.percent),
                 Cell::Empty,
                 o.band.clone().unwrap_or_default().into(),
+                hidden(&o.reason),
             ]);
         }
         for i in &g.items {
+            if i.reason.is_some() {
+                s.row(vec![
+                    g.label.as_str().into(),
+                    Cell::Empty,
+                    i.id.as_str().into(),
+                    "suppressed".into(),
+                    "suppressed".into(),
+                    "suppressed".into(),
+                    Cell::Empty,
+                    hidden(&i.reason),
+                ]);
+                continue;
+            }
             s.row(vec![
                 g.label.as_str().into(),
                 Cell::Empty,
                 i.id.as_str().into(),
                 i.score.into(),
                 i.percent.into(),
-                i.n.into(),
+                i.n.map_or(Cell::Empty, Cell::from),
             ]);
         }
     }

@@ -109,5 +109,6 @@ pub fn document(assessment: &Assessment, context: Context, inputs: &[ItemInput])
         survey: None,
         group_by: None,
         groups: Vec::new(),
+        warnings: Vec::new(),
     }
 }

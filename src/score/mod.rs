@@ -5,6 +5,7 @@
 pub mod document;
 mod findings;
 pub mod histogram;
+pub mod suppress;
 pub mod survey;
 pub mod workshop;
 

@@ -1,15 +1,17 @@
 //! A survey's counted returns scored into a Result document. Pure: the histograms are
 //! made by `crate::survey` while it reads the file; here each item's mean becomes its
-//! score (through the same `document` as a workshop), and groups are scored and, when
-//! small, suppressed.
+//! score (through the same `document` as a workshop), and groups are scored and
+//! suppressed as `suppress` plans, so that no hidden figure can be worked out.
 
 use super::histogram::Histogram;
+use super::suppress::{self, Plan};
 use super::{ItemInput, document, score};
 use crate::assessment::Assessment;
 use crate::result::{
-    Context, GroupBy, GroupDifference, GroupItem, GroupResult, GroupScore, Rejected, ResultDoc,
-    SurveySource,
+    CombinedGroup, Context, GroupBy, GroupDifference, GroupItem, GroupResult, GroupScore,
+    Rejected, ResultDoc, SurveySource,
 };
+use crate::survey::Combination;
 
 /// The counts of some returns: one histogram per item, in `assessment.items` order.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +40,14 @@ impl Tally {
     fn inputs(&self) -> Vec<ItemInput> {
         self.items.iter().map(Histogram::input).collect()
     }
+
+    /// Adds another tally's counts to this one.
+    pub fn merge(&mut self, other: &Tally) {
+        for (a, b) in self.items.iter_mut().zip(&other.items) {
+            a.merge(b);
+        }
+        self.respondents += other.respondents;
+    }
 }
 
 /// The returns of one value of the `--group-by` column.
@@ -51,8 +61,10 @@ pub struct GroupTally {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Grouping {
     pub column: String,
-    /// Groups with fewer respondents are suppressed.
+    /// Figures resting on fewer answers are suppressed.
     pub min_group: u64,
+    /// Values combined into one group before suppression (`--combine`).
+    pub combined: Vec<Combination>,
     pub groups: Vec<GroupTally>,
 }
 
@@ -68,11 +80,18 @@ pub struct Returns {
 
 /// Scores a survey's returns.
 pub fn result(assessment: &Assessment, context: Context, returns: Returns) -> ResultDoc {
+    let min_group = returns.source.min_group;
     let inputs = returns.tally.inputs();
     let mut doc = document::document(assessment, context, &inputs);
     doc.respondents = returns.tally.respondents;
     for (item, histogram) in doc.items.iter_mut().zip(&returns.tally.items) {
         item.aggregate = histogram.aggregate();
+        let n = histogram.n();
+        if n > 0 && n < min_group && returns.tally.respondents >= min_group {
+            item.notes.push(format!(
+                "Only {n} answers: fewer than {min_group}, so read this figure with care; it is not shown per group."
+            ));
+        }
     }
     for id in &returns.source.unmatched_items {
         if let Some(item) = doc.items.iter_mut().find(|i| i.id == *id) {
@@ -86,48 +105,91 @@ pub fn result(assessment: &Assessment, context: Context, returns: Returns) -> Re
         doc.group_by = Some(GroupBy {
             column: grouping.column.clone(),
             min_group: grouping.min_group,
+            combined: grouping
+                .combined
+                .iter()
+                .map(|c| CombinedGroup {
+                    label: c.label.clone(),
+                    values: c.values.clone(),
+                })
+                .collect(),
             differences,
         });
+    }
+    if returns.tally.respondents < min_group {
+        doc.warnings.push(format!(
+            "These figures describe fewer than {min_group} people ({} respondents): below the minimum of {min_group} answers a figure is shown for, so they may identify individuals. Do not publish them.",
+            returns.tally.respondents
+        ));
     }
     doc.rejected = returns.rejected;
     doc.survey = Some(returns.source);
     doc
 }
 
-/// Which groups to suppress: those under `min`, and, when exactly one is, the next
-/// smallest too, so the small group cannot be worked out by subtracting the others from
-/// the total.
-pub fn suppressed(respondents: &[u64], min: u64) -> Vec<bool> {
-    let mut hidden: Vec<bool> = respondents.iter().map(|r| *r < min).collect();
-    if hidden.iter().filter(|h| **h).count() == 1
-        && let Some(next) = (0..respondents.len())
-            .filter(|i| !hidden[*i])
-            .min_by_key(|i| respondents[*i])
-    {
-        hidden[next] = true;
+/// The suppression plan of a grouping.
+pub fn plan(grouping: &Grouping) -> Plan {
+    let respondents: Vec<u64> = grouping
+        .groups
+        .iter()
+        .map(|g| g.tally.respondents)
+        .collect();
+    let answers: Vec<Vec<u64>> = grouping
+        .groups
+        .iter()
+        .map(|g| g.tally.items.iter().map(Histogram::n).collect())
+        .collect();
+    suppress::plan(&respondents, &answers, grouping.min_group)
+}
+
+/// When a group is suppressed only to protect a smaller one, how to show it safely:
+/// combine the small groups (with it, if they are still too few together) before
+/// suppression. Names groups, never their sizes.
+pub fn combine_hint(grouping: &Grouping) -> Option<String> {
+    let plan = plan(grouping);
+    let label = |g: usize| grouping.groups[g].label.clone();
+    let protecting: Vec<usize> = plan.complementary().collect();
+    if protecting.is_empty() {
+        return None;
     }
-    hidden
+    let small: Vec<usize> = (0..grouping.groups.len())
+        .filter(|g| plan.groups[*g] == Some(suppress::Reason::TooFew))
+        .collect();
+    let together: u64 = small
+        .iter()
+        .map(|g| grouping.groups[*g].tally.respondents)
+        .sum();
+    let mut combine: Vec<String> = small.iter().map(|g| label(*g)).collect();
+    if together < grouping.min_group || combine.len() < 2 {
+        combine.extend(protecting.iter().map(|g| label(*g)));
+    }
+    let names = |gs: &[usize]| gs.iter().map(|g| format!("{:?}", label(*g))).collect::<Vec<_>>().join(", ");
+    Some(format!(
+        "{} suppressed only so that {} cannot be worked out from the total; to show more, combine groups before suppression, e.g. --combine \"{}={}\"",
+        names(&protecting),
+        names(&small),
+        combine.join("+"),
+        combine.join(" and ")
+    ))
 }
 
 fn groups(
     assessment: &Assessment,
     grouping: &Grouping,
 ) -> (Vec<GroupResult>, Vec<GroupDifference>) {
-    let sizes: Vec<u64> = grouping
-        .groups
-        .iter()
-        .map(|g| g.tally.respondents)
-        .collect();
-    let hidden = suppressed(&sizes, grouping.min_group);
+    let plan = plan(grouping);
+    let min = grouping.min_group;
+    let reason = |r: Option<suppress::Reason>| r.map(|r| r.text(min));
     let results: Vec<GroupResult> = grouping
         .groups
         .iter()
-        .zip(&hidden)
-        .map(|(group, hidden)| {
-            if *hidden {
+        .enumerate()
+        .map(|(g, group)| {
+            if let Some(why) = plan.groups[g] {
                 return GroupResult {
                     label: group.label.clone(),
                     suppressed: true,
+                    reason: Some(why.text(min)),
                     respondents: None,
                     overall: None,
                     themes: Vec::new(),
@@ -136,25 +198,38 @@ fn groups(
             }
             let inputs = group.tally.inputs();
             let scores = score(assessment, &inputs);
+            let overall = plan.over(g, 0..assessment.items.len());
             GroupResult {
                 label: group.label.clone(),
                 suppressed: false,
+                reason: None,
                 respondents: Some(group.tally.respondents),
                 overall: Some(GroupScore {
                     id: String::new(),
-                    score: scores.overall.score,
-                    percent: scores.overall.percent,
-                    band: scores.band.clone(),
+                    score: scores.overall.score.filter(|_| overall.is_none()),
+                    percent: scores.overall.percent.filter(|_| overall.is_none()),
+                    band: scores.band.clone().filter(|_| overall.is_none()),
+                    reason: reason(overall),
                 }),
                 themes: assessment
                     .themes
                     .iter()
                     .zip(&scores.themes)
-                    .map(|(t, s)| GroupScore {
-                        id: t.id.clone(),
-                        score: s.score,
-                        percent: s.percent,
-                        band: None,
+                    .map(|(t, s)| {
+                        let members = assessment
+                            .items
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, i)| i.theme == t.id)
+                            .map(|(k, _)| k);
+                        let hidden = plan.over(g, members);
+                        GroupScore {
+                            id: t.id.clone(),
+                            score: s.score.filter(|_| hidden.is_none()),
+                            percent: s.percent.filter(|_| hidden.is_none()),
+                            band: None,
+                            reason: reason(hidden),
+                        }
                     })
                     .collect(),
                 items: assessment
@@ -162,25 +237,47 @@ fn groups(
                     .iter()
                     .zip(&group.tally.items)
                     .zip(&scores.items)
-                    .map(|((item, h), s)| GroupItem {
-                        id: item.id.clone(),
-                        score: s.score,
-                        percent: s.percent,
-                        n: h.n(),
-                        not_applicable: h.not_applicable,
-                        missing: h.missing,
-                        aggregate: h.aggregate(),
+                    .enumerate()
+                    .map(|(k, ((item, h), s))| match plan.items[g][k] {
+                        Some(why) => GroupItem {
+                            id: item.id.clone(),
+                            score: None,
+                            percent: None,
+                            n: None,
+                            not_applicable: None,
+                            missing: None,
+                            reason: Some(why.text(min)),
+                            aggregate: None,
+                        },
+                        None => GroupItem {
+                            id: item.id.clone(),
+                            score: s.score,
+                            percent: s.percent,
+                            n: Some(h.n()),
+                            not_applicable: Some(h.not_applicable),
+                            missing: Some(h.missing),
+                            reason: None,
+                            aggregate: h.aggregate(),
+                        },
                     })
                     .collect(),
             }
         })
         .collect();
 
+    // From the groups and items shown only.
     let mut differences = Vec::new();
     for (index, item) in assessment.items.iter().enumerate() {
         let scored: Vec<(&str, f64)> = results
             .iter()
-            .filter_map(|g| Some((g.label.as_str(), g.items.get(index)?.score?)))
+            .filter(|g| !g.suppressed)
+            .filter_map(|g| {
+                let cell = g.items.get(index)?;
+                if cell.reason.is_some() {
+                    return None;
+                }
+                Some((g.label.as_str(), cell.score?))
+            })
             .collect();
         if scored.len() < 2 {
             continue;
@@ -201,33 +298,4 @@ fn groups(
         });
     }
     (results, differences)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn small_groups_are_suppressed() {
-        assert_eq!(
-            suppressed(&[12, 30, 4, 3], 10),
-            vec![false, false, true, true]
-        );
-        assert_eq!(suppressed(&[12, 30, 40], 10), vec![false, false, false]);
-    }
-
-    #[test]
-    fn a_lone_small_group_takes_the_next_smallest_with_it() {
-        assert_eq!(
-            suppressed(&[40, 12, 4, 25], 10),
-            vec![false, true, true, false]
-        );
-        // Two groups, one small: both go, or the small one is the total less the other.
-        assert_eq!(suppressed(&[3, 50], 10), vec![true, true]);
-    }
-
-    #[test]
-    fn no_minimum_suppresses_nothing() {
-        assert_eq!(suppressed(&[1, 2], 0), vec![false, false]);
-    }
 }

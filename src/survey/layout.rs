@@ -214,54 +214,6 @@ pub fn is_test_response(status: &str, channel: &str) -> bool {
             .any(|c| channel.eq_ignore_ascii_case(c))
 }
 
-/// Personal data: never read, never copied. Compared without case or punctuation.
-const PERSONAL: &[&str] = &[
-    "name",
-    "full name",
-    "your name",
-    "first name",
-    "last name",
-    "surname",
-    "respondent name",
-    "email",
-    "e mail",
-    "email address",
-    "e mail address",
-    "your email",
-    "your email address",
-    "ip address",
-    "ipaddress",
-    "recipientemail",
-    "recipientfirstname",
-    "recipientlastname",
-    "recipient email",
-    "recipient first name",
-    "recipient last name",
-    "externalreference",
-    "externaldatareference",
-    "external data reference",
-    "locationlatitude",
-    "locationlongitude",
-    "location latitude",
-    "location longitude",
-    "phone",
-    "phone number",
-    "telephone",
-    "mobile",
-    "address",
-    "postcode",
-    "post code",
-    "nhs number",
-    "date of birth",
-    "dob",
-    "employee number",
-    "staff number",
-    "username",
-    "user name",
-    "custom data",
-    "custom data 1",
-];
-
 /// The tools' bookkeeping columns.
 const METADATA: &[&str] = &[
     "id",
@@ -292,9 +244,9 @@ const METADATA: &[&str] = &[
     "user language",
 ];
 
+/// Personal data, recognised by header: see `super::personal`.
 pub fn is_personal(name: &str) -> bool {
-    let n = normalise(name);
-    PERSONAL.contains(&n.as_str())
+    super::personal::is_personal_header(name)
 }
 
 pub fn is_metadata(name: &str) -> bool {

@@ -10,6 +10,7 @@ pub mod cell;
 pub mod decode;
 pub mod headers;
 pub mod layout;
+pub mod personal;
 mod tally;
 pub mod xlsx;
 
@@ -22,6 +23,7 @@ use csv::ByteRecord;
 
 pub use cell::Cell;
 pub use decode::Encoding;
+pub use tally::{Combination, parse_combine};
 use headers::quoted_list;
 use layout::Kind;
 use tally::Counter;
@@ -42,6 +44,8 @@ pub struct Options {
     pub allow_missing: bool,
     pub group_by: Option<String>,
     pub min_group: u64,
+    /// `--combine "A+B=Label"`: group values merged before suppression.
+    pub combine: Vec<Combination>,
     /// Rejected cells listed in the Result; more are counted, not listed.
     pub max_rejected: usize,
 }
@@ -56,7 +60,8 @@ impl Default for Options {
             maps: Vec::new(),
             allow_missing: false,
             group_by: None,
-            min_group: 10,
+            min_group: crate::score::suppress::NHS_MINIMUM,
+            combine: Vec::new(),
             max_rejected: 1000,
         }
     }
@@ -207,7 +212,7 @@ fn read_inner(
     // The header rows, and the first data rows read while looking for them.
     let mut record = ByteRecord::new();
     let mut first: Vec<(u64, ByteRecord)> = Vec::new();
-    while first.len() < layout::SNIFF_ROWS {
+    while first.len() < layout::SNIFF_ROWS || personal::sampling(&first) {
         match records.next(&mut record)? {
             Some(row) => first.push((row, record.clone())),
             None => break,
@@ -219,14 +224,16 @@ fn read_inner(
         );
     }
     let mut texts = Vec::new();
-    for (row, rec) in &first {
+    for (row, rec) in first.iter().take(layout::SNIFF_ROWS) {
         let mut cells = Vec::new();
         for field in rec.iter() {
             cells.push(String::from_utf8(field.to_vec()).map_err(|_| not_utf8(*row, None, utf8))?);
         }
         texts.push(cells);
     }
-    let layout = layout::detect(&texts, options.header_rows);
+    let mut layout = layout::detect(&texts, options.header_rows);
+    let sample: Vec<&ByteRecord> = first.iter().skip(layout.header_rows).map(|(_, r)| r).collect();
+    personal::classify(&mut layout.columns, &sample);
     let matching = headers::match_items(assessment, &layout.columns, &options.maps)?;
     let columns = &layout.columns;
 
@@ -274,17 +281,14 @@ fn read_inner(
                         quoted_list(columns.iter().map(|c| c.name.as_str()))
                     )
                 })?;
-            if columns[found].kind == Kind::Personal {
-                bail!(
-                    "--group-by {wanted:?}: this is a personal column (names, emails, addresses), which plead never reads or reports"
-                );
-            }
             Some(found)
         }
     };
 
     let item_columns: Vec<Option<usize>> =
         matching.items.iter().map(|m| m.map(|(c, _)| c)).collect();
+    personal::enforce(assessment, columns, &item_columns, &options.maps, group_column, &sample)?;
+    let personal_columns = personal::columns(columns);
     let mut parsers: Vec<cell::CellParser> = assessment
         .items
         .iter()
@@ -295,6 +299,7 @@ fn read_inner(
         group_column.map(|c| columns[c].name.clone()),
         options.min_group,
         MAX_GROUPS,
+        &options.combine,
     );
     observer.header(&Header {
         group_by: group_column.map(|c| columns[c].name.as_str()),
@@ -345,7 +350,7 @@ fn read_inner(
                     state.rejected.push(Rejected {
                         row,
                         column: columns[c].name.clone(),
-                        value: shorten(&String::from_utf8_lossy(bytes)),
+                        value: shorten(&personal::rejected_value(bytes, rec, &personal_columns)),
                         reason: parsers[k].explain(reason, assessment.scale_of(item)),
                     });
                 }
@@ -388,7 +393,7 @@ fn read_inner(
     }
     observer.progress(counted.get());
 
-    let (tally, grouping) = counter.finish();
+    let (tally, grouping) = counter.finish().map_err(|e| anyhow!(e))?;
     if tally.respondents == 0 {
         let mut message = format!(
             "no valid rows: none of the {} data rows under the {} header row(s) ({} layout) holds a rating",
@@ -440,6 +445,7 @@ fn read_inner(
             .map(|c| c.name.clone())
             .collect(),
         rejected_total: state.rejected_total,
+        min_group: options.min_group,
     };
     Ok(Returns {
         tally,

@@ -1,12 +1,15 @@
 //! Counting parsed rows into per-item histograms, overall and per `--group-by` value.
 //! Memory is one histogram per item per group, whatever the number of rows; the group
 //! labels seen are kept (a bounded number of them, so a free-text column is refused
-//! rather than grown without end).
+//! rather than grown without end). `--combine` merges group values once all are
+//! counted, before anything is suppressed; a label that looks personal (an email typed
+//! into a role's "Other") is masked when first seen.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use super::cell::{Cell, Fx};
+use super::headers::quoted_list;
 use crate::assessment::Assessment;
 use crate::score::survey::{GroupTally, Grouping, Tally};
 
@@ -21,6 +24,44 @@ pub struct Counter {
     max_groups: usize,
     index: HashMap<Box<[u8]>, usize, BuildHasherDefault<Fx>>,
     groups: Vec<GroupTally>,
+    combine: Vec<Combination>,
+}
+
+/// `--combine "A+B=Label"`: the group values `values`, merged into one group `label`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Combination {
+    pub values: Vec<String>,
+    pub label: String,
+}
+
+/// A `--combine` argument: two or more group values joined by `+`, then `=` and the
+/// combined group's label.
+pub fn parse_combine(s: &str) -> Result<Combination, String> {
+    let usage = || {
+        format!(
+            "{s:?}: give two or more group values joined by + and the combined group's label after =, e.g. \"Governor+Volunteer=Governors and volunteers\""
+        )
+    };
+    let (values, label) = s.rsplit_once('=').ok_or_else(usage)?;
+    let values: Vec<String> = values.split('+').map(|v| v.trim().to_string()).collect();
+    let label = label.trim().to_string();
+    if label.is_empty() || values.len() < 2 || values.iter().any(String::is_empty) {
+        return Err(usage());
+    }
+    Ok(Combination { values, label })
+}
+
+impl Combination {
+    /// Whether a group value is one of those combined.
+    pub fn covers(&self, label: &str) -> bool {
+        self.values.iter().any(|v| names(v, label))
+    }
+}
+
+/// Whether a group's label is one of a combination's values: without case or the
+/// spaces around it.
+fn names(value: &str, label: &str) -> bool {
+    value.trim().to_lowercase() == label.trim().to_lowercase()
 }
 
 impl Counter {
@@ -29,6 +70,7 @@ impl Counter {
         group_by: Option<String>,
         min_group: u64,
         max_groups: usize,
+        combine: &[Combination],
     ) -> Counter {
         let empty = Tally::new(assessment);
         Counter {
@@ -39,6 +81,7 @@ impl Counter {
             max_groups,
             index: HashMap::default(),
             groups: Vec::new(),
+            combine: combine.to_vec(),
         }
     }
 
@@ -56,7 +99,7 @@ impl Counter {
         }
         let label = match String::from_utf8_lossy(cell).trim() {
             "" => BLANK_GROUP.to_string(),
-            text => text.to_string(),
+            text => super::personal::mask(text),
         };
         // "Staff" and "Staff " are one group; so are labels that differ only in bytes
         // that trim away.
@@ -84,22 +127,92 @@ impl Counter {
         }
     }
 
-    /// The overall tally and, with `--group-by`, the groups in order of label, blank
-    /// last (not of size, which would hint at the size of a suppressed group).
-    pub fn finish(self) -> (Tally, Option<Grouping>) {
-        let grouping = self.group_by.map(|column| {
-            let mut groups = self.groups;
-            groups.sort_by(|a, b| {
-                (a.label == BLANK_GROUP, &a.label).cmp(&(b.label == BLANK_GROUP, &b.label))
-            });
-            Grouping {
+    /// The overall tally and, with `--group-by`, the groups (combined as `--combine`
+    /// asks) in order of label, blank last (not of size, which would hint at the size of
+    /// a suppressed group). A column of mostly one-person groups is an identifier, and
+    /// refused.
+    pub fn finish(self) -> Result<(Tally, Option<Grouping>), String> {
+        let Some(column) = self.group_by else {
+            return Ok((self.overall, None));
+        };
+        let singles = self
+            .groups
+            .iter()
+            .filter(|g| g.tally.respondents == 1)
+            .count() as u64;
+        if self.overall.respondents >= 20 && singles * 2 > self.overall.respondents {
+            return Err(format!(
+                "--group-by {column:?}: {singles} of its {} values belong to one respondent each, as in an identifier, not a group; group by a column of a few values, such as a role or a directorate",
+                self.groups.len()
+            ));
+        }
+        let mut groups = combined(self.groups, &self.combine, &column)?;
+        groups.sort_by(|a, b| {
+            (a.label == BLANK_GROUP, &a.label).cmp(&(b.label == BLANK_GROUP, &b.label))
+        });
+        Ok((
+            self.overall,
+            Some(Grouping {
                 column,
                 min_group: self.min_group,
+                combined: self.combine,
                 groups,
-            }
-        });
-        (self.overall, grouping)
+            }),
+        ))
     }
+}
+
+/// The groups with each combination's values merged into one group.
+fn combined(
+    mut groups: Vec<GroupTally>,
+    combine: &[Combination],
+    column: &str,
+) -> Result<Vec<GroupTally>, String> {
+    for (k, c) in combine.iter().enumerate() {
+        if let Some(other) = combine[..k]
+            .iter()
+            .find(|o| o.values.iter().any(|v| c.values.iter().any(|w| names(v, w))))
+        {
+            return Err(format!(
+                "--combine {:?} and --combine {:?} both name a value; each value can be combined once",
+                c.label, other.label
+            ));
+        }
+        let mut labels: Vec<&str> = groups.iter().map(|g| g.label.as_str()).collect();
+        labels.sort_unstable();
+        let values = quoted_list(labels.into_iter());
+        let mut merged: Option<GroupTally> = None;
+        for value in &c.values {
+            let Some(at) = groups.iter().position(|g| names(value, &g.label)) else {
+                return Err(format!(
+                    "--combine \"{}={}\": the column {column:?} has no value {value:?}; its values are {values}",
+                    c.values.join("+"),
+                    c.label,
+                ));
+            };
+            let group = groups.remove(at);
+            merged = Some(match merged {
+                None => GroupTally {
+                    label: c.label.clone(),
+                    tally: group.tally,
+                },
+                Some(mut m) => {
+                    m.tally.merge(&group.tally);
+                    m
+                }
+            });
+        }
+        if groups.iter().any(|g| names(&c.label, &g.label)) {
+            return Err(format!(
+                "--combine \"{}={}\": {:?} is already a value of the column {column:?}: name it among the values to combine, or choose another label",
+                c.values.join("+"),
+                c.label,
+                c.label
+            ));
+        }
+        groups.extend(merged);
+    }
+    Ok(groups)
 }
 
 fn add(tally: &mut Tally, cells: &[Cell]) {

@@ -16,6 +16,7 @@ mod test_interruptions;
 mod test_limits;
 mod test_list;
 mod test_new;
+mod test_people;
 mod test_properties;
 mod test_report;
 mod test_score;

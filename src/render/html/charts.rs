@@ -523,12 +523,25 @@ fn groups_section(doc: &ResultDoc) -> String {
                     .get(index)
                     .filter(|f| f.id == item.id)
                     .or_else(|| g.items.iter().find(|f| f.id == item.id));
+                if figures.is_some_and(|f| f.reason.is_some()) {
+                    bars.push(groups::GroupBar {
+                        group: g.label.clone(),
+                        value: None,
+                        shown: "suppressed".into(),
+                        suppressed: true,
+                    });
+                    continue;
+                }
                 let value = figures.and_then(|f| if by_scale { f.score } else { f.percent });
                 bars.push(groups::GroupBar {
                     group: g.label.clone(),
                     value,
                     shown: match value {
-                        Some(_) => format!("{} (n={})", shown(value), figures.map_or(0, |f| f.n)),
+                        Some(_) => format!(
+                            "{} (n={})",
+                            shown(value),
+                            figures.and_then(|f| f.n).unwrap_or(0)
+                        ),
                         None => "no answers".into(),
                     },
                     suppressed: false,
@@ -551,7 +564,8 @@ fn groups_section(doc: &ResultDoc) -> String {
         if suppressed > 0 {
             format!(
                 " {suppressed} groups are suppressed, so that nobody can be identified: they \
-                 show a dashed outline and the word suppressed, never a number."
+                 show a dashed outline and the word suppressed, never a number; the tables \
+                 below say why."
             )
         } else {
             String::new()

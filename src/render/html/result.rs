@@ -75,6 +75,12 @@ fn header(doc: &ResultDoc) -> String {
         ),
     ]));
     let out_of = common_scale(doc).map_or(String::new(), |s| format!(" of {}", s.max));
+    for w in &doc.warnings {
+        out.push_str(&format!(
+            "<p class=\"warning\"><strong>Warning:</strong> {}</p>\n",
+            escape(w)
+        ));
+    }
     out.push_str("<div class=\"headline\">\n");
     let mut figure = |label: &str, value: String| out.push_str(&super::headline(label, &value));
     figure("Overall score", format!("{}{out_of}", score(o.score)));
