@@ -300,7 +300,7 @@ fn a_column_of_personal_values_is_personal_whatever_its_header() {
             .args(["score", "building-blocks", "returns.csv", "--allow-missing"])
             .args(["--group-by", "Contact"])
             .fails(2)
-            .stderr_has(&format!("holds personal data (30 of the first 30 values look like {kind})"));
+            .stderr_has(&format!("this is a personal column (30 of the first 30 values look like {kind})"));
         Test::new()
             .write("returns.csv", &csv)
             .args(["score", "building-blocks", "returns.csv", "--allow-missing"])
@@ -335,7 +335,7 @@ fn a_free_text_question_asking_for_an_email_address_is_never_a_group() {
         .args(["score", "building-blocks", "returns.csv", "--allow-missing"])
         .args(["--group-by", "If you would like us to contact you, please give your email address below"])
         .fails(2)
-        .stderr_has("holds personal data");
+        .stderr_has("this is a personal column (171 of the first 171 values look like email addresses)");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::survey::layout::{Column, Kind};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PersonalError {
     #[error(
-        "--group-by {column:?}: this column holds personal data ({what}), which plead never reads or reports; group by a column of a few values, such as a role or a directorate"
+        "--group-by {column:?}: this is a personal column ({what}), which plead never reads or reports; group by a column of a few values, such as a role or a directorate"
     )]
     GroupBy { column: String, what: String },
     #[error(
