@@ -276,10 +276,8 @@ impl RespondentsFile {
         let (tmp, out): (Option<PathBuf>, Box<dyn Write>) = if workbook {
             (None, Box::new(io::sink()))
         } else if path == "-" && grouped {
-            let tmp = std::env::temp_dir().join(format!(
-                "plead-respondents.{}.tmp",
-                std::process::id()
-            ));
+            let tmp =
+                std::env::temp_dir().join(format!("plead-respondents.{}.tmp", std::process::id()));
             let file = File::create(&tmp)
                 .with_context(|| format!("cannot create a temporary file {}", tmp.display()))?;
             (
@@ -467,8 +465,8 @@ impl RespondentsFile {
                 return Ok(("standard output".to_string(), self.sheet.take()));
             }
             let relabelled = tmp.with_extension("relabelled.tmp");
-            let file = File::create(&relabelled)
-                .with_context(|| format!("cannot write {}", self.path))?;
+            let file =
+                File::create(&relabelled).with_context(|| format!("cannot write {}", self.path))?;
             let mut out = io::BufWriter::with_capacity(256 * 1024, file);
             let written = relabel(&tmp, &mut out, &labels)
                 .and_then(|()| out.flush().map_err(anyhow::Error::from));

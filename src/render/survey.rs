@@ -61,8 +61,16 @@ pub fn groups(doc: &ResultDoc) -> Vec<Block> {
                 overall.row(vec![
                     g.label.clone(),
                     g.respondents.map_or_else(String::new, |r| r.to_string()),
-                    if hidden { SUPPRESSED.into() } else { score(o.score) },
-                    if hidden { SUPPRESSED.into() } else { percent(o.percent) },
+                    if hidden {
+                        SUPPRESSED.into()
+                    } else {
+                        score(o.score)
+                    },
+                    if hidden {
+                        SUPPRESSED.into()
+                    } else {
+                        percent(o.percent)
+                    },
                     o.band.clone().unwrap_or_else(|| "—".into()),
                     o.reason.clone().unwrap_or_default(),
                 ]);

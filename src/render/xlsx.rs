@@ -406,9 +406,7 @@ fn groups(doc: &ResultDoc) -> Sheet {
             "Suppressed because",
         ],
     );
-    let hidden = |reason: &Option<String>| -> Cell {
-        reason.as_deref().unwrap_or_default().into()
-    };
+    let hidden = |reason: &Option<String>| -> Cell { reason.as_deref().unwrap_or_default().into() };
     for g in &doc.groups {
         if g.suppressed {
             s.row(vec![
@@ -425,7 +423,11 @@ fn groups(doc: &ResultDoc) -> Sheet {
         }
         if let Some(o) = &g.overall {
             let suppressed = |v: Option<f64>| -> Cell {
-                if o.reason.is_some() { "suppressed".into() } else { v.into() }
+                if o.reason.is_some() {
+                    "suppressed".into()
+                } else {
+                    v.into()
+                }
             };
             s.row(vec![
                 g.label.as_str().into(),

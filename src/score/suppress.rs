@@ -30,9 +30,7 @@ impl Reason {
             Reason::Complementary => {
                 "suppressed so that a smaller group's figures cannot be worked out".to_string()
             }
-            Reason::IncludesSuppressed => {
-                "includes an item suppressed in this group".to_string()
-            }
+            Reason::IncludesSuppressed => "includes an item suppressed in this group".to_string(),
         }
     }
 }
@@ -134,10 +132,7 @@ mod tests {
 
     #[test]
     fn small_groups_are_suppressed() {
-        assert_eq!(
-            groups(&[12, 30, 40, 25], 11),
-            vec![None, None, None, None]
-        );
+        assert_eq!(groups(&[12, 30, 40, 25], 11), vec![None, None, None, None]);
         assert_eq!(
             groups(&[12, 30, 4, 13], 11),
             vec![Some(Complementary), None, Some(TooFew), None]
@@ -167,13 +162,20 @@ mod tests {
         // One group of 4: nothing else to suppress; the file as a whole is too small,
         // which every report warns of.
         assert_eq!(groups(&[4], 11), vec![Some(TooFew)]);
-        assert_eq!(groups(&[3, 50], 11), vec![Some(TooFew), Some(Complementary)]);
+        assert_eq!(
+            groups(&[3, 50], 11),
+            vec![Some(TooFew), Some(Complementary)]
+        );
     }
 
     #[test]
     fn per_question_a_group_of_12_with_one_rating_hides_that_item() {
         // Porters 12 (11 said not applicable to item 0), Nurses 30, Doctors 40.
-        let p = plan(&[12, 30, 40], &[vec![1, 12], vec![30, 30], vec![40, 35]], 11);
+        let p = plan(
+            &[12, 30, 40],
+            &[vec![1, 12], vec![30, 30], vec![40, 35]],
+            11,
+        );
         assert_eq!(p.groups, vec![None, None, None]);
         assert_eq!(p.items[0], vec![Some(TooFew), None]);
         // The one rating would be the total less the others: Nurses' item 0 goes too.

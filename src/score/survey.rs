@@ -8,8 +8,8 @@ use super::suppress::{self, Plan};
 use super::{ItemInput, document, score};
 use crate::assessment::Assessment;
 use crate::result::{
-    CombinedGroup, Context, GroupBy, GroupDifference, GroupItem, GroupResult, GroupScore,
-    Rejected, ResultDoc, SurveySource,
+    CombinedGroup, Context, GroupBy, GroupDifference, GroupItem, GroupResult, GroupScore, Rejected,
+    ResultDoc, SurveySource,
 };
 use crate::survey::Combination;
 
@@ -163,7 +163,12 @@ pub fn combine_hint(grouping: &Grouping) -> Option<String> {
     if together < grouping.min_group || combine.len() < 2 {
         combine.extend(protecting.iter().map(|g| label(*g)));
     }
-    let names = |gs: &[usize]| gs.iter().map(|g| format!("{:?}", label(*g))).collect::<Vec<_>>().join(", ");
+    let names = |gs: &[usize]| {
+        gs.iter()
+            .map(|g| format!("{:?}", label(*g)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     Some(format!(
         "{} suppressed only so that {} cannot be worked out from the total; to show more, combine groups before suppression, e.g. --combine \"{}={}\"",
         names(&protecting),

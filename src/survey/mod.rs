@@ -23,10 +23,10 @@ use csv::ByteRecord;
 
 pub use cell::Cell;
 pub use decode::Encoding;
-pub use tally::{Combination, parse_combine};
 use headers::quoted_list;
 use layout::Kind;
 use tally::Counter;
+pub use tally::{Combination, parse_combine};
 
 use crate::assessment::Assessment;
 use crate::result::{ColumnMatch, Rejected, SurveySource};
@@ -232,7 +232,11 @@ fn read_inner(
         texts.push(cells);
     }
     let mut layout = layout::detect(&texts, options.header_rows);
-    let sample: Vec<&ByteRecord> = first.iter().skip(layout.header_rows).map(|(_, r)| r).collect();
+    let sample: Vec<&ByteRecord> = first
+        .iter()
+        .skip(layout.header_rows)
+        .map(|(_, r)| r)
+        .collect();
     personal::classify(&mut layout.columns, &sample);
     let matching = headers::match_items(assessment, &layout.columns, &options.maps)?;
     let columns = &layout.columns;
@@ -287,7 +291,14 @@ fn read_inner(
 
     let item_columns: Vec<Option<usize>> =
         matching.items.iter().map(|m| m.map(|(c, _)| c)).collect();
-    personal::enforce(assessment, columns, &item_columns, &options.maps, group_column, &sample)?;
+    personal::enforce(
+        assessment,
+        columns,
+        &item_columns,
+        &options.maps,
+        group_column,
+        &sample,
+    )?;
     let personal_columns = personal::columns(columns);
     let mut parsers: Vec<cell::CellParser> = assessment
         .items

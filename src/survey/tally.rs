@@ -169,10 +169,11 @@ fn combined(
     column: &str,
 ) -> Result<Vec<GroupTally>, String> {
     for (k, c) in combine.iter().enumerate() {
-        if let Some(other) = combine[..k]
-            .iter()
-            .find(|o| o.values.iter().any(|v| c.values.iter().any(|w| names(v, w))))
-        {
+        if let Some(other) = combine[..k].iter().find(|o| {
+            o.values
+                .iter()
+                .any(|v| c.values.iter().any(|w| names(v, w)))
+        }) {
             return Err(format!(
                 "--combine {:?} and --combine {:?} both name a value; each value can be combined once",
                 c.label, other.label

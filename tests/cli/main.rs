@@ -21,6 +21,7 @@ mod test_properties;
 mod test_report;
 mod test_score;
 mod test_show;
+mod test_suppression;
 mod test_template;
 mod test_terminal;
 mod test_trend;

@@ -15,11 +15,7 @@ fn returns(rows: &[(&str, Option<u8>, Option<u8>)]) -> String {
     let mut csv = String::from("Name,Role,Decision-making,Co-design from the start\n");
     for (k, (role, a, b)) in rows.iter().enumerate() {
         let cell = |v: &Option<u8>| v.map_or("N/A".to_string(), |v| v.to_string());
-        csv.push_str(&format!(
-            "Person {k},{role},{},{}\n",
-            cell(a),
-            cell(b)
-        ));
+        csv.push_str(&format!("Person {k},{role},{},{}\n", cell(a), cell(b)));
     }
     csv
 }
@@ -28,7 +24,11 @@ fn groups_of(sizes: &[(&str, usize)]) -> Vec<(String, Option<u8>, Option<u8>)> {
     let mut rows = Vec::new();
     for (role, n) in sizes {
         for k in 0..*n {
-            rows.push((role.to_string(), Some((k % 5) as u8), Some(((k + 2) % 5) as u8)));
+            rows.push((
+                role.to_string(),
+                Some((k % 5) as u8),
+                Some(((k + 2) % 5) as u8),
+            ));
         }
     }
     rows
@@ -175,7 +175,10 @@ fn per_question_a_group_of_12_where_11_said_not_applicable_shows_no_rating() {
     // Differences between groups come from shown figures only.
     for d in doc["group_by"]["differences"].as_array().unwrap() {
         if d["item"] == "decision-making" {
-            assert!(d["high_group"] == "Doctors" && d["low_group"] == "Doctors", "{d}");
+            assert!(
+                d["high_group"] == "Doctors" && d["low_group"] == "Doctors",
+                "{d}"
+            );
         }
     }
 }
@@ -277,7 +280,11 @@ fn min_group_defaults_to_the_nhs_rule_of_11_and_says_so_in_help() {
 fn contact_column(values: &[&str]) -> String {
     let mut csv = String::from("Role,Decision-making,Contact\n");
     for (k, v) in values.iter().cycle().take(30).enumerate() {
-        csv.push_str(&format!("{},{},\"{v}\"\n", ["Staff", "Nurse"][k % 2], k % 5));
+        csv.push_str(&format!(
+            "{},{},\"{v}\"\n",
+            ["Staff", "Nurse"][k % 2],
+            k % 5
+        ));
     }
     csv
 }
@@ -289,7 +296,10 @@ fn a_column_of_personal_values_is_personal_whatever_its_header() {
             "email addresses",
             &["ann@example.org", "bob.smith@nhs.net", "c.d@trust.nhs.uk"][..],
         ),
-        ("phone numbers", &["07700 900123", "+44 7700 900456", "(0113) 496 0000"]),
+        (
+            "phone numbers",
+            &["07700 900123", "+44 7700 900456", "(0113) 496 0000"],
+        ),
         ("NHS numbers", &["943 476 5919", "9434765919"]),
         ("postcodes", &["LS1 4AP", "SW1A 1AA", "M1 1AE"]),
         ("IP addresses", &["192.168.1.20", "10.0.0.7", "2001:db8::1"]),
@@ -300,7 +310,9 @@ fn a_column_of_personal_values_is_personal_whatever_its_header() {
             .args(["score", "building-blocks", "returns.csv", "--allow-missing"])
             .args(["--group-by", "Contact"])
             .fails(2)
-            .stderr_has(&format!("this is a personal column (30 of the first 30 values look like {kind})"));
+            .stderr_has(&format!(
+                "this is a personal column (30 of the first 30 values look like {kind})"
+            ));
         Test::new()
             .write("returns.csv", &csv)
             .args(["score", "building-blocks", "returns.csv", "--allow-missing"])
@@ -333,9 +345,14 @@ fn a_free_text_question_asking_for_an_email_address_is_never_a_group() {
     Test::new()
         .write("returns.csv", &csv)
         .args(["score", "building-blocks", "returns.csv", "--allow-missing"])
-        .args(["--group-by", "If you would like us to contact you, please give your email address below"])
+        .args([
+            "--group-by",
+            "If you would like us to contact you, please give your email address below",
+        ])
         .fails(2)
-        .stderr_has("this is a personal column (171 of the first 171 values look like email addresses)");
+        .stderr_has(
+            "this is a personal column (171 of the first 171 values look like email addresses)",
+        );
 }
 
 #[test]
@@ -349,18 +366,23 @@ fn a_column_of_mostly_unique_values_is_refused_by_group_by() {
         .args(["score", "building-blocks", "returns.csv", "--allow-missing"])
         .args(["--group-by", "Reference"])
         .fails(2)
-        .stderr_has("most of its values are different (40 of the first 40 seen once), as in an identifier");
+        .stderr_has(
+            "most of its values are different (40 of the first 40 seen once), as in an identifier",
+        );
 }
 
 #[test]
 fn an_alias_pointing_at_a_personal_column_is_an_error() {
     // An assessment shared between organisations reads an item from "Work email".
-    let toml = std::fs::read_to_string(super::support::root().join("tests/fixtures/mini.toml"))
-        .unwrap();
+    let toml =
+        std::fs::read_to_string(super::support::root().join("tests/fixtures/mini.toml")).unwrap();
     let first_item = toml.find("[[items]]").expect("an item");
     let id_at = toml[first_item..].find("id = ").unwrap() + first_item;
     let line_end = toml[id_at..].find('\n').unwrap() + id_at;
-    let id = toml[id_at + 5..line_end].trim().trim_matches('"').to_string();
+    let id = toml[id_at + 5..line_end]
+        .trim()
+        .trim_matches('"')
+        .to_string();
     let with_alias = format!(
         "{}\naliases = [\"Work email\"]{}",
         &toml[..line_end],
@@ -387,7 +409,9 @@ fn a_rejected_value_that_looks_personal_is_masked() {
     let run = Test::new()
         .write("returns.csv", csv)
         .args(["score", "building-blocks", "returns.csv", "--allow-missing"])
-        .args(["--out", "r.json", "--out", "r.md", "--out", "r.html", "--out", "r.xlsx"])
+        .args([
+            "--out", "r.json", "--out", "r.md", "--out", "r.html", "--out", "r.xlsx",
+        ])
         .success();
     let doc = json(&run.file("r.json"));
     let values: Vec<&str> = doc["rejected"]

@@ -153,7 +153,10 @@ fn csv_reads_back(doc: &ResultDoc) -> Result<(), TestCaseError> {
         _ => false,
     };
     // A warning row (a file smaller than the suppression minimum) may come first.
-    let overall = rows.iter().find(|r| &r[0] == "overall").expect("an overall row");
+    let overall = rows
+        .iter()
+        .find(|r| &r[0] == "overall")
+        .expect("an overall row");
     prop_assert_eq!(
         rows.iter().filter(|r| &r[0] == "warning").count(),
         doc.warnings.len()

@@ -76,10 +76,7 @@ pub(super) fn is_email(v: &str) -> bool {
 /// A phone number (UK or international) or an NHS number, written with the usual
 /// separators.
 pub(super) fn number_kind(v: &str) -> Option<Looks> {
-    if !v
-        .chars()
-        .all(|c| c.is_ascii_digit() || " -()+".contains(c))
-    {
+    if !v.chars().all(|c| c.is_ascii_digit() || " -()+".contains(c)) {
         return None;
     }
     let digits: String = v.chars().filter(char::is_ascii_digit).collect();
@@ -134,7 +131,9 @@ pub(super) fn is_postcode(v: &str) -> bool {
     let digit = |c: u8| c.is_ascii_digit();
     let outward_ok = match outward {
         [a, b] => letter(*a) && digit(*b),
-        [a, b, c] => letter(*a) && ((digit(*b) && (digit(*c) || letter(*c))) || (letter(*b) && digit(*c))),
+        [a, b, c] => {
+            letter(*a) && ((digit(*b) && (digit(*c) || letter(*c))) || (letter(*b) && digit(*c)))
+        }
         [a, b, c, d] => letter(*a) && letter(*b) && digit(*c) && (digit(*d) || letter(*d)),
         _ => false,
     };
@@ -157,4 +156,3 @@ pub fn is_identifier<'a>(values: impl Iterator<Item = &'a [u8]>) -> bool {
     let once = seen.values().filter(|n| **n == 1).count();
     total >= 10 && once * 2 > total
 }
-

@@ -48,9 +48,7 @@ pub fn describe(column: &Column, c: usize, rows: &[&csv::ByteRecord]) -> String 
             "{personal} of the first {seen} values look like {}",
             kind.plural()
         ),
-        None if is_personal_header(&column.name) => {
-            "its header names personal data".to_string()
-        }
+        None if is_personal_header(&column.name) => "its header names personal data".to_string(),
         None => "names, emails, addresses or identifiers".to_string(),
     }
 }
@@ -91,7 +89,6 @@ pub fn enforce(
     }
     Ok(())
 }
-
 
 /// No item reads a personal column, and no alias of the assessment names one.
 fn no_personal_item(

@@ -184,4 +184,3 @@ pub fn is_personal_header(name: &str) -> bool {
     }
     false
 }
-

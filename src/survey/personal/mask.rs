@@ -54,11 +54,15 @@ fn mask_numbers(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut k = 0;
     while k < chars.len() {
-        if chars[k].is_ascii_digit() || (chars[k] == '+' && chars.get(k + 1).is_some_and(char::is_ascii_digit)) || chars[k] == '(' {
+        if chars[k].is_ascii_digit()
+            || (chars[k] == '+' && chars.get(k + 1).is_some_and(char::is_ascii_digit))
+            || chars[k] == '('
+        {
             let mut end = k;
             let mut digits = 0;
             let mut last_digit = k;
-            while end < chars.len() && (chars[end].is_ascii_digit() || " -()+".contains(chars[end])) {
+            while end < chars.len() && (chars[end].is_ascii_digit() || " -()+".contains(chars[end]))
+            {
                 if chars[end].is_ascii_digit() {
                     digits += 1;
                     last_digit = end;
@@ -81,4 +85,3 @@ fn mask_numbers(text: &str) -> String {
     }
     out
 }
-

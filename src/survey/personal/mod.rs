@@ -81,7 +81,8 @@ pub fn classify(columns: &mut [Column], rows: &[&csv::ByteRecord]) {
 /// Whether to read another row into the sample: fewer than `SAMPLE_ROWS` rows, and fewer
 /// than `SAMPLE_BYTES` bytes, read so far.
 pub fn sampling(first: &[(u64, csv::ByteRecord)]) -> bool {
-    first.len() < SAMPLE_ROWS && first.iter().map(|(_, r)| r.as_slice().len()).sum::<usize>() < SAMPLE_BYTES
+    first.len() < SAMPLE_ROWS
+        && first.iter().map(|(_, r)| r.as_slice().len()).sum::<usize>() < SAMPLE_BYTES
 }
 
 /// The personal columns' positions.
