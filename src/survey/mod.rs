@@ -4,7 +4,8 @@
 //! reused, cells are parsed through a bounded memo, and only counts are kept (plus the
 //! first `max_rejected` rejected cells).
 //!
-//! Personal columns (names, emails, IP addresses) are recognised by name and never read.
+//! Personal columns (names, emails, IP addresses, staff and NHS numbers, phones) are
+//! recognised by header and by the content of the first rows (`personal`), and never read.
 
 pub mod cell;
 pub mod decode;
