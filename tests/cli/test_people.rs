@@ -438,3 +438,87 @@ fn a_rejected_value_that_looks_personal_is_masked() {
     let cells = xlsx_cells(&std::fs::read(run.dir.join("r.xlsx")).unwrap(), "Rejected");
     assert!(cells.iter().any(|c| c == "[email removed]"), "{cells:?}");
 }
+
+#[test]
+fn an_identifier_past_the_sampled_rows_is_refused_at_the_end() {
+    // The first 200 rows hold each value twice (not an identifier, as far as they go);
+    // the 300 after them are all different.
+    let mut csv = String::from("Reference,Decision-making\n");
+    for k in 0..500 {
+        let value = if k < 200 { k / 2 } else { k };
+        csv.push_str(&format!("T{value},{}\n", k % 5));
+    }
+    Test::new()
+        .write("returns.csv", &csv)
+        .args(["score", "building-blocks", "returns.csv", "--allow-missing"])
+        .args(["--group-by", "Reference"])
+        .fails(2)
+        .stderr_has("300 of its 400 values belong to one respondent each, as in an identifier");
+}
+
+#[test]
+fn a_group_label_that_looks_personal_is_masked() {
+    // Someone typed an email address into the Role column's "Other".
+    let mut rows = groups_of(&[("Staff", 15)]);
+    rows.push(("ann@example.org".into(), Some(1), Some(1)));
+    rows.push(("bob@example.org".into(), Some(2), Some(2)));
+    let run = score(
+        &returns(&as_refs(&rows)),
+        &["-f", "json", "--respondents", "p.csv"],
+    )
+    .success();
+    let doc = json(&run.stdout);
+    let labels: Vec<&str> = doc["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, vec!["Staff", "[email removed]"]);
+    assert!(!run.stdout.contains("example.org"));
+    assert!(!run.file("p.csv").contains("example.org"));
+}
+
+#[test]
+fn the_respondents_file_carries_a_combined_groups_label() {
+    let rows = groups_of(&[("Staff", 11), ("Governor", 2), ("Volunteer", 9)]);
+    let run = score(
+        &returns(&as_refs(&rows)),
+        &[
+            "--combine",
+            "Governor+Volunteer=Governors and volunteers",
+            "--respondents",
+            "p.csv",
+            "-f",
+            "json",
+        ],
+    )
+    .success();
+    let people = run.file("p.csv");
+    assert_eq!(
+        people.matches(",Governors and volunteers,").count(),
+        11,
+        "{people}"
+    );
+    assert!(!people.contains(",Governor,") && !people.contains(",Volunteer,"));
+}
+
+#[test]
+fn an_item_of_the_whole_file_rated_by_fewer_than_the_minimum_says_so() {
+    let mut rows = groups_of(&[("Staff", 30)]);
+    for (k, row) in rows.iter_mut().enumerate() {
+        if k >= 3 {
+            row.2 = None;
+        }
+    }
+    let run = score(&returns(&as_refs(&rows)), &["-f", "json"]).success();
+    let doc = json(&run.stdout);
+    assert_eq!(
+        doc["items"][1]["notes"][0],
+        "Only 3 answers: fewer than 11, so read this figure with care; it is not shown per group."
+    );
+    assert_eq!(
+        doc["groups"][0]["items"][1]["reason"],
+        "fewer than 11 answers"
+    );
+}
