@@ -5,6 +5,7 @@
 use super::grid::{Block, Grid};
 use super::text::{number, percent, score};
 use crate::result::ResultDoc;
+use crate::score::suppress::Reason;
 
 /// More groups than this are listed with their overall score only: an item-by-group
 /// table would not fit.
@@ -12,10 +13,15 @@ const GROUP_COLUMNS: usize = 8;
 
 const SUPPRESSED: &str = "suppressed";
 
-/// What a suppressed cell says: the word and why ("suppressed: fewer than 11 answers").
-pub fn suppressed(reason: Option<&str>) -> String {
+/// In the item-by-group table, where a cell is narrow, the reason that protects a
+/// smaller group says so in short; the paragraph under the table gives it whole.
+const PROTECTS: &str = "protects a smaller group";
+
+/// What a suppressed cell of the item-by-group table says: the word and why
+/// ("suppressed: fewer than 11 answers", "suppressed: protects a smaller group").
+fn suppressed(reason: Option<&str>, min: u64) -> String {
     match reason {
-        Some(r) if r.starts_with(SUPPRESSED) => r.to_string(),
+        Some(r) if r == Reason::Complementary.text(min) => format!("{SUPPRESSED}: {PROTECTS}"),
         Some(r) => format!("{SUPPRESSED}: {r}"),
         None => SUPPRESSED.to_string(),
     }
@@ -98,21 +104,31 @@ pub fn groups(doc: &ResultDoc) -> Vec<Block> {
         columns.extend(doc.groups.iter().map(|g| (g.label.as_str(), true)));
         columns.push(("All", true));
         let mut grid = Grid::new(&columns);
+        let min = by.min_group;
+        let mut protecting = false;
         for (index, item) in doc.items.iter().enumerate() {
             let mut row = vec![item.title.clone()];
             for g in &doc.groups {
                 let figures = g.items.get(index);
-                row.push(match figures {
-                    _ if g.suppressed => suppressed(g.reason.as_deref()),
-                    Some(f) if f.reason.is_some() => suppressed(f.reason.as_deref()),
+                let cell = match figures {
+                    _ if g.suppressed => suppressed(g.reason.as_deref(), min),
+                    Some(f) if f.reason.is_some() => suppressed(f.reason.as_deref(), min),
                     Some(f) => format!("{} (n={})", score(f.score), f.n.unwrap_or(0)),
                     None => format!("{} (n=0)", score(None)),
-                });
+                };
+                protecting |= cell.ends_with(PROTECTS);
+                row.push(cell);
             }
             row.push(score(item.score));
             grid.row(row);
         }
         blocks.push(Block::Grid(grid));
+        if protecting {
+            blocks.push(Block::Paragraph(format!(
+                "\u{201c}{PROTECTS}\u{201d}: {} by subtracting the figures shown from the total.",
+                Reason::Complementary.text(min)
+            )));
+        }
     }
 
     if !by.differences.is_empty() {

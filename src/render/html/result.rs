@@ -77,7 +77,7 @@ fn header(doc: &ResultDoc) -> String {
     let out_of = common_scale(doc).map_or(String::new(), |s| format!(" of {}", s.max));
     for w in &doc.warnings {
         out.push_str(&format!(
-            "<p class=\"warning\"><strong>Warning:</strong> {}</p>\n",
+            "<div class=\"notice\"><strong>Warning:</strong> {}</div>\n",
             escape(w)
         ));
     }
