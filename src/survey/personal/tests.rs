@@ -170,3 +170,79 @@ fn personal_values_in_a_text_are_masked() {
     assert_eq!(mask("6"), "6");
     assert_eq!(mask("3 (mostly)"), "3 (mostly)");
 }
+
+fn column(name: &str, kind: Kind) -> Column {
+    Column {
+        name: name.to_string(),
+        other_names: Vec::new(),
+        kind,
+    }
+}
+
+#[test]
+fn enforce_refuses_an_item_read_from_a_personal_column_whatever_matched_it() {
+    // Whatever the matching passes become, a personal column given to an item is refused.
+    let a = crate::assessment::Catalog::load(None)
+        .unwrap()
+        .resolve("building-blocks")
+        .unwrap()
+        .assessment
+        .clone();
+    let columns = vec![
+        column("Role", Kind::Question),
+        column("Contact", Kind::Personal),
+    ];
+    let mut items = vec![None; a.items.len()];
+    items[0] = Some(1);
+    let rows: Vec<csv::ByteRecord> = (0..5)
+        .map(|k| csv::ByteRecord::from(vec!["Staff".to_string(), format!("p{k}@x.org")]))
+        .collect();
+    let rows: Vec<&csv::ByteRecord> = rows.iter().collect();
+    let e = enforce(&a, &columns, &items, &[], None, &rows).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "item \"{}\" would be read from \"Contact\", which holds personal data (5 of the first 5 values look like email addresses) and is never read; name the item's column with --map {0}=COLUMN, or add --allow-missing to score without it",
+            a.items[0].id
+        )
+    );
+    // As a group it is refused too; the Role column is a group.
+    let none = vec![None; a.items.len()];
+    assert!(matches!(
+        enforce(&a, &columns, &none, &[], Some(1), &rows),
+        Err(PersonalError::GroupBy { .. })
+    ));
+    assert!(enforce(&a, &columns, &none, &[], Some(0), &rows).is_ok());
+}
+
+#[test]
+fn classify_marks_columns_by_header_and_by_content() {
+    let mut columns = vec![
+        column("Role", Kind::Question),
+        column("Staff ID", Kind::Question),
+        column("Anything else?", Kind::Question),
+        column("Q1", Kind::Question),
+    ];
+    let rows: Vec<csv::ByteRecord> = (0..6)
+        .map(|k| {
+            csv::ByteRecord::from(vec![
+                "Nurse".to_string(),
+                format!("{k}"),
+                ["07700 900123", "07700 900456", "", "no"][k % 4].to_string(),
+                "3".to_string(),
+            ])
+        })
+        .collect();
+    let rows: Vec<&csv::ByteRecord> = rows.iter().collect();
+    classify(&mut columns, &rows);
+    let kinds: Vec<Kind> = columns.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            Kind::Question,
+            Kind::Personal,
+            Kind::Personal,
+            Kind::Question
+        ]
+    );
+}
