@@ -464,7 +464,8 @@ impl RespondentsFile {
                 self.tmp = None;
                 return Ok(("standard output".to_string(), self.sheet.take()));
             }
-            let relabelled = tmp.with_extension("relabelled.tmp");
+            // ".NAME.PID.1.tmp", the name `output` clears up after a killed run.
+            let relabelled = tmp.with_extension("1.tmp");
             let file =
                 File::create(&relabelled).with_context(|| format!("cannot write {}", self.path))?;
             let mut out = io::BufWriter::with_capacity(256 * 1024, file);

@@ -89,7 +89,12 @@ pub fn result(assessment: &Assessment, context: Context, returns: Returns) -> Re
         let n = histogram.n();
         if n > 0 && n < min_group && returns.tally.respondents >= min_group {
             item.notes.push(format!(
-                "Only {n} answers: fewer than {min_group}, so read this figure with care; it is not shown per group."
+                "Only {n} answers: fewer than {min_group}, so read this figure with care{}.",
+                if returns.grouping.is_some() {
+                    "; it is not shown per group"
+                } else {
+                    ""
+                }
             ));
         }
     }
