@@ -522,3 +522,40 @@ fn an_item_of_the_whole_file_rated_by_fewer_than_the_minimum_says_so() {
         "fewer than 11 answers"
     );
 }
+
+#[test]
+fn personal_headers_under_ordinary_wording_are_refused_by_group_by_and_map() {
+    // Each header issue 11 saw accepted, with a value that is a plausible group (so only
+    // the header can tell).
+    for header in [
+        "Work email",
+        "Respondent email",
+        "Email address (optional)",
+        "Your name",
+        "Forename",
+        "IP",
+        "Staff ID",
+        "Employee ID",
+        "ESR number",
+        "NHS No.",
+        "Mobile number",
+        "Custom Data 2",
+    ] {
+        let mut csv = format!("\"{header}\",Decision-making\n");
+        for k in 0..24 {
+            csv.push_str(&format!("{},{}\n", ["Red", "Blue"][k % 2], k % 5));
+        }
+        Test::new()
+            .write("returns.csv", &csv)
+            .args(["score", "building-blocks", "returns.csv", "--allow-missing"])
+            .args(["--group-by", header])
+            .fails(2)
+            .stderr_has("this is a personal column (its header names personal data)");
+        Test::new()
+            .write("returns.csv", &csv)
+            .args(["score", "building-blocks", "returns.csv", "--allow-missing"])
+            .arg(format!("--map=co-design={header}"))
+            .fails(2)
+            .stderr_has("is a personal column");
+    }
+}
