@@ -119,7 +119,7 @@ const IDENTIFIED: &[&str] = &[
     "mrn",
     "user",
 ];
-const IDENTIFIER_WORDS: &[&str] = &["number", "no", "id", "num", "ref", "reference", "code"];
+const IDENTIFIER_WORDS: &[&str] = &["number", "no", "id", "num", "ref", "reference"];
 
 /// A header is "short" when it has at most this many words: a label, not a question
 /// (a question may mention email or a phone without asking for one).

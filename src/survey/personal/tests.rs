@@ -61,6 +61,9 @@ fn every_personal_header_variant_the_issue_lists_is_recognised() {
         "Location Latitude",
         "Username",
         "User name",
+        "Patient ID",
+        "Hospital number",
+        "Your manager's name",
     ] {
         assert!(is_personal_header(header), "{header:?} was not recognised");
     }
@@ -74,6 +77,8 @@ fn grouping_columns_and_questions_are_not_personal() {
         "Ward name",
         "Directorate",
         "Staff group",
+        "Hospital code",
+        "Site code",
         "Which best describes you?",
         "How well do we use email and newsletters to reach patient leaders?",
         "1. Make patient leaders an integral part of formal and informal decision-making",
