@@ -241,17 +241,21 @@ pub struct ScoreArgs {
     /// The period, e.g. 2026-Q3 (default: the current quarter)
     #[arg(long)]
     pub period: Option<String>,
-    /// Read the column COLUMN (its header text) for item ITEM; repeatable
+    /// Read the column COLUMN for item ITEM: its header text, a question code (Q3,
+    /// QID3), a column letter (AB) or a number (#12); repeatable
     #[arg(long = "map", value_name = "ITEM=COLUMN", value_parser = crate::survey::parse_map)]
     pub maps: Vec<(String, String)>,
+    /// Match columns exactly only: no reworded questions paired by their wording
+    #[arg(long)]
+    pub strict_columns: bool,
     /// Score even when some items have no column (they count as missing)
     #[arg(long)]
     pub allow_missing: bool,
     /// Fail (exit code 1, no report) if any cell is rejected
     #[arg(long)]
     pub strict: bool,
-    /// Also give the figures per value of this column (e.g. Role), with small groups
-    /// suppressed
+    /// Also give the figures per value of this column (e.g. Role, or a code, letter or
+    /// #number as for --map), with small groups suppressed
     #[arg(long, value_name = "COLUMN")]
     pub group_by: Option<String>,
     /// The fewest answers a figure is shown for: per group, and per item within a group

@@ -248,6 +248,12 @@ pub struct SurveySource {
     pub file: String,
     /// The survey tool whose layout was recognised, or "generic".
     pub layout: String,
+    /// Header rows above the first response, as read.
+    #[serde(default = "one")]
+    pub header_rows: usize,
+    /// Whether `header_rows` was given (`--header-rows`) rather than the layout's own.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub header_rows_given: bool,
     /// e.g. "CSV, UTF-8, comma-separated" or "Excel, sheet Form1".
     pub format: String,
     /// Data rows read (header rows excluded).
@@ -278,13 +284,20 @@ pub struct SurveySource {
     pub min_group: u64,
 }
 
+fn one() -> usize {
+    1
+}
+
 /// The column an item was read from, and how it was matched.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ColumnMatch {
     pub item: String,
     pub column: String,
-    /// "map", "id", "alias", "text" or "grid".
+    /// "map", "id", "alias", "text", "grid" or "wording" (a reworded question).
     pub matched_by: String,
+    /// For a reworded question, how its wording matched, so the analyst can check it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<String>,
 }
 
 /// A survey grouped by a column.

@@ -49,6 +49,7 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
         sheet: args.sheet.clone(),
         header_rows: args.header_rows.map(usize::from),
         maps: args.maps.clone(),
+        strict_columns: args.strict_columns,
         allow_missing: args.allow_missing,
         group_by: args.group_by.clone(),
         min_group: args.min_group,
@@ -98,9 +99,10 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
     let returns = returns?;
     let source = &returns.source;
     eprintln!(
-        "read {}: {} layout, {}; {} rows, {} respondents{}{}",
+        "read {}: {} layout, {}, {}; {} rows, {} respondents{}{}",
         args.file,
         source.layout,
+        crate::render::survey::header_rows(source),
         source.format,
         source.rows,
         returns.tally.respondents,
@@ -119,6 +121,14 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
             String::new()
         },
     );
+    for m in source.columns.iter().filter(|m| m.how.is_some()) {
+        eprintln!(
+            "note: item {} read from column {:?}, {} (--map it to confirm, or --strict-columns to refuse)",
+            m.item,
+            m.column,
+            m.how.as_deref().unwrap_or_default()
+        );
+    }
     if !source.unmatched_items.is_empty() {
         eprintln!(
             "warning: no column for {} (counted as missing)",

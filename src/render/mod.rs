@@ -9,7 +9,7 @@ pub mod grid;
 mod html;
 mod markdown;
 pub mod questionnaire;
-mod survey;
+pub mod survey;
 mod svg;
 mod table;
 pub mod template;

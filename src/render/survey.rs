@@ -166,6 +166,20 @@ pub fn groups(doc: &ResultDoc) -> Vec<Block> {
 }
 
 /// How the survey file was read.
+/// "1 header row", "3 header rows (--header-rows)".
+pub fn header_rows(s: &crate::result::SurveySource) -> String {
+    format!(
+        "{} header row{}{}",
+        s.header_rows,
+        if s.header_rows == 1 { "" } else { "s" },
+        if s.header_rows_given {
+            " (--header-rows)"
+        } else {
+            ""
+        }
+    )
+}
+
 pub fn source(doc: &ResultDoc) -> Vec<Block> {
     let Some(s) = &doc.survey else {
         return Vec::new();
@@ -180,7 +194,13 @@ pub fn source(doc: &ResultDoc) -> Vec<Block> {
     }
     blocks.push(Block::Heading("Survey file".into()));
     let mut facts = vec![
-        format!("{}: {} layout, {}", s.file, s.layout, s.format),
+        format!(
+            "{}: {} layout, {}, {}",
+            s.file,
+            s.layout,
+            header_rows(s),
+            s.format
+        ),
         format!(
             "{} rows read; {} respondents{}{}",
             s.rows,
@@ -218,7 +238,11 @@ pub fn source(doc: &ResultDoc) -> Vec<Block> {
     blocks.push(Block::List(facts));
     let mut grid = Grid::new(&[("Item", false), ("Column", false), ("Matched by", false)]);
     for m in &s.columns {
-        grid.row(vec![m.item.clone(), m.column.clone(), m.matched_by.clone()]);
+        let by = match &m.how {
+            Some(how) => format!("{} ({how})", m.matched_by),
+            None => m.matched_by.clone(),
+        };
+        grid.row(vec![m.item.clone(), m.column.clone(), by]);
     }
     blocks.push(Block::Grid(grid));
     blocks

@@ -51,13 +51,10 @@ pub fn questions(a: &Assessment) -> Vec<Question<'_>> {
 fn matches_back(a: &Assessment, titles: &[String]) -> bool {
     let columns: Vec<Column> = std::iter::once(ROLE.to_string())
         .chain(titles.iter().cloned())
-        .map(|name| Column {
-            name,
-            other_names: Vec::new(),
-            kind: Kind::Question,
-        })
+        .map(|name| Column::named(name, Kind::Question))
         .collect();
-    match match_items(a, &columns, &[]) {
+    // Exactly: a survey built from the template must never depend on approximate matching.
+    match match_items(a, &columns, &[], false) {
         Ok(m) => m
             .items
             .iter()

@@ -1,13 +1,21 @@
 //! Matching an assessment's items to a survey file's columns, in this order: `--map
-//! ITEM=COLUMN`; the item id; the item's aliases; the item text (or title) compared
-//! without case, punctuation, numbering ("1.", "Q1") or surrounding whitespace; and grid
-//! columns `Question [Row]` whose row names the item. Each pass runs over every item
-//! before the next, so a closer match always wins a column.
+//! ITEM=COLUMN` (an exact reference: see `reference`); the item id; the item's aliases;
+//! the item text (or title, or the text without its pointers into the source such as
+//! "as below") compared without case, punctuation, numbering ("1.", "Q1") or surrounding
+//! whitespace; and grid columns `Question [Row]` whose row names the item. A question
+//! code (Qualtrics' `Q14_1`) is compared exactly, never normalised. Each pass runs over
+//! every item before the next, so a closer match always wins a column. Items still
+//! without a column may then be paired with reworded questions (`approximate`), unless
+//! matching is strict.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
+use super::approximate::{self, Side, Words};
 use super::layout::{Column, Kind};
-use crate::assessment::Assessment;
+use super::reference::{self, ReferenceError, Wanted};
+use super::suggest;
+use super::wording::without_source_pointers;
+use crate::assessment::{Assessment, Item};
 
 /// How an item found its column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +25,8 @@ pub enum MatchedBy {
     Alias,
     Text,
     Grid,
+    /// A reworded question, paired by its wording (reported, so it can be checked).
+    Wording,
 }
 
 impl MatchedBy {
@@ -27,6 +37,19 @@ impl MatchedBy {
             MatchedBy::Alias => "alias",
             MatchedBy::Text => "text",
             MatchedBy::Grid => "grid",
+            MatchedBy::Wording => "wording",
+        }
+    }
+
+    /// Which of the item's texts a pass compares, for messages.
+    fn what(self) -> &'static str {
+        match self {
+            MatchedBy::Map => "--map",
+            MatchedBy::Id => "its id",
+            MatchedBy::Alias => "its aliases",
+            MatchedBy::Text => "its text",
+            MatchedBy::Grid => "a grid row",
+            MatchedBy::Wording => "its wording",
         }
     }
 }
@@ -36,43 +59,23 @@ impl MatchedBy {
 pub struct Matching {
     /// Per item (in `assessment.items` order): its column and how it was matched.
     pub items: Vec<Option<(usize, MatchedBy)>>,
+    /// Per item: for a reworded question, how its wording matched, in words.
+    pub how: Vec<Option<String>>,
 }
 
 /// Text compared without case, punctuation, numbering or surrounding whitespace:
 /// "Q1. Decision-making " and "decision making" are the same.
 pub fn normalise(s: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let mut word = String::new();
-    for c in s.chars() {
-        if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
-        } else if !word.is_empty() {
-            words.push(std::mem::take(&mut word));
-        }
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    // Numbering: a leading "1", "q1" or "q 1" before the text proper.
-    let numbered = |w: &str| {
-        w.chars().all(|c| c.is_ascii_digit())
-            || (w.len() > 1 && w.starts_with('q') && w[1..].chars().all(|c| c.is_ascii_digit()))
-    };
-    if words.len() > 1 && numbered(&words[0]) {
-        words.remove(0);
-    } else if words.len() > 2 && words[0] == "q" && words[1].chars().all(|c| c.is_ascii_digit()) {
-        words.drain(..2);
-    }
-    words.join(" ")
+    super::wording::words(s).join(" ")
 }
 
 /// The texts an item is matched by in one pass.
-type KeysOf = dyn Fn(&crate::assessment::Item) -> Vec<String>;
+type KeysOf = dyn Fn(&Item) -> Vec<String>;
 
 /// A grid column's row: `Rate each [Patient entrepreneurs]` (Google Forms,
 /// SurveyMonkey as plead names its columns) or `Rate each - Patient entrepreneurs`
 /// (Qualtrics matrix questions).
-fn grid_row(name: &str) -> Option<&str> {
+pub fn grid_row(name: &str) -> Option<&str> {
     let name = name.trim_end();
     if name.ends_with(']')
         && let Some(open) = name.rfind('[')
@@ -91,33 +94,29 @@ pub enum MatchError {
         column: String,
         items: String,
     },
-    #[error("--map {item}={column}: the file has no column {column:?} (its columns: {columns})")]
-    UnknownColumn {
-        item: String,
-        column: String,
-        columns: String,
-    },
+    #[error(transparent)]
+    Reference(#[from] ReferenceError),
     #[error(
         "--map {item}={column}: {column:?} is a personal column (names, emails, addresses), which plead never reads"
     )]
     PersonalColumn { item: String, column: String },
-    #[error(
-        "item {item:?} matches several columns ({columns}): choose one with --map {item}=COLUMN"
-    )]
-    Ambiguous { item: String, columns: String },
+    #[error("{message}")]
+    Ambiguous { item: String, message: String },
     #[error("--map {item}=… is given twice")]
     Twice { item: String },
 }
 
-/// Matches items to columns. `maps` are `--map ITEM=COLUMN` pairs.
+/// Matches items to columns. `maps` are `--map ITEM=COLUMN` pairs; `reworded` allows
+/// pairing the items left over with reworded questions.
 pub fn match_items(
     assessment: &Assessment,
     columns: &[Column],
     maps: &[(String, String)],
+    reworded: bool,
 ) -> Result<Matching, MatchError> {
     let mut items: Vec<Option<(usize, MatchedBy)>> = vec![None; assessment.items.len()];
+    let mut how: Vec<Option<String>> = vec![None; assessment.items.len()];
     let mut taken = vec![false; columns.len()];
-    let listing = || quoted_list(columns.iter().map(|c| c.name.as_str()));
 
     for (item_id, column) in maps {
         let index = assessment
@@ -139,22 +138,7 @@ pub fn match_items(
                 item: item_id.clone(),
             });
         }
-        let wanted = normalise(column);
-        let found = columns
-            .iter()
-            .position(|c| c.name == *column)
-            .or_else(|| {
-                columns.iter().position(|c| {
-                    std::iter::once(&c.name)
-                        .chain(&c.other_names)
-                        .any(|n| normalise(n) == wanted)
-                })
-            })
-            .ok_or_else(|| MatchError::UnknownColumn {
-                item: item_id.clone(),
-                column: column.clone(),
-                columns: listing(),
-            })?;
+        let found = reference::resolve(columns, column, Wanted::Map(item_id))?;
         if columns[found].kind == Kind::Personal {
             return Err(MatchError::PersonalColumn {
                 item: item_id.clone(),
@@ -178,11 +162,12 @@ pub fn match_items(
         .iter()
         .map(|c| grid_row(&c.name).map(normalise))
         .collect();
-    // Each name (and grid row) to the question columns it names, so matching costs a
-    // look-up per key, not a pass over every column: a file may have 100,000 columns
-    // and an assessment 10,000 items.
+    // Each name (and grid row, and code) to the question columns it names, so matching
+    // costs a look-up per key, not a pass over every column: a file may have 100,000
+    // columns and an assessment 10,000 items.
     let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_row: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_code: HashMap<String, Vec<usize>> = HashMap::new();
     for c in (0..columns.len()).filter(|c| columns[*c].kind == Kind::Question) {
         for n in &names[c] {
             by_name.entry(n.as_str()).or_default().push(c);
@@ -190,19 +175,18 @@ pub fn match_items(
         if let Some(r) = &rows[c] {
             by_row.entry(r.as_str()).or_default().push(c);
         }
+        for code in columns[c].code.iter().chain(&columns[c].import_id) {
+            by_code.entry(code.to_lowercase()).or_default().push(c);
+        }
     }
 
     let passes: [(MatchedBy, &KeysOf); 4] = [
-        (MatchedBy::Id, &|i| vec![normalise(&i.id)]),
-        (MatchedBy::Alias, &|i| {
-            i.aliases.iter().map(|a| normalise(a)).collect()
-        }),
-        (MatchedBy::Text, &|i| {
-            vec![normalise(&i.text), normalise(&i.title)]
-        }),
+        (MatchedBy::Id, &|i| vec![i.id.clone()]),
+        (MatchedBy::Alias, &|i| i.aliases.clone()),
+        (MatchedBy::Text, &|i| text_keys(i)),
         (MatchedBy::Grid, &|i| {
-            let mut keys = vec![normalise(&i.id), normalise(&i.title), normalise(&i.text)];
-            keys.extend(i.aliases.iter().map(|a| normalise(a)));
+            let mut keys = vec![i.id.clone(), i.title.clone(), i.text.clone()];
+            keys.extend(i.aliases.iter().cloned());
             keys
         }),
     ];
@@ -211,8 +195,10 @@ pub fn match_items(
             if items[index].is_some() {
                 continue;
             }
-            let keys: Vec<String> = keys_of(item)
-                .into_iter()
+            let raw = keys_of(item);
+            let keys: Vec<String> = raw
+                .iter()
+                .map(|k| normalise(k))
                 .filter(|k| !k.is_empty())
                 .collect();
             let lookup = if by == MatchedBy::Grid {
@@ -225,8 +211,16 @@ pub fn match_items(
                 .filter_map(|k| lookup.get(k.as_str()))
                 .flatten()
                 .copied()
-                .filter(|c| !taken[*c])
                 .collect();
+            if matches!(by, MatchedBy::Id | MatchedBy::Alias) {
+                // A code is an exact name: "Q3" is Qualtrics' Q3, whatever "Q3_1" is.
+                hits.extend(
+                    raw.iter()
+                        .filter_map(|k| by_code.get(&k.trim().to_lowercase()))
+                        .flatten(),
+                );
+            }
+            hits.retain(|c| !taken[*c]);
             hits.sort_unstable();
             hits.dedup();
             match hits.as_slice() {
@@ -238,13 +232,113 @@ pub fn match_items(
                 several => {
                     return Err(MatchError::Ambiguous {
                         item: item.id.clone(),
-                        columns: quoted_list(several.iter().map(|c| columns[*c].name.as_str())),
+                        message: format!(
+                            "item {:?} ({:?}) matches {} columns equally, by {}:\n{}\nSay which with one of:\n{}",
+                            item.id,
+                            short(&item.text),
+                            several.len(),
+                            by.what(),
+                            suggest::listing(columns, several),
+                            suggest::options(columns, several, Wanted::Map(&item.id))
+                        ),
                     });
                 }
             }
         }
     }
-    Ok(Matching { items })
+
+    if reworded {
+        for (index, column, described) in reworded_pairs(assessment, columns, &items, &taken) {
+            items[index] = Some((column, MatchedBy::Wording));
+            taken[column] = true;
+            how[index] = Some(described);
+        }
+    }
+    Ok(Matching { items, how })
+}
+
+/// The texts the exact text pass compares: the item's text, its title, and its text
+/// without pointers into the source (what the survey template writes).
+fn text_keys(item: &Item) -> Vec<String> {
+    vec![
+        item.text.clone(),
+        item.title.clone(),
+        without_source_pointers(&item.text),
+    ]
+}
+
+/// Every exact key of every item, normalised: a column whose text is one of them
+/// belongs to that item, and is never paired with another by its wording.
+fn exact_keys(assessment: &Assessment) -> HashSet<String> {
+    assessment
+        .items
+        .iter()
+        .flat_map(|i| {
+            let mut keys = text_keys(i);
+            keys.push(i.id.clone());
+            keys.extend(i.aliases.iter().cloned());
+            keys
+        })
+        .map(|k| normalise(&k))
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// Items without a column paired with the columns left, by wording: (item, column, how).
+fn reworded_pairs(
+    assessment: &Assessment,
+    columns: &[Column],
+    items: &[Option<(usize, MatchedBy)>],
+    taken: &[bool],
+) -> Vec<(usize, usize, String)> {
+    let open_items: Vec<usize> = (0..items.len()).filter(|i| items[*i].is_none()).collect();
+    if open_items.is_empty() {
+        return Vec::new();
+    }
+    let owned = exact_keys(assessment);
+    let belongs_elsewhere = |c: usize| {
+        let col = &columns[c];
+        std::iter::once(col.name.as_str())
+            .chain(col.other_names.iter().map(String::as_str))
+            .chain(grid_row(&col.name))
+            .any(|t| owned.contains(&normalise(t)))
+    };
+    let mut words = Words::default();
+    let (open, column_sides) =
+        suggest::sides(columns, &mut words, |c| !taken[c] && !belongs_elsewhere(c));
+    if open.is_empty() {
+        return Vec::new();
+    }
+    let item_sides: Vec<Side> = open_items
+        .iter()
+        .map(|&i| item_side(&assessment.items[i], i, &mut words))
+        .collect();
+    approximate::pair(&item_sides, &column_sides)
+        .into_iter()
+        .map(|p| (open_items[p.item], open[p.column], p.how.describe()))
+        .collect()
+}
+
+/// An item's wordings as word sets: its text, title, text without source pointers, and
+/// aliases.
+pub fn item_side(item: &Item, index: usize, words: &mut Words) -> Side {
+    let mut keys: Vec<Vec<u32>> = text_keys(item)
+        .iter()
+        .chain(&item.aliases)
+        .map(|t| words.set(t))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    Side { index, keys }
+}
+
+fn short(s: &str) -> String {
+    if s.chars().count() <= 60 {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(59).collect();
+        format!("{cut}…")
+    }
 }
 
 /// `"a", "b", "c"`.
@@ -282,14 +376,13 @@ mod tests {
     fn columns(names: &[&str]) -> Vec<Column> {
         names
             .iter()
-            .map(|n| Column {
-                name: n.to_string(),
-                other_names: Vec::new(),
-                kind: if super::super::layout::is_personal(n) {
+            .map(|n| {
+                let kind = if super::super::layout::is_personal(n) {
                     Kind::Personal
                 } else {
                     Kind::Question
-                },
+                };
+                Column::named(*n, kind)
             })
             .collect()
     }
@@ -321,7 +414,7 @@ mod tests {
         names.push(format!("Rate each block [{}]", a.items[3].title));
         names.push("Something else".into());
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let m = match_items(&a, &columns(&names), &[]).unwrap();
+        let m = match_items(&a, &columns(&names), &[], true).unwrap();
         assert_eq!(m.items[0], Some((1, MatchedBy::Id)));
         assert_eq!(m.items[1], Some((2, MatchedBy::Alias)));
         assert_eq!(m.items[2], Some((3, MatchedBy::Text)));
@@ -337,21 +430,25 @@ mod tests {
             &a,
             &cols,
             &[("decision-making".into(), "My own words".into())],
+            true,
         )
         .unwrap();
         assert_eq!(m.items[0], Some((2, MatchedBy::Map)));
-        let e = match_items(&a, &cols, &[("decision-making".into(), "Nope".into())]).unwrap_err();
-        assert!(e.to_string().contains("\"My own words\""), "{e}");
-        let e = match_items(&a, &cols, &[("decision-making".into(), "Email".into())]).unwrap_err();
+        let map = |item: &str, column: &str| {
+            match_items(&a, &cols, &[(item.into(), column.into())], true).unwrap_err()
+        };
+        let e = map("decision-making", "Nope");
+        assert!(e.to_string().contains("C \"My own words\""), "{e}");
+        let e = map("decision-making", "Email");
         assert!(matches!(e, MatchError::PersonalColumn { .. }));
-        let e = match_items(&a, &cols, &[("nope".into(), "Email".into())]).unwrap_err();
+        let e = map("nope", "Email");
         assert!(matches!(e, MatchError::UnknownItem { .. }));
     }
 
     #[test]
     fn two_columns_for_one_item_is_ambiguous() {
         let a = assessment("building-blocks");
-        let e = match_items(&a, &columns(&["Block 1", "Building block 1"]), &[]).unwrap_err();
+        let e = match_items(&a, &columns(&["Block 1", "Building block 1"]), &[], true).unwrap_err();
         assert!(matches!(e, MatchError::Ambiguous { .. }), "{e}");
     }
 }

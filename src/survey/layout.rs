@@ -6,7 +6,11 @@
 //! - Google Forms: `Timestamp`, optional `Email address`, then question titles; grid
 //!   questions as `Question [Row]`; one header row.
 //! - SurveyMonkey: two header rows, question text then option or row labels (blank
-//!   under a question spread over several columns, whose text is carried on).
+//!   under a question spread over several columns, whose text is carried on). Newer
+//!   exports start `Respondent ID, Collector ID, Start Date, End Date`, older ones
+//!   `RespondentID, CollectorID, StartDate, EndDate`, and a trimmed export may keep only
+//!   the respondent id: the second row (blank under the respondent id, with "Response",
+//!   "Open-Ended Response" or option labels) tells it is a header, not a response.
 //! - Qualtrics: three header rows (ids, question text, ImportId JSON); preview and test
 //!   responses are dropped.
 
@@ -29,7 +33,7 @@ impl Tool {
             Tool::GoogleForms => "Google Forms",
             Tool::SurveyMonkey => "SurveyMonkey",
             Tool::Qualtrics => "Qualtrics",
-            Tool::Generic => "generic (one header row)",
+            Tool::Generic => "generic",
         }
     }
 }
@@ -51,9 +55,51 @@ pub struct Column {
     /// Its name as shown to people: the header cell (SurveyMonkey: `Question [Option]`
     /// where a second-row label adds to the question; Qualtrics: the question text).
     pub name: String,
-    /// Every other name it may be matched by (e.g. a Qualtrics id such as `Q3`).
+    /// Every other text it may be matched by (a second header row's label, the question
+    /// a SurveyMonkey option belongs to).
     pub other_names: Vec<String>,
+    /// The tool's short code for the question (Qualtrics' first header row, `Q14_1`):
+    /// matched exactly, never after normalising (which would make `Q14_1` and `Q29_1`
+    /// alike).
+    pub code: Option<String>,
+    /// Qualtrics' ImportId (`QID14_1`, from the third header row's JSON).
+    pub import_id: Option<String>,
     pub kind: Kind,
+}
+
+impl Column {
+    /// A column known only by its header text.
+    pub fn named(name: impl Into<String>, kind: Kind) -> Column {
+        Column {
+            name: name.into(),
+            other_names: Vec::new(),
+            code: None,
+            import_id: None,
+            kind,
+        }
+    }
+
+    /// Every text the column carries in its header rows: its name, the other header
+    /// cells, its code and ImportId.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.other_names.iter().map(String::as_str))
+            .chain(self.code.as_deref())
+            .chain(self.import_id.as_deref())
+    }
+}
+
+/// A spreadsheet column letter for a 0-based index: 0 is `A`, 27 is `AB`.
+pub fn letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII letters")
 }
 
 /// How a file is laid out.
@@ -62,6 +108,8 @@ pub struct Layout {
     pub tool: Tool,
     pub header_rows: usize,
     pub columns: Vec<Column>,
+    /// Whether `header_rows` was given (`--header-rows`) rather than implied by the tool.
+    pub header_rows_given: bool,
     /// The Qualtrics columns that tell preview and test responses apart.
     pub status_column: Option<usize>,
     pub channel_column: Option<usize>,
@@ -75,12 +123,13 @@ pub const SNIFF_ROWS: usize = 3;
 pub fn detect(first: &[Vec<String>], header_rows: Option<usize>) -> Layout {
     let row = |i: usize| first.get(i).map(Vec::as_slice).unwrap_or(&[]);
     let has = |i: usize, name: &str| row(i).iter().any(|c| c.trim().eq_ignore_ascii_case(name));
-    let tool = if (has(0, "ResponseId") || has(0, "ResponseID") || has(0, "StartDate"))
+    let monkey = surveymonkey(row(0), row(1));
+    let tool = if monkey.is_some() {
+        Tool::SurveyMonkey
+    } else if (has(0, "ResponseId") || has(0, "ResponseID") || has(0, "StartDate"))
         && (has(0, "Status") || has(0, "Finished") || has(0, "RecordedDate"))
     {
         Tool::Qualtrics
-    } else if has(0, "Respondent ID") && has(0, "Collector ID") {
-        Tool::SurveyMonkey
     } else if row(0).first().is_some_and(|c| c.trim() == "ID")
         && has(0, "Start time")
         && has(0, "Completion time")
@@ -101,9 +150,10 @@ pub fn detect(first: &[Vec<String>], header_rows: Option<usize>) -> Layout {
                 .any(|c| c.trim_start().starts_with("{\"ImportId\""));
             if import_ids { 3 } else { 2 }
         }
-        Tool::SurveyMonkey => 2,
+        Tool::SurveyMonkey => monkey.unwrap_or(2),
         _ => 1,
     };
+    let header_rows_given = header_rows.is_some();
     let header_rows = header_rows.unwrap_or(implied).min(first.len().max(1));
     let width = first
         .iter()
@@ -121,13 +171,21 @@ pub fn detect(first: &[Vec<String>], header_rows: Option<usize>) -> Layout {
     let mut columns = Vec::with_capacity(width);
     let mut carried = String::new();
     for c in 0..width {
+        let mut code = None;
+        let mut import_id = None;
         let (name, other_names) = match (tool, header_rows) {
             (Tool::Qualtrics, n) if n >= 2 => {
                 let (id, text) = (cell(0, c), cell(1, c));
+                if n >= 3 {
+                    import_id = qualtrics_import_id(&cell(2, c));
+                }
                 if text.is_empty() {
                     (id, Vec::new())
                 } else {
-                    (text, vec![id])
+                    if !id.is_empty() {
+                        code = Some(id);
+                    }
+                    (text, Vec::new())
                 }
             }
             (Tool::SurveyMonkey, n) if n >= 2 => {
@@ -141,7 +199,8 @@ pub fn detect(first: &[Vec<String>], header_rows: Option<usize>) -> Layout {
                         .iter()
                         .any(|g| sub.eq_ignore_ascii_case(g));
                 if generic_sub {
-                    (carried.clone(), Vec::new())
+                    let other = if sub.is_empty() { vec![] } else { vec![sub] };
+                    (carried.clone(), other)
                 } else if top.is_empty() || !is_metadata(&carried) {
                     (format!("{carried} [{sub}]"), vec![carried.clone(), sub])
                 } else {
@@ -162,7 +221,7 @@ pub fn detect(first: &[Vec<String>], header_rows: Option<usize>) -> Layout {
         };
         let kind = if is_personal(&name) {
             Kind::Personal
-        } else if is_metadata(&name) {
+        } else if is_metadata(&name) || code.as_deref().is_some_and(is_metadata) {
             Kind::Metadata
         } else {
             Kind::Question
@@ -175,13 +234,14 @@ pub fn detect(first: &[Vec<String>], header_rows: Option<usize>) -> Layout {
         columns.push(Column {
             name,
             other_names,
+            code,
+            import_id,
             kind,
         });
     }
     let find = |names: &[&str]| {
         columns.iter().position(|col| {
-            std::iter::once(&col.name)
-                .chain(&col.other_names)
+            col.texts()
                 .any(|n| names.iter().any(|m| n.eq_ignore_ascii_case(m)))
         })
     };
@@ -196,10 +256,42 @@ pub fn detect(first: &[Vec<String>], header_rows: Option<usize>) -> Layout {
     Layout {
         tool,
         header_rows,
+        header_rows_given,
         columns,
         status_column,
         channel_column,
     }
+}
+
+/// Whether the first rows are a SurveyMonkey export's, and if so how many header rows
+/// they imply: the respondent id in any of its spellings, and either the collector id or
+/// a second row that is a header (blank under the respondent id — a response always has
+/// one — and not blank everywhere). `Some(2)` with such a second row, `Some(1)` when the
+/// second row is already a response.
+fn surveymonkey(first: &[String], second: &[String]) -> Option<usize> {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let respondent = first.iter().position(|c| squash(c) == "respondentid")?;
+    let collector = first.iter().any(|c| squash(c) == "collectorid");
+    let second_is_header = second.get(respondent).is_some_and(|c| c.trim().is_empty())
+        && second.iter().any(|c| !c.trim().is_empty());
+    match (collector, second_is_header) {
+        (_, true) => Some(2),
+        (true, false) => Some(1),
+        (false, false) => None,
+    }
+}
+
+/// The ImportId of a Qualtrics third-row cell: `{"ImportId":"QID14_1"}` → `QID14_1`.
+fn qualtrics_import_id(cell: &str) -> Option<String> {
+    let rest = cell.trim().strip_prefix("{\"ImportId\":\"")?;
+    let end = rest.find('"')?;
+    let id = &rest[..end];
+    (!id.is_empty()).then(|| id.to_string())
 }
 
 /// Whether a Qualtrics row is a preview or a test, not a real response.
@@ -225,6 +317,8 @@ const METADATA: &[&str] = &[
     "total score",
     "respondent id",
     "collector id",
+    "respondentid",
+    "collectorid",
     "start date",
     "end date",
     "startdate",
@@ -341,7 +435,8 @@ mod tests {
         );
         assert_eq!((l.tool, l.header_rows), (Tool::Qualtrics, 3));
         assert_eq!(l.columns[3].name, "Decision-making");
-        assert_eq!(l.columns[3].other_names, vec!["Q1".to_string()]);
+        assert_eq!(l.columns[3].code.as_deref(), Some("Q1"));
+        assert_eq!(l.columns[3].import_id.as_deref(), Some("QID1"));
         assert_eq!(l.status_column, Some(1));
         assert!(is_test_response("Survey Preview", ""));
         assert!(!is_test_response("IP Address", "anonymous"));

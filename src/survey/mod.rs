@@ -7,12 +7,16 @@
 //! Personal columns (names, emails, IP addresses, staff and NHS numbers, phones) are
 //! recognised by header and by the content of the first rows (`personal`), and never read.
 
+pub mod approximate;
 pub mod cell;
 pub mod decode;
 pub mod headers;
 pub mod layout;
 pub mod personal;
+pub mod reference;
+pub mod suggest;
 mod tally;
+pub mod wording;
 pub mod xlsx;
 
 use std::cell::Cell as Shared;
@@ -24,7 +28,6 @@ use csv::ByteRecord;
 
 pub use cell::Cell;
 pub use decode::Encoding;
-use headers::quoted_list;
 use layout::Kind;
 use tally::Counter;
 pub use tally::{Combination, parse_combine};
@@ -42,6 +45,8 @@ pub struct Options {
     pub header_rows: Option<usize>,
     /// `--map ITEM=COLUMN` pairs.
     pub maps: Vec<(String, String)>,
+    /// `--strict-columns`: exact matches only, no reworded questions.
+    pub strict_columns: bool,
     pub allow_missing: bool,
     pub group_by: Option<String>,
     pub min_group: u64,
@@ -59,6 +64,7 @@ impl Default for Options {
             sheet: None,
             header_rows: None,
             maps: Vec::new(),
+            strict_columns: false,
             allow_missing: false,
             group_by: None,
             min_group: crate::score::suppress::NHS_MINIMUM,
@@ -239,7 +245,12 @@ fn read_inner(
         .map(|(_, r)| r)
         .collect();
     personal::classify(&mut layout.columns, &sample);
-    let matching = headers::match_items(assessment, &layout.columns, &options.maps)?;
+    let matching = headers::match_items(
+        assessment,
+        &layout.columns,
+        &options.maps,
+        !options.strict_columns,
+    )?;
     let columns = &layout.columns;
 
     let unmatched: Vec<&crate::assessment::Item> = assessment
@@ -250,44 +261,17 @@ fn read_inner(
         .map(|(i, _)| i)
         .collect();
     if !unmatched.is_empty() && !options.allow_missing {
-        let items: Vec<String> = unmatched
-            .iter()
-            .map(|i| format!("{} (\"{}\")", i.id, i.text))
-            .collect();
-        let open: Vec<&str> = columns
-            .iter()
-            .filter(|c| c.kind == Kind::Question)
-            .map(|c| c.name.as_str())
-            .collect();
-        bail!(
-            "no column matches {} of the assessment's items: {}.\nThe file's columns ({} layout) are: {}.\nName a column for each with --map ITEM=COLUMN, give the item an alias in the assessment, or add --allow-missing to score without them",
-            unmatched.len(),
-            items.join("; "),
-            layout.tool.name(),
-            quoted_list(open.into_iter())
-        );
+        bail!(suggest::unmatched(assessment, &layout, &matching));
     }
 
     let group_column = match &options.group_by {
         None => None,
-        Some(wanted) => {
-            let want = headers::normalise(wanted);
-            let found = columns
-                .iter()
-                .position(|c| c.name == *wanted)
-                .or_else(|| {
-                    columns
-                        .iter()
-                        .position(|c| headers::normalise(&c.name) == want)
-                })
-                .ok_or_else(|| {
-                    anyhow!(
-                        "--group-by {wanted:?}: there is no such column; the columns are {}",
-                        quoted_list(columns.iter().map(|c| c.name.as_str()))
-                    )
-                })?;
-            Some(found)
-        }
+        // A personal column is refused by `personal::enforce`, with what it holds.
+        Some(wanted) => Some(reference::resolve(
+            columns,
+            wanted,
+            reference::Wanted::GroupBy,
+        )?),
     };
 
     let item_columns: Vec<Option<usize>> =
@@ -428,6 +412,8 @@ fn read_inner(
     let source = SurveySource {
         file: file_name(&input.name),
         layout: layout.tool.name().to_string(),
+        header_rows: layout.header_rows,
+        header_rows_given: layout.header_rows_given,
         format,
         rows: state.rows,
         test_rows: state.test_rows,
@@ -436,11 +422,13 @@ fn read_inner(
             .items
             .iter()
             .zip(&matching.items)
-            .filter_map(|(item, m)| {
+            .zip(&matching.how)
+            .filter_map(|((item, m), how)| {
                 m.map(|(c, by)| ColumnMatch {
                     item: item.id.clone(),
                     column: columns[c].name.clone(),
                     matched_by: by.as_str().to_string(),
+                    how: how.clone(),
                 })
             })
             .collect(),
@@ -519,7 +507,7 @@ pub fn parse_map(s: &str) -> Result<(String, String), String> {
             Ok((item.trim().to_string(), column.trim().to_string()))
         }
         _ => Err(format!(
-            "{s:?}: give an item id and a column header joined by =, e.g. decision-making=\"Q1. Decisions\""
+            "{s:?}: give an item id and a column joined by =: its header, code, letter or number, e.g. decision-making=\"Q1. Decisions\", decision-making=Q1, decision-making=D or decision-making=#4"
         )),
     }
 }

@@ -292,7 +292,7 @@ fn grouping_by_a_column() {
         ..allow_missing()
     };
     let e = read_bytes("building-blocks", MS_FORMS.as_bytes(), &unknown).unwrap_err();
-    assert!(format!("{e:#}").contains("\"Role\""), "{e:#}");
+    assert!(format!("{e:#}").contains("J \"Role\""), "{e:#}");
 }
 
 #[test]

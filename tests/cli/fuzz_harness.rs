@@ -181,6 +181,7 @@ pub fn headers(data: &[u8]) {
     };
     let map = String::from_utf8_lossy(choices.bytes(64)).into_owned();
     let maps: Vec<(String, String)> = survey::parse_map(&map).into_iter().collect();
+    let reworded = choices.pick(2) == 0;
     let text = String::from_utf8_lossy(choices.rest());
     let rows: Vec<Vec<String>> = text
         .split('\n')
@@ -188,7 +189,7 @@ pub fn headers(data: &[u8]) {
         .map(|line| line.split('\t').map(str::to_string).collect())
         .collect();
     let layout = survey::layout::detect(&rows, header_rows);
-    let Ok(matching) = survey::headers::match_items(a, &layout.columns, &maps) else {
+    let Ok(matching) = survey::headers::match_items(a, &layout.columns, &maps, reworded) else {
         return;
     };
     assert_eq!(matching.items.len(), a.items.len());

@@ -7,6 +7,7 @@ mod support;
 
 mod test_assess;
 mod test_builtins;
+mod test_columns;
 mod test_completions;
 mod test_diff;
 mod test_fuzz;

@@ -19,7 +19,7 @@ fn microsoft_forms_figures_and_no_personal_data() {
         .args(["--org", "Northshire", "--period", "2026-Q3", "--out", "r.json"])
         .args(["--respondents", "people.csv"])
         .success()
-        .stderr_has("read returns.csv: Microsoft Forms layout, CSV, UTF-8 (detected), comma-separated; 4 rows, 4 respondents, 1 cell rejected")
+        .stderr_has("read returns.csv: Microsoft Forms layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 4 rows, 4 respondents, 1 cell rejected")
         .stderr_has("wrote people.csv");
     let text = run.file("r.json");
     let doc = json(&text);
@@ -277,8 +277,8 @@ fn missing_items_are_an_error_that_lists_the_columns() {
         .write("returns.csv", fixture("msforms.csv"))
         .args(["score", "building-blocks", "returns.csv"])
         .fails(2)
-        .stderr_has("error: returns.csv: no column matches 8 of the assessment's items: training (\"Ensure systems invest")
-        .stderr_has("The file's columns (Microsoft Forms layout) are: \"1. Make patient leaders")
+        .stderr_has("error: returns.csv: no column matches 8 of the assessment's items (Microsoft Forms layout, 1 header row):\n  training (\"Ensure systems invest")
+        .stderr_has("The file's question columns: G \"1. Make patient leaders")
         .stderr_has("--allow-missing");
     Test::new()
         .write("returns.csv", fixture("msforms.csv"))
@@ -397,5 +397,5 @@ fn bad_input_names_the_file() {
         .write("r.csv", "Decision-making\n1\n")
         .args(["score", "building-blocks", "r.csv", "--map", "nope"])
         .fails(2)
-        .stderr_has("give an item id and a column header joined by =");
+        .stderr_has("give an item id and a column joined by =");
 }

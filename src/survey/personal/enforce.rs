@@ -125,10 +125,7 @@ fn no_personal_item(
                 continue;
             }
             let named = columns.iter().enumerate().find(|(_, c)| {
-                c.kind == Kind::Personal
-                    && std::iter::once(&c.name)
-                        .chain(&c.other_names)
-                        .any(|n| normalise(n) == wanted)
+                c.kind == Kind::Personal && c.texts().any(|n| normalise(n) == wanted)
             });
             if let Some((c, column)) = named {
                 return Err(PersonalError::Alias {

@@ -68,9 +68,8 @@ pub fn classify(columns: &mut [Column], rows: &[&csv::ByteRecord]) {
         if column.kind == Kind::Personal {
             continue;
         }
-        let named = std::iter::once(&column.name)
-            .chain(&column.other_names)
-            .any(|n| is_personal_header(n));
+        // Every header text, the Qualtrics code (`RecipientEmail`) included.
+        let named = column.texts().any(is_personal_header);
         let held = by_content(rows.iter().filter_map(|r| r.get(c))).is_some();
         if named || held {
             column.kind = Kind::Personal;

@@ -177,11 +177,7 @@ fn personal_values_in_a_text_are_masked() {
 }
 
 fn column(name: &str, kind: Kind) -> Column {
-    Column {
-        name: name.to_string(),
-        other_names: Vec::new(),
-        kind,
-    }
+    Column::named(name, kind)
 }
 
 #[test]
