@@ -124,6 +124,9 @@ pub struct Overall {
     /// Items with a score, of `items`.
     pub answered: usize,
     pub items: usize,
+    /// Why there is a percent but no score (items on scales of different lengths).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

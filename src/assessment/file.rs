@@ -41,14 +41,19 @@ pub struct ScaleFile {
     pub not_applicable: bool,
     pub not_applicable_label: Option<String>,
     pub note: Option<String>,
-    pub points: Spanned<Vec<PointFile>>,
+    /// May be left out when `min` and `max` are given: every point is then its number.
+    pub points: Option<Spanned<Vec<PointFile>>>,
+    /// Other spellings of points (`3 = ["Sometimes"]`) and of not applicable
+    /// (`not_applicable = ["Unfamiliar (N/A)"]`) that survey answers may use.
+    pub aliases: Option<Spanned<std::collections::BTreeMap<String, Vec<String>>>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PointFile {
     pub value: Spanned<i32>,
-    pub label: Spanned<String>,
+    /// Optional: a point without a label is shown and read as its number.
+    pub label: Option<Spanned<String>>,
     #[serde(default)]
     pub descriptor: String,
 }

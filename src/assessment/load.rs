@@ -153,16 +153,21 @@ impl<'a> Checker<'a> {
         let mut out = Vec::new();
         for s in scales.get_ref() {
             self.unique(&mut seen, &s.id, "scale");
-            let points = s.points.get_ref();
-            if points.is_empty() {
-                self.problem(s.points.span(), "a scale needs at least one point");
+            let empty = Vec::new();
+            let points = s.points.as_ref().map_or(&empty, |p| p.get_ref());
+            let points_span = s.points.as_ref().map_or(s.id.span(), |p| p.span());
+            if points.is_empty() && (s.min.is_none() || s.max.is_none()) {
+                self.problem(
+                    points_span,
+                    "a scale needs points, or its min and max (a point without a label is shown as its number)",
+                );
                 continue;
             }
             let lowest = points.iter().map(|p| *p.value.get_ref()).min().unwrap_or(0);
             let highest = points.iter().map(|p| *p.value.get_ref()).max().unwrap_or(0);
             let min = s.min.as_ref().map_or(lowest, |m| *m.get_ref());
             let max = s.max.as_ref().map_or(highest, |m| *m.get_ref());
-            let span = s.max.as_ref().map_or(s.points.span(), |m| m.span());
+            let span = s.max.as_ref().map_or(points_span.clone(), |m| m.span());
             if min >= max {
                 self.problem(
                     span,
@@ -191,12 +196,15 @@ impl<'a> Checker<'a> {
                 if !values.insert(v) {
                     self.problem(p.value.span(), format!("point {v} is labelled twice"));
                 }
-                if !labels.insert(p.label.get_ref().to_lowercase()) {
+                let (label, label_span) = match &p.label {
+                    Some(l) => (l.get_ref().clone(), l.span()),
+                    None => (v.to_string(), p.value.span()),
+                };
+                if !labels.insert(label.to_lowercase()) {
                     self.problem(
-                        p.label.span(),
+                        label_span,
                         format!(
-                            "label \"{}\" is used twice in this scale: labels must tell points apart",
-                            p.label.get_ref()
+                            "label \"{label}\" is used twice in this scale: labels must tell points apart"
                         ),
                     );
                 }
@@ -205,11 +213,16 @@ impl<'a> Checker<'a> {
                 .iter()
                 .map(|p| Point {
                     value: *p.value.get_ref(),
-                    label: p.label.get_ref().clone(),
+                    label: p
+                        .label
+                        .as_ref()
+                        .map_or_else(|| p.value.get_ref().to_string(), |l| l.get_ref().clone()),
                     descriptor: p.descriptor.clone(),
+                    aliases: Vec::new(),
                 })
                 .collect();
             points.sort_by_key(|p| p.value);
+            let not_applicable_aliases = self.scale_aliases(s, min, max, &mut points, &mut labels);
             out.push(Scale {
                 id: s.id.get_ref().clone(),
                 min,
@@ -221,9 +234,79 @@ impl<'a> Checker<'a> {
                     .unwrap_or_else(|| "Not applicable / don't know".to_string()),
                 note: s.note.clone(),
                 points,
+                not_applicable_aliases,
             });
         }
         out
+    }
+
+    /// A scale's `aliases`: each key a point's value or `not_applicable`, each spelling
+    /// used once in the scale (not another point's label or spelling). The points' own
+    /// aliases are set on `points`; the not-applicable ones are returned.
+    fn scale_aliases(
+        &mut self,
+        s: &ScaleFile,
+        min: i32,
+        max: i32,
+        points: &mut Vec<Point>,
+        labels: &mut HashSet<String>,
+    ) -> Vec<String> {
+        let Some(aliases) = &s.aliases else {
+            return Vec::new();
+        };
+        let span = aliases.span();
+        let mut not_applicable = Vec::new();
+        for (key, spellings) in aliases.get_ref() {
+            let target = if key == "not_applicable" {
+                if !s.not_applicable {
+                    self.problem(
+                        span.clone(),
+                        "aliases.not_applicable: this scale does not allow \"not applicable\" (add not_applicable = true)",
+                    );
+                }
+                None
+            } else {
+                match key.parse::<i32>() {
+                    Ok(v) if (min..=max).contains(&v) => Some(v),
+                    _ => {
+                        self.problem(
+                            span.clone(),
+                            format!(
+                                "aliases.{key}: a key is a point of the scale ({min}–{max}) or not_applicable"
+                            ),
+                        );
+                        continue;
+                    }
+                }
+            };
+            for spelling in spellings {
+                if spelling.trim().is_empty() || !labels.insert(spelling.to_lowercase()) {
+                    self.problem(
+                        span.clone(),
+                        format!(
+                            "aliases.{key}: \"{spelling}\" is empty or already names a point of this scale: each spelling must name one thing"
+                        ),
+                    );
+                    continue;
+                }
+                match target {
+                    None => not_applicable.push(spelling.clone()),
+                    Some(v) => match points.iter_mut().find(|p| p.value == v) {
+                        Some(p) => p.aliases.push(spelling.clone()),
+                        None => {
+                            points.push(Point {
+                                value: v,
+                                label: v.to_string(),
+                                descriptor: String::new(),
+                                aliases: vec![spelling.clone()],
+                            });
+                            points.sort_by_key(|p| p.value);
+                        }
+                    },
+                }
+            }
+        }
+        not_applicable
     }
 
     fn themes(&mut self, file: &AssessmentFile) -> Vec<Theme> {

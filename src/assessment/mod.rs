@@ -54,14 +54,21 @@ pub struct Scale {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     pub points: Vec<Point>,
+    /// Other spellings of "not applicable" that survey answers may use (`aliases`).
+    /// Left out of the serialised form when empty, so definition hashes stay as they were.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_applicable_aliases: Vec<String>,
 }
 
-/// One labelled point of a scale.
+/// One point of a scale. A point given no label is labelled with its number.
 #[derive(Debug, Clone, Serialize)]
 pub struct Point {
     pub value: i32,
     pub label: String,
     pub descriptor: String,
+    /// Other spellings survey answers may use for this point (the scale's `aliases`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 /// A group of items, as the source groups them.

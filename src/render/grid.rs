@@ -80,6 +80,9 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
             o.answered
         )));
     }
+    if let Some(note) = &o.note {
+        blocks.push(Block::Paragraph(note.clone()));
+    }
     if let Some(b) = doc.bands.iter().find(|b| Some(&b.label) == o.band.as_ref())
         && !b.description.is_empty()
     {

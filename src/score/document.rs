@@ -61,6 +61,10 @@ pub fn document(assessment: &Assessment, context: Context, inputs: &[ItemInput])
             band: scores.band,
             answered: scores.overall.answered,
             items: scores.overall.items,
+            note: scores
+                .overall
+                .mixed_scales
+                .then(|| mixed_scales_note(assessment)),
         },
         themes: assessment
             .themes
@@ -111,4 +115,20 @@ pub fn document(assessment: &Assessment, context: Context, inputs: &[ItemInput])
         groups: Vec::new(),
         warnings: Vec::new(),
     }
+}
+
+/// Why a Result of items on scales of different lengths has percents but no scores.
+pub fn mixed_scales_note(assessment: &Assessment) -> String {
+    let mut ranges: Vec<String> = Vec::new();
+    for item in &assessment.items {
+        let s = assessment.scale_of(item);
+        let range = format!("{}–{}", s.min, s.max);
+        if !ranges.contains(&range) {
+            ranges.push(range);
+        }
+    }
+    format!(
+        "The items are rated on scales of different lengths ({}), so a mean of their ratings would mean nothing: the overall and theme figures are percents only (each item's percent is where its score lies on its own scale).",
+        ranges.join(", ")
+    )
 }

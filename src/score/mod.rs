@@ -38,6 +38,9 @@ pub struct Summary {
     pub percent: Option<f64>,
     pub answered: usize,
     pub items: usize,
+    /// The items are on scales of different lengths, so their scores do not average
+    /// into anything meaningful: `score` is `None` and only `percent` is given.
+    pub mixed_scales: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +77,7 @@ pub fn score(assessment: &Assessment, inputs: &[ItemInput]) -> Scores {
         .iter()
         .map(|theme| {
             summarise(
+                assessment,
                 assessment
                     .items
                     .iter()
@@ -82,7 +86,7 @@ pub fn score(assessment: &Assessment, inputs: &[ItemInput]) -> Scores {
             )
         })
         .collect();
-    let overall = summarise(assessment.items.iter().zip(&items));
+    let overall = summarise(assessment, assessment.items.iter().zip(&items));
     let band = overall.percent.and_then(|p| band_of(assessment, p));
     let gaps = gaps(assessment, inputs);
     let findings = findings::evaluate(assessment, &items);
@@ -98,13 +102,25 @@ pub fn score(assessment: &Assessment, inputs: &[ItemInput]) -> Scores {
 
 /// Weighted means over the answered items. With one scale, percent of the mean score
 /// equals the weighted mean of item percents; with several scales only the percents
-/// compare, so the percent is always the weighted mean of item percents.
+/// compare, so the percent is always the weighted mean of item percents, and where the
+/// items' scales differ in length (1–5 beside 0–4 beside 1–7) there is no score at all:
+/// a mean of raw ratings on different scales means nothing.
 fn summarise<'a>(
+    assessment: &Assessment,
     pairs: impl Iterator<Item = (&'a crate::assessment::Item, &'a ItemScore)>,
 ) -> Summary {
     let (mut weight, mut score, mut percent, mut answered, mut count) = (0.0, 0.0, 0.0, 0, 0);
+    let mut first_range: Option<(i32, i32)> = None;
+    let mut mixed_scales = false;
     for (item, s) in pairs {
         count += 1;
+        let scale = assessment.scale_of(item);
+        // 0–4 beside 1–5 is as meaningless to average as 1–5 beside 1–7.
+        let range = (scale.min, scale.max);
+        match first_range {
+            None => first_range = Some(range),
+            Some(r) => mixed_scales |= r != range,
+        }
         if let (Some(sc), Some(pc)) = (s.score, s.percent) {
             weight += item.weight;
             score += item.weight * sc;
@@ -114,7 +130,7 @@ fn summarise<'a>(
     }
     let (score, percent) = if answered > 0 {
         (
-            Some(tidy(score / weight)),
+            (!mixed_scales).then(|| tidy(score / weight)),
             Some(tidy(percent / weight).clamp(0.0, 100.0)),
         )
     } else {
@@ -125,6 +141,7 @@ fn summarise<'a>(
         percent,
         answered,
         items: count,
+        mixed_scales,
     }
 }
 

@@ -1,7 +1,10 @@
 //! Reading one survey cell on an item's scale: a number on the scale ("3", "3.0"); a
 //! label ("Established"); a number with its label or descriptor ("3 - Established",
-//! "3 – You initiate regular…", "3. Established"); "N/A", "Not applicable", "Don't know"
-//! (where the scale allows it); blank. Anything else is rejected with the reason.
+//! "3 – You initiate regular…", "3. Established"); one of the scale's `aliases` for a
+//! point; "N/A", "Not applicable", "Don't know" or the scale's own not-applicable
+//! aliases (where the scale allows it); blank. Anything else is rejected with the
+//! reason — and an answer that reads like "not applicable" ("Unfamiliar (N/A)") with
+//! the assessment key that would let plead read it.
 //!
 //! Survey answers repeat a handful of strings a million times, so each parser remembers
 //! the outcome of the cells it has seen (up to a bound, so memory stays flat whatever
@@ -34,6 +37,9 @@ pub enum Reason {
     LabelDisagrees(i32),
     /// Neither a number, a label nor "not applicable".
     NotARating,
+    /// Not a rating, but it reads like a "not applicable" answer the scale does not
+    /// list ("Unfamiliar (N/A)", "Not sure").
+    LooksNotApplicable,
 }
 
 /// More than this many distinct cell texts per item are parsed each time, not remembered.
@@ -70,10 +76,20 @@ impl CellParser {
         .map(|w| normalise_cell(w))
         .collect();
         na_words.push(normalise_cell(&scale.not_applicable_label));
+        na_words.extend(
+            scale
+                .not_applicable_aliases
+                .iter()
+                .map(|a| normalise_cell(a)),
+        );
         let labels: Vec<(String, i32)> = scale
             .points
             .iter()
-            .map(|p| (normalise_cell(&p.label), p.value))
+            .flat_map(|p| {
+                std::iter::once(&p.label)
+                    .chain(&p.aliases)
+                    .map(|l| (normalise_cell(l), p.value))
+            })
             .collect();
         let mut valid = format!("a number {}–{}", scale.min, scale.max);
         if !scale.points.is_empty() {
@@ -151,6 +167,9 @@ impl CellParser {
                 Cell::Rejected(Reason::LabelDisagrees(v))
             };
         }
+        if looks_not_applicable(&words) {
+            return Cell::Rejected(Reason::LooksNotApplicable);
+        }
         Cell::Rejected(Reason::NotARating)
     }
 
@@ -196,8 +215,40 @@ impl CellParser {
                 scale.label(v)
             ),
             Reason::NotARating => format!("not a rating: give {}", self.valid),
+            Reason::LooksNotApplicable if scale.not_applicable => format!(
+                "not a rating, though it reads like \"not applicable\": if that is what it means, list it in the assessment file under the scale's aliases (scale \"{}\": aliases = {{ not_applicable = [\"…\"] }}); otherwise give {}",
+                scale.id, self.valid
+            ),
+            Reason::LooksNotApplicable => format!(
+                "not a rating, though it reads like \"not applicable\", which scale \"{}\" does not allow: give a number {}–{} (or allow it in the assessment file with not_applicable = true and aliases = {{ not_applicable = [\"…\"] }})",
+                scale.id, self.min, self.max
+            ),
         }
     }
+}
+
+/// Whether normalised cell words read like a "not applicable" or "don't know" answer.
+fn looks_not_applicable(words: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "n a",
+        "na",
+        "not applicable",
+        "don t know",
+        "dont know",
+        "do not know",
+        "not sure",
+        "unsure",
+        "unfamiliar",
+        "no opinion",
+        "cannot say",
+        "can t say",
+        "prefer not",
+        "not relevant",
+        "does not apply",
+        "doesn t apply",
+    ];
+    let padded = format!(" {words} ");
+    PHRASES.iter().any(|p| padded.contains(&format!(" {p} ")))
 }
 
 fn lookup(table: &[(String, i32)], words: &str) -> Option<i32> {
@@ -311,6 +362,13 @@ mod tests {
             Cell::Rejected(Reason::LabelDisagrees(3))
         );
         assert_eq!(p.parse("quite good"), Cell::Rejected(Reason::NotARating));
+        assert_eq!(
+            p.parse("Unfamiliar (N/A)"),
+            Cell::Rejected(Reason::LooksNotApplicable)
+        );
+        let why = p.explain(Reason::LooksNotApplicable, &s);
+        assert!(why.contains("scale \"connection\" does not allow"), "{why}");
+        assert!(why.contains("not_applicable = true"), "{why}");
         assert_eq!(
             p.parse("9 - Excellent"),
             Cell::Rejected(Reason::OffScale(9))

@@ -10,8 +10,10 @@ use crate::assessment::Assessment;
 
 /// Candidates listed in a message; more are counted.
 const LISTED: usize = 10;
-/// A header shown whole up to this many characters.
-const SHOWN: usize = 70;
+/// A candidate's header shown whole up to this many characters.
+const SHOWN: usize = 100;
+/// A header in the list of all columns, up to this many characters.
+const LISTED_CHARS: usize = 70;
 
 /// A word for a shell command line: as it is when that is safe, else in single quotes.
 pub fn shell_word(s: &str) -> String {
@@ -129,10 +131,14 @@ pub fn distinguishing(texts: &[&str]) -> Vec<String> {
 }
 
 fn cut(s: &str) -> String {
-    if s.chars().count() <= SHOWN {
+    cut_to(s, SHOWN)
+}
+
+fn cut_to(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
         s.to_string()
     } else {
-        let head: String = s.chars().take(SHOWN - 1).collect();
+        let head: String = s.chars().take(n - 1).collect();
         format!("{head}…")
     }
 }
@@ -185,7 +191,7 @@ pub fn brief_list(columns: &[Column]) -> String {
         .iter()
         .enumerate()
         .filter(|(_, c)| c.kind == Kind::Question)
-        .map(|(i, c)| format!("{} {:?}", letter(i), cut(&c.name)))
+        .map(|(i, c)| format!("{} {:?}", letter(i), cut_to(&c.name, LISTED_CHARS)))
         .collect();
     let mut out = open.iter().take(40).cloned().collect::<Vec<_>>().join(", ");
     if open.len() > 40 {
@@ -234,7 +240,11 @@ pub fn unmatched(assessment: &Assessment, layout: &Layout, matching: &Matching) 
         };
         let near_columns: Vec<usize> = near.iter().map(|(s, _)| open[*s]).collect();
         if listed {
-            message.push_str(&format!("\n  {} ({:?})", item.id, cut(&item.text)));
+            message.push_str(&format!(
+                "\n  {} ({:?})",
+                item.id,
+                cut_to(&item.text, LISTED_CHARS)
+            ));
             if near_columns.is_empty() {
                 message.push_str(": no column left shares its wording");
             } else {

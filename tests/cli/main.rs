@@ -20,6 +20,7 @@ mod test_new;
 mod test_people;
 mod test_properties;
 mod test_report;
+mod test_scales;
 mod test_score;
 mod test_show;
 mod test_suppression;
