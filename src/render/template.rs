@@ -12,7 +12,8 @@ use super::xlsx::{self, Cell, Choices, Sheet};
 use crate::assessment::{Assessment, Item, Scale};
 use crate::survey::cell::{Cell as Parsed, CellParser};
 use crate::survey::headers::match_items;
-use crate::survey::layout::{Column, Kind};
+use crate::survey::layout::{Column, Kind, letter as column_letter};
+use crate::survey::wording::without_source_pointers;
 
 /// The grouping column of the returns sheet (`plead score … --group-by Role`).
 pub const ROLE: &str = "Role";
@@ -31,7 +32,14 @@ pub struct Question<'a> {
 
 /// The questions of an assessment, each checked to score back without mapping.
 pub fn questions(a: &Assessment) -> Vec<Question<'_>> {
-    let mut titles: Vec<String> = a.items.iter().map(|i| i.text.clone()).collect();
+    // A survey shows the question, not the source's pointers into its own figures
+    // ("…the ‘8 Role Model’ as below."): those are cut, and the title still matches its
+    // item exactly (the matcher knows the text without them).
+    let mut titles: Vec<String> = a
+        .items
+        .iter()
+        .map(|i| without_source_pointers(&i.text))
+        .collect();
     if !matches_back(a, &titles) {
         // An id always matches its own item (ids are unique and matched first).
         titles = a.items.iter().map(|i| i.id.clone()).collect();
@@ -267,18 +275,6 @@ pub fn workbook(a: &Assessment) -> Vec<u8> {
     xlsx::workbook(&[returns, sheet, how, lists])
 }
 
-/// A spreadsheet column's letters: 0 → A, 26 → AA.
-fn column_letter(mut n: usize) -> String {
-    let mut s = String::new();
-    loop {
-        s.insert(0, (b'A' + (n % 26) as u8) as char);
-        if n < 26 {
-            return s;
-        }
-        n = n / 26 - 1;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,5 +325,27 @@ mod tests {
         assert_eq!(column_letter(25), "Z");
         assert_eq!(column_letter(26), "AA");
         assert_eq!(column_letter(27), "AB");
+    }
+
+    #[test]
+    fn regression_block_10_title_said_as_below() {
+        let a = Catalog::load(None)
+            .unwrap()
+            .resolve("building-blocks")
+            .unwrap()
+            .assessment
+            .clone();
+        let qs = questions(&a);
+        let block_10 = qs.iter().find(|q| q.item.id == "supporting-roles").unwrap();
+        assert_eq!(
+            block_10.title,
+            "Put in place the supporting roles for transforming care outlined in the ‘8 Role Model’."
+        );
+        // The assessment keeps the source's words.
+        assert!(block_10.item.text.ends_with("‘8 Role Model’ as below."));
+        // Every other title is its item's text.
+        for q in qs.iter().filter(|q| q.item.id != "supporting-roles") {
+            assert_eq!(q.title, q.item.text);
+        }
     }
 }

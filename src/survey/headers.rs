@@ -451,4 +451,88 @@ mod tests {
         let e = match_items(&a, &columns(&["Block 1", "Building block 1"]), &[], true).unwrap_err();
         assert!(matches!(e, MatchError::Ambiguous { .. }), "{e}");
     }
+
+    /// A column for an item: its text, its title, its text reworded (words dropped,
+    /// case changed, "and" made a comma), or nothing.
+    fn column_for(item: &Item, how: u8, drop: usize) -> Option<String> {
+        match how % 5 {
+            0 => None,
+            1 => Some(item.text.clone()),
+            2 => Some(item.title.clone()),
+            3 => {
+                let words: Vec<&str> = item.text.split_whitespace().collect();
+                let keep: Vec<&str> = words
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| words.len() < 4 || k % (2 + drop % 5) != 1)
+                    .map(|(_, w)| *w)
+                    .collect();
+                Some(keep.join(" "))
+            }
+            _ => Some(item.text.to_uppercase().replace(" AND ", ", ")),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn an_approximate_match_never_takes_a_column_that_is_another_items_exactly(
+            which in 0usize..3,
+            plan in proptest::collection::vec((0u8..5, 0usize..10, 0usize..12), 1..12),
+            maps in proptest::collection::vec((0usize..12, 0usize..24), 0..4),
+            order in proptest::collection::vec(0usize..1000, 24),
+        ) {
+            let a = assessment(["building-blocks", "role-model", "connection"][which]);
+            // Each planned column is for item `of` (possibly another item than its
+            // position: a decoy reworded from a neighbour).
+            let mut names: Vec<String> = Vec::new();
+            for (how, drop, of) in &plan {
+                if let Some(name) = column_for(&a.items[of % a.items.len()], *how, *drop) {
+                    names.push(name);
+                }
+            }
+            names.push("Role".into());
+            // Shuffle the columns.
+            let mut keyed: Vec<(usize, String)> =
+                names.into_iter().enumerate().map(|(k, n)| (order[k % order.len()], n)).collect();
+            keyed.sort();
+            let names: Vec<&str> = keyed.iter().map(|(_, n)| n.as_str()).collect();
+            let cols = columns(&names);
+            let maps: Vec<(String, String)> = maps
+                .iter()
+                .map(|(i, c)| (
+                    a.items[i % a.items.len()].id.clone(),
+                    crate::survey::layout::letter(c % cols.len()),
+                ))
+                .collect();
+            let Ok(m) = match_items(&a, &cols, &maps, true) else {
+                return Ok(());
+            };
+            let exact: Vec<HashSet<String>> = a
+                .items
+                .iter()
+                .map(|i| {
+                    let mut keys = text_keys(i);
+                    keys.push(i.id.clone());
+                    keys.extend(i.aliases.iter().cloned());
+                    keys.iter().map(|k| normalise(k)).collect()
+                })
+                .collect();
+            for (i, found) in m.items.iter().enumerate() {
+                let Some((c, MatchedBy::Wording)) = found else { continue };
+                let texts: Vec<String> = std::iter::once(cols[*c].name.as_str())
+                    .chain(grid_row(&cols[*c].name))
+                    .map(normalise)
+                    .collect();
+                for (j, keys) in exact.iter().enumerate() {
+                    if j != i {
+                        proptest::prop_assert!(
+                            !texts.iter().any(|t| keys.contains(t)),
+                            "item {} took {:?}, which is item {}'s exactly",
+                            a.items[i].id, cols[*c].name, a.items[j].id
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
