@@ -273,6 +273,11 @@ fn read_inner(
             reference::Wanted::GroupBy,
         )?),
     };
+    if let Some(problem) =
+        reference::group_taken_by_wording(assessment, columns, &matching, group_column)
+    {
+        bail!(problem);
+    }
 
     let item_columns: Vec<Option<usize>> =
         matching.items.iter().map(|m| m.map(|(c, _)| c)).collect();

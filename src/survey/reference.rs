@@ -5,8 +5,10 @@
 //! the candidates: it is never matched loosely (a normalised `Q29_1` and `Q14_1` would
 //! both be "1", and the first would win).
 
+use super::headers::{MatchedBy, Matching};
 use super::layout::{Column, letter};
 use super::suggest;
+use crate::assessment::Assessment;
 
 /// What the reference is for, so messages can print the exact option to paste.
 #[derive(Debug, Clone, Copy)]
@@ -138,6 +140,28 @@ fn no_such_column(columns: &[Column], reference: &str, wanted: Wanted) -> String
         ));
     }
     message
+}
+
+/// A `--group-by` column that a reworded question's item also took: a column is one or
+/// the other, and which is for the analyst to say.
+pub fn group_taken_by_wording(
+    assessment: &Assessment,
+    columns: &[Column],
+    matching: &Matching,
+    group: Option<usize>,
+) -> Option<String> {
+    let g = group?;
+    let k = matching
+        .items
+        .iter()
+        .position(|m| *m == Some((g, MatchedBy::Wording)))?;
+    Some(format!(
+        "column {} ({:?}) is the --group-by column, and item {:?} was matched to it by its wording: give the item its own column with --map {}=COLUMN, or add --strict-columns",
+        letter(g),
+        columns[g].name,
+        assessment.items[k].id,
+        assessment.items[k].id
+    ))
 }
 
 /// `#12` → 12.

@@ -439,3 +439,42 @@ fn a_rewording_close_to_two_items_is_refused_naming_both() {
         serde_json::json!(["Role", "Robust feedback and closing the loop"])
     );
 }
+
+#[test]
+fn a_group_by_column_is_not_also_an_item_by_its_wording() {
+    let csv = "Decision-making,Your role in the co-design of proposals\n3,Staff\n1,Staff\n";
+    let assessment = r#"id = "two"
+title = "Two"
+version = "1"
+source = "A test"
+
+[[scales]]
+id = "s"
+min = 0
+max = 4
+
+[[themes]]
+id = "t"
+title = "T"
+
+[[items]]
+id = "decision-making"
+theme = "t"
+text = "Decision-making"
+
+[[items]]
+id = "role"
+theme = "t"
+text = "What is your role in the co-design of proposals?"
+"#;
+    let run = Test::new()
+        .write("two.toml", assessment)
+        .write("r.csv", csv)
+        .args(["score", "two.toml", "r.csv", "--group-by", "B"])
+        .fails(2);
+    assert!(
+        run.stderr.contains("column B (\"Your role in the co-design of proposals\") is the --group-by column, and item \"role\" was matched to it by its wording"),
+        "{}",
+        run.stderr
+    );
+}
