@@ -14,6 +14,7 @@ pub mod headers;
 pub mod layout;
 pub mod personal;
 pub mod reference;
+pub mod reworded;
 pub mod suggest;
 mod tally;
 pub mod wording;

@@ -3,9 +3,10 @@
 //! apart from the others, and the exact options to paste (`--map ITEM=REF`).
 
 use super::approximate::{Side, Words, closest};
-use super::headers::{Matching, item_side};
+use super::headers::Matching;
 use super::layout::{Column, Kind, Layout, letter};
 use super::reference::{Wanted, candidates};
+use super::reworded::item_side;
 use crate::assessment::Assessment;
 
 /// Candidates listed in a message; more are counted.
