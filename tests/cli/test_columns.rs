@@ -478,3 +478,42 @@ text = "What is your role in the co-design of proposals?"
         run.stderr
     );
 }
+
+#[test]
+fn a_surveymonkey_column_by_its_option_label_or_letter() {
+    // The old export: J is "Patient entrepreneurs" under the grid question, P the role.
+    // Mapping patient-entrepreneurs to Community Enablers' column (K: 1, 1 → 1.0) shows
+    // the map is the one read.
+    let run = Test::new()
+        .write("sm.csv", fixture("surveymonkey-old.csv"))
+        .args(["score", "connection", "sm.csv", "-f", "json"])
+        .args(["--map", "patient-entrepreneurs=Community Enablers"])
+        .args(["--map", "community-enablers=J"])
+        .args(["--group-by", "P", "--min-group", "1"])
+        .success();
+    let doc = json(&run.stdout);
+    assert_eq!(score_of(&doc, "patient-entrepreneurs"), 1.0);
+    assert_eq!(score_of(&doc, "community-enablers"), 0.5);
+    assert_eq!(doc["group_by"]["column"], "What is your role?");
+    // The grid question's text names all six columns: refused, listing them.
+    let run = Test::new()
+        .write("sm.csv", fixture("surveymonkey-old.csv"))
+        .args(["score", "connection", "sm.csv"])
+        .args([
+            "--map",
+            "patient-entrepreneurs=Rate how connected your organisation is with each type of patient leader",
+        ])
+        .fails(2);
+    assert!(run.stderr.contains("6 columns answer to"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("  column J: \"Rate how connected your organisation is with each type of patient leader [Patient entrepreneurs]\""),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("  --map patient-entrepreneurs=J\n  --map patient-entrepreneurs=K"),
+        "{}",
+        run.stderr
+    );
+}
