@@ -5,6 +5,8 @@
 
 use super::template::ROLES;
 use crate::assessment::{Assessment, FieldKind, Item};
+// A questionnaire is filled in away from the source: its pointers ("as below") point at nothing.
+use crate::survey::wording::without_source_pointers;
 
 /// A printable questionnaire in Markdown: the scale's descriptors, a tick box per point,
 /// room for evidence, the guide's example roles, the fields, a target and an action.
@@ -161,8 +163,9 @@ fn item_html(a: &Assessment, item: &Item, number: usize) -> String {
         &format!("item-{}", item.id),
         &format!("{number}. {}", item.title),
     ));
-    if item.text != item.title {
-        out.push_str(&paragraphs(&item.text));
+    let text = without_source_pointers(&item.text);
+    if text != item.title {
+        out.push_str(&paragraphs(&text));
     }
     if !item.guidance.is_empty() {
         out.push_str(&format!(
@@ -240,8 +243,9 @@ fn item_markdown(a: &Assessment, item: &Item, number: usize, line: &str) -> Stri
         None => format!("☐ {v}"),
     };
     let mut out = format!("### {number}. {}\n\n", e(&item.title));
-    if item.text != item.title {
-        out.push_str(&format!("{}\n\n", e(&item.text)));
+    let text = without_source_pointers(&item.text);
+    if text != item.title {
+        out.push_str(&format!("{}\n\n", e(&text)));
     }
     if !item.guidance.is_empty() {
         out.push_str(&format!(

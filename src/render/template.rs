@@ -343,6 +343,13 @@ mod tests {
         );
         // The assessment keeps the source's words.
         assert!(block_10.item.text.ends_with("‘8 Role Model’ as below."));
+        // Nor does the printable questionnaire carry the pointer.
+        let paper = super::super::questionnaire::markdown(&a);
+        assert!(
+            paper.contains("outlined in the ‘8 Role Model’.\n"),
+            "{paper}"
+        );
+        assert!(!paper.contains("as below"));
         // Every other title is its item's text.
         for q in qs.iter().filter(|q| q.item.id != "supporting-roles") {
             assert_eq!(q.title, q.item.text);
