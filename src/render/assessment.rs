@@ -23,22 +23,41 @@ pub fn blocks(a: &Assessment) -> Vec<Block> {
             "Scale \"{}\": {} to {}",
             scale.id, scale.min, scale.max
         )));
-        let mut grid = Grid::new(&[("Point", true), ("Label", false), ("Descriptor", false)]);
-        for p in &scale.points {
-            grid.row(vec![
-                p.value.to_string(),
-                p.label.clone(),
-                p.descriptor.clone(),
-            ]);
+        // Other spellings a survey answer may use, said beside what they stand for.
+        let also = |aliases: &[String], text: &str| {
+            if aliases.is_empty() {
+                return text.to_string();
+            }
+            let read = format!("Also read: {}.", aliases.join("; "));
+            if text.is_empty() {
+                read
+            } else {
+                format!("{text} {read}")
+            }
+        };
+        if scale.points.is_empty() && !scale.not_applicable {
+            blocks.push(Block::Paragraph(format!(
+                "A whole number from {} to {}; the points have no labels.",
+                scale.min, scale.max
+            )));
+        } else {
+            let mut grid = Grid::new(&[("Point", true), ("Label", false), ("Descriptor", false)]);
+            for p in &scale.points {
+                grid.row(vec![
+                    p.value.to_string(),
+                    p.label.clone(),
+                    also(&p.aliases, &p.descriptor),
+                ]);
+            }
+            if scale.not_applicable {
+                grid.row(vec![
+                    "N/A".into(),
+                    scale.not_applicable_label.clone(),
+                    also(&scale.not_applicable_aliases, "Counted, never averaged in."),
+                ]);
+            }
+            blocks.push(Block::Grid(grid));
         }
-        if scale.not_applicable {
-            grid.row(vec![
-                "N/A".into(),
-                scale.not_applicable_label.clone(),
-                "Counted, never averaged in.".into(),
-            ]);
-        }
-        blocks.push(Block::Grid(grid));
         if let Some(note) = &scale.note {
             blocks.push(Block::Paragraph(format!("Note: {}", note.trim())));
         }

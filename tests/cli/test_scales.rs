@@ -86,6 +86,17 @@ fn regression_a_numeric_scale_needed_invented_labels() {
         zero_five["not_applicable_aliases"],
         serde_json::json!(["Unfamiliar (N/A)"])
     );
+    // `show` says a scale of numbers only in words, and the other spellings beside
+    // what they stand for.
+    Test::new()
+        .write("mixed.toml", MIXED)
+        .args(["show", "mixed.toml"])
+        .success()
+        .stdout_has(
+            "Scale \"five\": 1 to 5\nA whole number from 1 to 5; the points have no labels.",
+        )
+        .stdout_has("Also read: Sometimes.")
+        .stdout_has("Counted, never averaged in. Also read: Unfamiliar (N/A).");
 }
 
 #[test]
