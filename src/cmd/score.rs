@@ -122,12 +122,13 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
         },
     );
     for m in source.columns.iter().filter(|m| m.how.is_some()) {
-        eprintln!(
+        let note = format!(
             "note: item {} read from column {:?}, {} (--map it to confirm, or --strict-columns to refuse)",
             m.item,
             m.column,
             m.how.as_deref().unwrap_or_default()
         );
+        eprintln!("{}", crate::render::text::terminal_safe(&note));
     }
     if !source.unmatched_items.is_empty() {
         eprintln!(
