@@ -109,12 +109,12 @@ pub fn distinguishing(texts: &[&str]) -> Vec<String> {
     texts
         .iter()
         .zip(&words)
-        .map(|(text, w)| {
-            if text.chars().count() <= SHOWN {
-                return format!("{text:?}");
-            }
-            if prefix + suffix == w.len() {
-                return format!("{:?} (the same header)", cut(text));
+        .enumerate()
+        .map(|(k, (text, w))| {
+            let twin = texts.iter().enumerate().any(|(j, t)| j != k && t == text);
+            let same = if twin { " (the same header)" } else { "" };
+            if text.chars().count() <= SHOWN || prefix + suffix == w.len() {
+                return format!("{:?}{same}", cut(text));
             }
             // Keep a word of context either side of what differs.
             let from = prefix.saturating_sub(1);
@@ -322,7 +322,14 @@ mod tests {
                 "\"…decision-making (this year)\""
             ]
         );
-        assert_eq!(distinguishing(&["Role", "Role"]), ["\"Role\"", "\"Role\""]);
+        assert_eq!(
+            distinguishing(&["Role", "Role", "Your role"]),
+            [
+                "\"Role\" (the same header)",
+                "\"Role\" (the same header)",
+                "\"Your role\""
+            ]
+        );
         let same = distinguishing(&[a, a]);
         assert!(same[0].ends_with("(the same header)"), "{same:?}");
     }

@@ -189,7 +189,9 @@ fn regression_group_by_header_twice_used_the_first() {
         "{e}"
     );
     assert!(
-        e.contains("  column A: \"Role\"\n  column C: \"Role\""),
+        e.contains(
+            "  column A: \"Role\" (the same header)\n  column C: \"Role\" (the same header)"
+        ),
         "{e}"
     );
     assert!(e.contains("  --group-by A\n  --group-by C"), "{e}");
