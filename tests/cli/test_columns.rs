@@ -519,3 +519,24 @@ fn a_surveymonkey_column_by_its_option_label_or_letter() {
         run.stderr
     );
 }
+
+#[test]
+fn regression_columns_pairing_in_order_got_no_map_suggested() {
+    // Two items (mini: "Item A", "Item B") and two columns whose wording shares nothing
+    // with them: as many columns left as items, so the --maps offered pair them in order.
+    let run = Test::new()
+        .write(
+            "mini.toml",
+            std::fs::read(root().join("tests/fixtures/mini.toml")).unwrap(),
+        )
+        .write("r.csv", "First question,Second question\n0,4\n")
+        .args(["score", "mini.toml", "r.csv"])
+        .fails(2);
+    assert!(
+        run.stderr.contains(
+            "If these are the right columns, add (check each one first):\n  --map a='First question' --map b='Second question'"
+        ),
+        "{}",
+        run.stderr
+    );
+}
