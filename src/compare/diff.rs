@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::index::{self, merge};
 use super::period;
 use super::{
     Change, CompareError, Direction, Measure, Named, Note, NoteKind, Significance, Source,
@@ -310,35 +311,6 @@ pub fn rating_label(doc: &ResultDoc, item: &ItemResult) -> Option<String> {
         .then(|| scale.label(s as i32))
 }
 
-/// Rows of both lists matched by id: the new list's order, with rows only in the old list
-/// placed after the row that came before them there.
-pub(super) fn merge<'a, T>(
-    old: &'a [T],
-    new: &'a [T],
-    id: impl Fn(&T) -> &String,
-) -> Vec<(Option<&'a T>, Option<&'a T>)> {
-    let mut rows: Vec<(Option<&T>, Option<&T>)> = new
-        .iter()
-        .map(|b| (old.iter().find(|a| id(a) == id(b)), Some(b)))
-        .collect();
-    for (index, a) in old.iter().enumerate() {
-        if new.iter().any(|b| id(b) == id(a)) {
-            continue;
-        }
-        // After the nearest earlier old row already placed, else first.
-        let at = old[..index]
-            .iter()
-            .rev()
-            .find_map(|prev| {
-                rows.iter()
-                    .position(|(x, y)| y.or(*x).is_some_and(|r| id(r) == id(prev)))
-            })
-            .map_or(0, |p| p + 1);
-        rows.insert(at, (Some(a), None));
-    }
-    rows
-}
-
 /// A note when the periods are out of order or the same.
 fn order_note(old: Named, new: Named) -> Option<Note> {
     let (po, pn) = (&old.doc.context.period, &new.doc.context.period);
@@ -387,9 +359,10 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
         }
     });
 
+    let (old_items, new_items) = (index::items(o), index::items(n));
     let gap_change = |g: &Gap| {
-        let a = o.item(&g.item);
-        let b = n.item(&g.item);
+        let a = old_items.get(&g.item);
+        let b = new_items.get(&g.item);
         GapChange {
             item: g.item.clone(),
             title: b.or(a).map_or_else(|| g.item.clone(), |i| i.title.clone()),
@@ -401,7 +374,8 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
             new_label: b.and_then(|i| rating_label(n, i)),
         }
     };
-    let same_gap = |x: &Gap, y: &Gap| x.item == y.item && x.kind == y.kind;
+    let gap_key = index::gap_key;
+    let (old_gaps, new_gaps) = (index::keys(&o.gaps, gap_key), index::keys(&n.gaps, gap_key));
     let mut verdicts = Verdicts {
         band,
         gaps_closed: Vec::new(),
@@ -415,7 +389,7 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
     };
     for g in &o.gaps {
         let change = gap_change(g);
-        if n.gaps.iter().any(|h| same_gap(g, h)) {
+        if new_gaps.contains(&gap_key(g)) {
             verdicts.gaps_still_open.push(change);
         } else if change.new.is_some() {
             verdicts.gaps_closed.push(change);
@@ -424,7 +398,7 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
         }
     }
     for g in &n.gaps {
-        if !o.gaps.iter().any(|h| same_gap(g, h)) {
+        if !old_gaps.contains(&gap_key(g)) {
             verdicts.gaps_opened.push(gap_change(g));
         }
     }
@@ -440,15 +414,17 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
         message: f.message.clone(),
         items: f.items.clone(),
     };
+    let (old_findings, new_findings) =
+        (index::keys(&o.findings, key), index::keys(&n.findings, key));
     for f in &n.findings {
-        if o.findings.iter().any(|g| key(g) == key(f)) {
+        if old_findings.contains(&key(f)) {
             verdicts.findings_persisting.push(reference(f));
         } else {
             verdicts.findings_new.push(reference(f));
         }
     }
     for f in &o.findings {
-        if !n.findings.iter().any(|g| key(g) == key(f)) {
+        if !new_findings.contains(&key(f)) {
             verdicts.findings_resolved.push(reference(f));
         }
     }
@@ -460,7 +436,7 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
         if score < f64::from(target) {
             continue;
         }
-        let a = o.item(&b.id);
+        let a = old_items.get(&b.id);
         let met_before = a.is_some_and(|a| {
             a.score
                 .is_some_and(|s| s >= f64::from(a.target.unwrap_or(target)))
@@ -478,29 +454,4 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
         }
     }
     verdicts
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rows_only_in_the_old_list_stay_where_they_were() {
-        let old = ["a", "b", "c", "d"].map(String::from);
-        let new = ["a", "c", "e"].map(String::from);
-        let rows: Vec<(Option<&str>, Option<&str>)> = merge(&old, &new, |s| s)
-            .into_iter()
-            .map(|(a, b)| (a.map(String::as_str), b.map(String::as_str)))
-            .collect();
-        assert_eq!(
-            rows,
-            [
-                (Some("a"), Some("a")),
-                (Some("b"), None),
-                (Some("c"), Some("c")),
-                (Some("d"), None),
-                (None, Some("e")),
-            ]
-        );
-    }
 }

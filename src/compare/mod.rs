@@ -7,6 +7,7 @@
 //! aggregates, no test where either is one agreed workshop rating.
 
 pub mod diff;
+mod index;
 pub mod period;
 pub mod trend;
 pub mod welch;

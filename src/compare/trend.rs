@@ -5,7 +5,8 @@
 
 use serde::Serialize;
 
-use super::diff::{merge, rating_label};
+use super::diff::rating_label;
+use super::index::{self, ById, merge};
 use super::period::{self, Period};
 use super::{
     Change, CompareError, Measure, Named, Note, NoteKind, Source, common_notes, same_assessment,
@@ -127,13 +128,16 @@ pub fn trend(results: &[Named]) -> Result<Trend, CompareError> {
         }
     };
 
+    let themes_of: Vec<ById<crate::result::ThemeResult>> = docs
+        .iter()
+        .map(|d| ById::new(&d.themes, |t| t.id.as_str()))
+        .collect();
+    let items_of: Vec<ById<ItemResult>> = docs.iter().map(|d| index::items(d)).collect();
     let themes = union(&docs, |d| &d.themes, |t| &t.id)
         .into_iter()
         .map(|id| {
-            let at: Vec<Option<&crate::result::ThemeResult>> = docs
-                .iter()
-                .map(|d| d.themes.iter().find(|t| t.id == id))
-                .collect();
+            let at: Vec<Option<&crate::result::ThemeResult>> =
+                themes_of.iter().map(|d| d.get(&id)).collect();
             let measure = |i: usize| Measure {
                 score: at[i].and_then(|t| t.score),
                 percent: at[i].and_then(|t| t.percent),
@@ -154,7 +158,7 @@ pub fn trend(results: &[Named]) -> Result<Trend, CompareError> {
     let items = union(&docs, |d| &d.items, |i| &i.id)
         .into_iter()
         .map(|id| {
-            let at: Vec<Option<&ItemResult>> = docs.iter().map(|d| d.item(&id)).collect();
+            let at: Vec<Option<&ItemResult>> = items_of.iter().map(|d| d.get(&id)).collect();
             let n = docs.len();
             Series {
                 title: latest_of(&at).map_or_else(|| id.clone(), |i| i.title.clone()),
@@ -182,7 +186,7 @@ pub fn trend(results: &[Named]) -> Result<Trend, CompareError> {
         themes,
         items,
         persistent_findings: persistent_findings(&docs),
-        persistent_gaps: persistent_gaps(&docs),
+        persistent_gaps: persistent_gaps(&docs, &items_of),
     })
 }
 
@@ -290,11 +294,12 @@ fn persistent_findings(docs: &[&ResultDoc]) -> Vec<PersistentFinding> {
         (f.id.clone(), items)
     };
     let last = docs[docs.len() - 1];
+    let sets: Vec<_> = docs.iter().map(|d| index::keys(&d.findings, key)).collect();
     last.findings
         .iter()
         .filter(|f| {
-            docs.iter()
-                .all(|d| d.findings.iter().any(|g| key(g) == key(f)))
+            let k = key(f);
+            sets.iter().all(|s| s.contains(&k))
         })
         .map(|f| PersistentFinding {
             id: f.id.clone(),
@@ -305,24 +310,23 @@ fn persistent_findings(docs: &[&ResultDoc]) -> Vec<PersistentFinding> {
         .collect()
 }
 
-fn persistent_gaps(docs: &[&ResultDoc]) -> Vec<PersistentGap> {
+fn persistent_gaps(docs: &[&ResultDoc], items_of: &[ById<ItemResult>]) -> Vec<PersistentGap> {
     let last = docs[docs.len() - 1];
+    let gap_key = index::gap_key;
+    let sets: Vec<_> = docs.iter().map(|d| index::keys(&d.gaps, gap_key)).collect();
     last.gaps
         .iter()
-        .filter(|g| {
-            docs.iter()
-                .all(|d| d.gaps.iter().any(|h| h.item == g.item && h.kind == g.kind))
-        })
+        .filter(|g| sets.iter().all(|s| s.contains(&gap_key(g))))
         .map(|g| {
-            let item = last.item(&g.item);
+            let item = items_of[items_of.len() - 1].get(&g.item);
             PersistentGap {
                 item: g.item.clone(),
                 title: item.map_or_else(|| g.item.clone(), |i| i.title.clone()),
                 kind: g.kind,
                 reference: g.reference,
-                scores: docs
+                scores: items_of
                     .iter()
-                    .map(|d| d.item(&g.item).and_then(|i| i.score))
+                    .map(|d| d.get(&g.item).and_then(|i| i.score))
                     .collect(),
                 latest_label: item.and_then(|i| rating_label(last, i)),
             }
