@@ -18,6 +18,10 @@ use crate::problem::Problem;
 
 /// The widest scale allowed, max − min.
 const MAX_SCALE_STEPS: i64 = 100;
+/// The largest weight: far beyond any real one (weights say an item counts twice or
+/// three times), and small enough that weighted sums never overflow — a weight of 1e308
+/// made the overall score null beside "8 of 8 answered".
+const MAX_WEIGHT: f64 = 1000.0;
 
 /// Loads and validates assessment text; on failure returns every problem found.
 pub fn load_str(text: &str) -> Result<Assessment, Vec<Problem>> {
@@ -369,10 +373,13 @@ impl<'a> Checker<'a> {
             let weight = match &i.weight {
                 Some(w) => {
                     let value = *w.get_ref();
-                    if value.is_nan() || value <= 0.0 || value.is_infinite() {
+                    if !(value > 0.0 && value <= MAX_WEIGHT) {
                         self.problem(
                             w.span(),
-                            format!("weight {value} must be a number greater than 0"),
+                            format!(
+                                "weight {} must be a number greater than 0 and at most {MAX_WEIGHT}",
+                                if value.abs() >= 1e6 { format!("{value:e}") } else { format!("{value}") }
+                            ),
                         );
                     }
                     value

@@ -53,7 +53,11 @@ source = "tests"
 
 /// Three items on a 0–4 scale in two themes, weights 1, 3 and 2, gap threshold 2.
 fn weighted() -> Assessment {
-    load(&format!(
+    load(&weighted_text())
+}
+
+fn weighted_text() -> String {
+    format!(
         r#"{HEADER}
 gap_threshold = 2
 
@@ -102,7 +106,7 @@ label = "High"
 min = 50
 max = 100
 "#
-    ))
+    )
 }
 
 #[test]
@@ -724,5 +728,18 @@ proptest! {
         g1.sort_by(|x, y| x.0.cmp(&y.0));
         g2.sort_by(|x, y| x.0.cmp(&y.0));
         prop_assert_eq!(g1, g2);
+    }
+}
+
+/// With weight 1e308 the weighted sums overflowed and the overall score was null beside
+/// "8 of 8 answered, 100%": at the bounds weights may take, it is always a number.
+#[test]
+fn overall_is_never_null_when_items_are_answered_at_the_weight_bounds() {
+    for weight in ["1000", "0.000001"] {
+        let text = weighted_text().replace("weight = 3", &format!("weight = {weight}"));
+        let a = load(&text);
+        let s = score(&a, &[rated(4.0), rated(4.0), rated(4.0)]);
+        assert_eq!(s.overall.score, Some(4.0), "weight {weight}");
+        assert_eq!(s.overall.percent, Some(100.0), "weight {weight}");
     }
 }

@@ -260,15 +260,29 @@ fn an_item_on_an_unknown_scale() {
 fn a_weight_of_zero_or_less() {
     rejects(
         format!("{MINI}weight = 0\n"),
-        &["27:10: weight 0 must be a number greater than 0"],
+        &["27:10: weight 0 must be a number greater than 0 and at most 1000"],
     );
     rejects(
         format!("{MINI}weight = -1.5\n"),
-        &["27:10: weight -1.5 must be a number greater than 0"],
+        &["27:10: weight -1.5 must be a number greater than 0 and at most 1000"],
     );
     rejects(
         format!("{MINI}weight = nan\n"),
-        &["27:10: weight NaN must be a number greater than 0"],
+        &["27:10: weight NaN must be a number greater than 0 and at most 1000"],
+    );
+}
+
+/// A weight of 1e308 overflowed the weighted sums: overall score null beside "8 of 8
+/// answered, 100%".
+#[test]
+fn a_weight_too_large_to_sum_is_refused() {
+    rejects(
+        format!("{MINI}weight = 1e308\n"),
+        &["27:10: weight 1e308 must be a number greater than 0 and at most 1000"],
+    );
+    rejects(
+        format!("{MINI}weight = inf\n"),
+        &["27:10: weight inf must be a number greater than 0 and at most 1000"],
     );
 }
 
@@ -427,7 +441,7 @@ fn every_problem_is_reported_in_one_pass() {
         &[
             "24:6: duplicate item id \"a\": each item needs its own id",
             "25:9: item \"a\" is in an unknown theme \"tt\" (themes: t)",
-            "27:10: weight 0 must be a number greater than 0",
+            "27:10: weight 0 must be a number greater than 0 and at most 1000",
             "33:17: unknown item \"zz\" (items: a)",
         ],
     );
