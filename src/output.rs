@@ -15,6 +15,14 @@ pub fn write(path: &str, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     write_file(Path::new(path), bytes, force)
 }
 
+/// Prints a message on standard error (progress, "wrote FILE", warnings) through the
+/// terminal sanitiser the reports use: messages quote file names and file contents,
+/// and nothing in them may drive the terminal.
+pub fn message(text: &str) {
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "{}", crate::render::text::terminal_safe(text));
+}
+
 /// Writes to standard output through one lock.
 pub fn stdout(bytes: &[u8]) -> anyhow::Result<()> {
     let mut out = io::stdout().lock();

@@ -69,7 +69,7 @@ fn from_answers(
         now,
     );
     for path in super::emit(&doc, &args.output, global)? {
-        eprintln!("wrote {path}");
+        crate::output::message(&format!("wrote {path}"));
     }
     Ok(())
 }
@@ -166,7 +166,7 @@ fn workshop<P: Prompter>(
     std::fs::remove_file(&draft_path)
         .with_context(|| format!("cannot remove the finished draft {}", draft_path.display()))?;
     for path in written {
-        eprintln!("wrote {}", path.display());
+        crate::output::message(&format!("wrote {}", path.display()));
     }
     Ok(())
 }

@@ -39,7 +39,7 @@ pub fn man(args: ManArgs) -> anyhow::Result<()> {
     match &args.out {
         Some(path) if path != "-" => {
             crate::output::write(path, &out, args.force)?;
-            eprintln!("wrote {path}");
+            crate::output::message(&format!("wrote {path}"));
             Ok(())
         }
         _ => crate::output::stdout(&out),

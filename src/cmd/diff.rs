@@ -24,15 +24,12 @@ pub fn run(global: &Global, args: DiffArgs) -> anyhow::Result<()> {
         },
     )?;
     for note in diff.notes.iter().filter(|n| n.kind.is_warning()) {
-        eprintln!(
-            "warning: {}",
-            crate::render::text::terminal_safe(&note.message)
-        );
+        crate::output::message(&format!("warning: {}", note.message));
     }
     for path in super::emit_with(&args.output, global, |format, options| {
         render::diff(&diff, format, options)
     })? {
-        eprintln!("wrote {path}");
+        crate::output::message(&format!("wrote {path}"));
     }
     if args.fail_if_worse {
         let worse = diff.worse();

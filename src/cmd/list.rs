@@ -7,7 +7,9 @@ use crate::render::grid::{Block, Grid};
 pub fn run(global: &Global) -> anyhow::Result<()> {
     let catalog = Catalog::load(global.assessments.as_deref())?;
     for broken in &catalog.broken {
-        eprintln!("warning: skipped an assessment file that does not validate:\n{broken}");
+        crate::output::message(&format!(
+            "warning: skipped an assessment file that does not validate:\n{broken}"
+        ));
     }
     let mut grid = Grid::new(&[
         ("Id", false),

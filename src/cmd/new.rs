@@ -25,10 +25,10 @@ pub fn run(args: NewArgs) -> anyhow::Result<()> {
     crate::output::write(path, text.as_bytes(), args.force)
         .with_context(|| format!("plead new {id}"))?;
     if path != "-" {
-        eprintln!("wrote {path}");
-        eprintln!(
+        crate::output::message(&format!("wrote {path}"));
+        crate::output::message(&format!(
             "edit it, check it with `plead validate {path}`, then run it with `plead assess {path}` (or put it in ./assessments/ and use the id {id})"
-        );
+        ));
     }
     Ok(())
 }

@@ -5,7 +5,7 @@ use crate::cli::{Global, ReportArgs};
 pub fn run(global: &Global, args: ReportArgs) -> anyhow::Result<()> {
     let doc = super::read_result(&args.result)?;
     for path in super::emit(&doc, &args.output, global)? {
-        eprintln!("wrote {path}");
+        crate::output::message(&format!("wrote {path}"));
     }
     Ok(())
 }

@@ -98,7 +98,7 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
     }
     let returns = returns?;
     let source = &returns.source;
-    eprintln!(
+    crate::output::message(&format!(
         "read {}: {} layout, {}, {}; {} rows, {} respondents{}{}",
         args.file,
         source.layout,
@@ -120,27 +120,26 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
         } else {
             String::new()
         },
-    );
+    ));
     for m in source.columns.iter().filter(|m| m.how.is_some()) {
-        let note = format!(
+        crate::output::message(&format!(
             "note: item {} read from column {:?}, {} (--map it to confirm, or --strict-columns to refuse)",
             m.item,
             m.column,
             m.how.as_deref().unwrap_or_default()
-        );
-        eprintln!("{}", crate::render::text::terminal_safe(&note));
+        ));
     }
     if !source.unmatched_items.is_empty() {
-        eprintln!(
+        crate::output::message(&format!(
             "warning: no column for {} (counted as missing)",
             source.unmatched_items.join(", ")
-        );
+        ));
     }
     if !source.unused_columns.is_empty() {
-        eprintln!(
+        crate::output::message(&format!(
             "note: columns not used: {}",
             survey::headers::quoted_list(source.unused_columns.iter().map(String::as_str))
-        );
+        ));
     }
 
     if args.strict && source.rejected_total > 0 {
@@ -177,14 +176,14 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
         .as_ref()
         .and_then(crate::score::survey::combine_hint)
     {
-        eprintln!("note: {hint}");
+        crate::output::message(&format!("note: {hint}"));
     }
     let doc = crate::score::survey::result(assessment, context, returns);
     let mut sheet = None;
     if let Some(file) = observer.respondents.take() {
         let publish = |raw: &str| published_label(&doc, &args.combine, raw);
         let (path, rows) = file.finish(&publish)?;
-        eprintln!("wrote {path}");
+        crate::output::message(&format!("wrote {path}"));
         sheet = rows;
     }
     let written = super::emit_with(&args.output, global, |format, options| match format {
@@ -192,7 +191,7 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
         _ => crate::render::result(&doc, format, options),
     })?;
     for path in written {
-        eprintln!("wrote {path}");
+        crate::output::message(&format!("wrote {path}"));
     }
     Ok(())
 }

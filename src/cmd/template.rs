@@ -62,14 +62,14 @@ pub fn run(global: &Global, args: TemplateArgs) -> anyhow::Result<()> {
         }
     };
     for path in written.iter().filter(|p| *p != "-") {
-        eprintln!("wrote {path}");
+        crate::output::message(&format!("wrote {path}"));
     }
     if matches!(format, TemplateFormat::Csv | TemplateFormat::Xlsx) {
-        eprintln!(
+        crate::output::message(&format!(
             "score the returns with: plead score {} FILE --group-by {}",
             a.id,
             template::ROLE
-        );
+        ));
     }
     Ok(())
 }

@@ -22,15 +22,12 @@ pub fn run(global: &Global, args: TrendArgs) -> anyhow::Result<()> {
         .collect();
     let trend = compare::trend(&results)?;
     for note in trend.notes.iter().filter(|n| n.kind.is_warning()) {
-        eprintln!(
-            "warning: {}",
-            crate::render::text::terminal_safe(&note.message)
-        );
+        crate::output::message(&format!("warning: {}", note.message));
     }
     for path in super::emit_with(&args.output, global, |format, options| {
         render::trend(&trend, format, options)
     })? {
-        eprintln!("wrote {path}");
+        crate::output::message(&format!("wrote {path}"));
     }
     Ok(())
 }

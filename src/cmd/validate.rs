@@ -5,22 +5,25 @@ use anyhow::bail;
 
 use crate::assessment::read_file;
 use crate::cli::ValidateArgs;
+use crate::render::text::terminal_safe;
 
 pub fn run(args: ValidateArgs) -> anyhow::Result<()> {
     let mut invalid = 0;
     let mut report = String::new();
     for path in &args.files {
         match read_file(path) {
-            Ok(a) => report.push_str(&format!(
+            // The path and the file's own id and version are quoted: a file someone sent
+            // is what validate is for, so nothing in it may drive the terminal.
+            Ok(a) => report.push_str(&terminal_safe(&format!(
                 "{}: ok ({} {}, {} items)\n",
                 path.display(),
                 a.id,
                 a.version,
                 a.items.len()
-            )),
+            ))),
             Err(problems) => {
                 invalid += 1;
-                eprintln!("{problems}");
+                crate::output::message(&problems.to_string());
             }
         }
     }

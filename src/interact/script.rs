@@ -27,7 +27,7 @@ impl ScriptPrompter {
     fn next(&mut self, prompt: &str) -> anyhow::Result<String> {
         match self.lines.next() {
             Some(line) => {
-                eprintln!("? {prompt} › {line}");
+                crate::output::message(&format!("? {prompt} › {line}"));
                 Ok(line)
             }
             None => bail!("the script ran out of answers at \"{prompt}\" (the draft is kept)"),
@@ -81,6 +81,6 @@ impl Prompter for ScriptPrompter {
     }
 
     fn say(&mut self, text: &str) {
-        eprintln!("{text}");
+        crate::output::message(text);
     }
 }

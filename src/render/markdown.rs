@@ -47,7 +47,9 @@ pub fn draw(blocks: &[Block]) -> String {
     out
 }
 
-/// Text with Markdown and HTML metacharacters escaped and line breaks folded.
+/// Text with Markdown and HTML metacharacters escaped and line breaks folded. Control
+/// characters are dropped; bidirectional overrides, embeddings and isolates become
+/// U+FFFD, as in HTML (which Markdown usually becomes), so a name cannot read reversed.
 pub(super) fn inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -61,6 +63,7 @@ pub(super) fn inline(s: &str) -> String {
             }
             '\n' | '\r' => out.push(' '),
             c if c.is_control() => {}
+            c if super::text::is_bidi_control(c) => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
@@ -100,5 +103,14 @@ mod tests {
     fn user_text_cannot_become_markup_or_html() {
         let out = draw(&[Block::List(vec!["<script>*x*</script> [a](b)".into()])]);
         assert_eq!(out, "- &lt;script&gt;\\*x\\*&lt;/script&gt; \\[a\\](b)\n\n");
+    }
+
+    /// Markdown output kept U+202E, so "abc\u{202e}fdp.exe" showed as "abcexe.pdf".
+    #[test]
+    fn markdown_kept_bidirectional_overrides() {
+        let out = draw(&[Block::List(vec![
+            "abc\u{202e}fdp.exe x\u{2067}y\u{2069} \u{1b}[31m".into(),
+        ])]);
+        assert_eq!(out, "- abc\u{fffd}fdp.exe x\u{fffd}y\u{fffd} \\[31m\n\n");
     }
 }

@@ -57,7 +57,7 @@ pub fn terminal_safe(s: &str) -> String {
 
 /// The explicit bidirectional formatting characters: embeddings and overrides
 /// (U+202A–U+202E) and isolates (U+2066–U+2069).
-fn is_bidi_control(c: char) -> bool {
+pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 

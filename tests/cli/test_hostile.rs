@@ -174,3 +174,104 @@ fn an_error_quoting_hostile_text_does_not_drive_the_terminal() {
     assert!(!has_raw_controls(&run.stderr), "{:?}", run.stderr);
     assert!(run.stderr.contains("\\u{1b}]0;owned"), "{}", run.stderr);
 }
+
+/// An OSC title change, a CSI clear screen and a right-to-left override.
+const ESCAPES: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202e}";
+/// The same, as `terminal_safe` shows them.
+const SHOWN: &str = "\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{202e}";
+
+fn mini() -> String {
+    std::fs::read_to_string(super::support::root().join("tests/fixtures/mini.toml")).unwrap()
+}
+
+/// `plead validate` (the command for vetting a file someone sent) printed the file's
+/// escape sequences raw, in its "ok (id VERSION…)" line and in its problems.
+#[test]
+fn validate_printed_terminal_escapes_from_the_file() {
+    let run = Test::new()
+        .write(
+            "sent.toml",
+            mini().replace(
+                "version = \"1.0\"",
+                &format!("version = {}", toml_string(&format!("1.0{ESCAPES}"))),
+            ),
+        )
+        .args(["validate", "sent.toml"])
+        .success();
+    assert_eq!(
+        run.stdout,
+        format!("sent.toml: ok (mini 1.0{SHOWN}, 2 items)\n")
+    );
+
+    let bad = mini().replace(
+        "theme = \"t\"\ntext = \"Item B\"",
+        &format!(
+            "theme = {}\ntext = \"Item B\"",
+            toml_string(&format!("x{ESCAPES}"))
+        ),
+    );
+    let run = Test::new()
+        .write("bad.toml", bad)
+        .args(["validate", "bad.toml"])
+        .fails(2)
+        .stdout("");
+    assert!(!has_raw_controls(&run.stderr), "{:?}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "unknown theme \"x{}\"",
+            SHOWN.replace('\\', "\\\\")
+        )) || run.stderr.contains(SHOWN),
+        "{}",
+        run.stderr
+    );
+}
+
+/// `plead list` warned about a broken file in ./assessments/ with its text raw.
+#[test]
+fn list_printed_terminal_escapes_from_a_broken_assessment() {
+    let bad = mini().replace(
+        "theme = \"t\"\ntext = \"Item B\"",
+        &format!(
+            "theme = {}\ntext = \"Item B\"",
+            toml_string(&format!("x{ESCAPES}"))
+        ),
+    );
+    let run = Test::new()
+        .write(&format!("assessments/bad{ESCAPES}.toml"), bad)
+        .arg("list")
+        .success();
+    assert!(
+        run.stderr
+            .starts_with("warning: skipped an assessment file that does not validate"),
+        "{}",
+        run.stderr
+    );
+    assert!(!has_raw_controls(&run.stderr), "{:?}", run.stderr);
+    assert!(!has_raw_controls(&run.stdout));
+}
+
+/// `plead score`'s "read FILE" line printed control characters in the file's name.
+#[test]
+fn score_printed_control_characters_in_the_file_name() {
+    let survey =
+        std::fs::read(super::support::root().join("tests/fixtures/survey/msforms.csv")).unwrap();
+    let name = format!("returns{ESCAPES}.csv");
+    let run = Test::new()
+        .write(&name, survey)
+        .args([
+            "score",
+            "building-blocks",
+            &name,
+            "--allow-missing",
+            "--out",
+            "r.json",
+        ])
+        .success();
+    assert!(
+        run.stderr
+            .contains(&format!("read returns{SHOWN}.csv: Microsoft Forms layout")),
+        "{}",
+        run.stderr
+    );
+    assert!(!has_raw_controls(&run.stderr), "{:?}", run.stderr);
+}

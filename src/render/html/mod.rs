@@ -45,7 +45,7 @@ pub fn escape(s: &str) -> String {
             '\'' => out.push_str("&#39;"),
             '\n' | '\t' => out.push(c),
             c if c.is_control() => out.push('\u{fffd}'),
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => out.push('\u{fffd}'),
+            c if crate::render::text::is_bidi_control(c) => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
