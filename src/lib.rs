@@ -14,6 +14,7 @@ pub mod compare;
 pub mod input;
 pub mod interact;
 pub mod output;
+pub mod portable;
 pub mod problem;
 pub mod render;
 pub mod response;

@@ -13,6 +13,7 @@ use crate::interact::draft::{self, DRAFT_SCHEMA, Draft};
 use crate::interact::script::ScriptPrompter;
 use crate::interact::session::Session;
 use crate::interact::terminal::{self, TerminalPrompter};
+use crate::output::Planned;
 use crate::problem::Problems;
 use crate::response::{Answers, RaterSpec};
 use crate::result::{Context as ResultContext, Method, ResultDoc};
@@ -228,12 +229,12 @@ fn write_files<P: Prompter>(
 ) -> anyhow::Result<Vec<PathBuf>> {
     let mut targets: Vec<(PathBuf, Format)> = Vec::new();
     if args.output.out.is_empty() {
-        let stem = format!(
+        let stem = crate::portable::stem(&format!(
             "{}-{}-{}",
             slug(&doc.context.organisation),
             doc.assessment.id,
             slug(&doc.context.period)
-        );
+        ));
         targets.push((PathBuf::from(format!("{stem}.json")), Format::Json));
         match args.output.format {
             Format::Markdown => {
@@ -250,16 +251,20 @@ fn write_files<P: Prompter>(
             targets.push((PathBuf::from(out), format));
         }
     }
+    // Every name is settled first, then all the files are written or none.
     let options = crate::render::Options::default();
-    let mut written = Vec::new();
+    let mut files = Vec::new();
+    let mut to_stdout = Vec::new();
     for (mut path, format) in targets {
         let bytes = crate::render::result(doc, format, &options);
         if path.as_os_str() == "-" {
             super::refuse_binary_on_terminal(format)?;
-            crate::output::stdout(&bytes)?;
+            to_stdout.push(bytes);
             continue;
         }
-        while !args.output.force && path.exists() {
+        while !args.output.force
+            && (path.exists() || files.iter().any(|f: &Planned| f.path == path))
+        {
             let suggestion = free_name(&path);
             let answer = prompter.input(
                 &format!("{} already exists. Save as", path.display()),
@@ -268,8 +273,16 @@ fn write_files<P: Prompter>(
             )?;
             path = PathBuf::from(answer);
         }
-        crate::output::write_file(&path, &bytes, args.output.force)?;
-        written.push(path);
+        files.push(Planned {
+            path,
+            bytes,
+            readers: super::result_readers(format),
+        });
+    }
+    let written = files.iter().map(|f| f.path.clone()).collect();
+    crate::output::write_all(files, args.output.force)?;
+    for bytes in &to_stdout {
+        crate::output::stdout(bytes)?;
     }
     Ok(written)
 }

@@ -14,11 +14,12 @@ mod trend;
 mod validate;
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
 use crate::cli::{Cli, Command, Format, Global, OutputArgs};
+use crate::output::{Planned, Readers, Staged};
 use crate::render;
 use crate::result::ResultDoc;
 
@@ -78,11 +79,26 @@ pub fn format_of(path: &str) -> Option<Format> {
 }
 
 /// Renders a Result to every `--out` (format from each extension), or to standard output
-/// in `--format` when none is given. Returns the files written.
+/// in `--format` when none is given. Returns the files written. A Result (JSON) is
+/// created readable by the user only: it holds people's notes.
 pub fn emit(doc: &ResultDoc, output: &OutputArgs, global: &Global) -> anyhow::Result<Vec<String>> {
-    emit_with(output, global, |format, options| {
-        render::result(doc, format, options)
-    })
+    plan(
+        output,
+        global,
+        |format, options| render::result(doc, format, options),
+        result_readers,
+    )?
+    .write(output.force, Vec::new())
+}
+
+/// Who may read a file of a Result's in `format`: the Result itself (JSON) holds
+/// people's notes; reports are made to be shared.
+pub fn result_readers(format: Format) -> Readers {
+    if format == Format::Json {
+        Readers::Owner
+    } else {
+        Readers::Anyone
+    }
 }
 
 /// Renders any document with `render` to every `--out` (format from each extension), or
@@ -92,30 +108,86 @@ pub fn emit_with(
     global: &Global,
     render: impl Fn(Format, &render::Options) -> Vec<u8>,
 ) -> anyhow::Result<Vec<String>> {
+    plan(output, global, render, |_| Readers::Anyone)?.write(output.force, Vec::new())
+}
+
+/// What a run will write: files (all written or none) and standard output (written
+/// after the files, so a run that fails writes nothing anywhere).
+pub struct Outputs {
+    files: Vec<Planned>,
+    stdout: Vec<Vec<u8>>,
+}
+
+/// Renders every output of a run, without writing any.
+pub fn plan(
+    output: &OutputArgs,
+    global: &Global,
+    render: impl Fn(Format, &render::Options) -> Vec<u8>,
+    readers: impl Fn(Format) -> Readers,
+) -> anyhow::Result<Outputs> {
     let options = render_options(global);
+    let mut outputs = Outputs {
+        files: Vec::new(),
+        stdout: Vec::new(),
+    };
     if output.out.is_empty() {
         refuse_binary_on_terminal(output.format)?;
-        crate::output::stdout(&render(output.format, &options))?;
-        return Ok(Vec::new());
+        outputs.stdout.push(render(output.format, &options));
+        return Ok(outputs);
     }
-    let mut written = Vec::new();
+    // Every destination is checked before anything is rendered.
+    crate::output::check_all(
+        output.out.iter().filter(|p| *p != "-").map(Path::new),
+        output.force,
+    )?;
     for path in &output.out {
         let format = format_of(path).unwrap_or(output.format);
-        let options = if path == "-" {
+        if path == "-" {
             refuse_binary_on_terminal(format)?;
-            options
+            outputs.stdout.push(render(format, &options));
         } else {
-            render::Options {
+            let options = render::Options {
                 color: false,
                 ..options
-            }
-        };
-        crate::output::write(path, &render(format, &options), output.force)?;
-        if path != "-" {
-            written.push(path.clone());
+            };
+            outputs.files.push(Planned {
+                path: PathBuf::from(path),
+                bytes: render(format, &options),
+                readers: readers(format),
+            });
         }
     }
-    Ok(written)
+    Ok(outputs)
+}
+
+impl Outputs {
+    /// Writes every file, with `also` (files already written to temporary files, such
+    /// as `--respondents`), all or none; then standard output. Returns the files
+    /// written.
+    pub fn write(self, force: bool, also: Vec<Staged>) -> anyhow::Result<Vec<String>> {
+        crate::output::check_all(
+            also.iter()
+                .map(Staged::target)
+                .chain(self.files.iter().map(|f| f.path.as_path())),
+            force,
+        )?;
+        let mut written: Vec<String> = also
+            .iter()
+            .map(|s| s.target().display().to_string())
+            .collect();
+        let mut staged = also;
+        for f in &self.files {
+            let mut s = crate::output::stage(&f.path, force, f.readers)?;
+            s.write_all(&f.bytes)?;
+            staged.push(s);
+            written.push(f.path.display().to_string());
+        }
+        crate::output::commit(staged, force)?;
+        for bytes in &self.stdout {
+            crate::output::stdout(bytes)?;
+        }
+        Ok(written)
+    }
 }
 
 /// A workbook is bytes a terminal cannot show: refuse rather than fill the screen.

@@ -5,7 +5,7 @@
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, bail};
 use sha2::{Digest, Sha256};
@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 use crate::CheckFailed;
 use crate::assessment::{Assessment, Catalog};
 use crate::cli::{Format, Global, ScoreArgs};
+use crate::output::{Readers, Staged};
 use crate::render::text::csv_text;
 use crate::render::xlsx::{self, Cell as XlsxCell, Sheet};
 use crate::result::{Context as ResultContext, Method, ResultDoc};
@@ -69,6 +70,17 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
             .iter()
             .any(|o| super::format_of(o).unwrap_or(args.output.format) == Format::Xlsx)
     };
+    // Every destination is checked before the survey is read: a run that cannot write
+    // all its outputs writes none.
+    crate::output::check_all(
+        args.output
+            .out
+            .iter()
+            .chain(&args.respondents)
+            .filter(|p| *p != "-")
+            .map(Path::new),
+        args.output.force,
+    )?;
     let respondents = match &args.respondents {
         Some(path) => Some(RespondentsFile::create(
             path,
@@ -180,16 +192,23 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
     }
     let doc = crate::score::survey::result(assessment, context, returns);
     let mut sheet = None;
+    let mut also = Vec::new();
     if let Some(file) = observer.respondents.take() {
         let publish = |raw: &str| published_label(&doc, &args.combine, raw);
-        let (path, rows) = file.finish(&publish)?;
-        crate::output::message(&format!("wrote {path}"));
+        let (staged, rows) = file.finish(&publish)?;
+        also.extend(staged);
         sheet = rows;
     }
-    let written = super::emit_with(&args.output, global, |format, options| match format {
-        Format::Xlsx => xlsx::result(&doc, sheet.iter().cloned().collect()),
-        _ => crate::render::result(&doc, format, options),
-    })?;
+    let written = super::plan(
+        &args.output,
+        global,
+        |format, options| match format {
+            Format::Xlsx => xlsx::result(&doc, sheet.iter().cloned().collect()),
+            _ => crate::render::result(&doc, format, options),
+        },
+        super::result_readers,
+    )?
+    .write(args.output.force, also)?;
     for path in written {
         crate::output::message(&format!("wrote {path}"));
     }
@@ -252,7 +271,15 @@ fn progress_bar(size: Option<u64>) -> Option<indicatif::ProgressBar> {
 /// group's label never reaches it.
 struct RespondentsFile {
     path: String,
-    tmp: Option<PathBuf>,
+    /// The file itself, written beside its target and moved into place with the run's
+    /// other outputs.
+    staged: Option<Staged>,
+    /// With groups, the rows as read (groups numbered), relabelled into `staged` (or
+    /// standard output) at the end: a temporary file beside the target (named as
+    /// `output` names them, so a killed run's is cleared up), or for standard output in
+    /// the system's temporary folder.
+    scratch: Option<Staged>,
+    tmp: Option<std::path::PathBuf>,
     /// The rows as a sheet, when a workbook needs them.
     sheet: Option<Sheet>,
     /// Whether the file itself is a workbook (written at the end, not streamed).
@@ -266,8 +293,6 @@ struct RespondentsFile {
     line: Vec<String>,
     /// The group labels seen, by the number written for each.
     labels: Vec<String>,
-    /// Standard output, when the rows wait in a temporary file to be relabelled.
-    to_stdout: bool,
 }
 
 impl RespondentsFile {
@@ -280,49 +305,38 @@ impl RespondentsFile {
         grouped: bool,
     ) -> anyhow::Result<RespondentsFile> {
         let workbook = super::format_of(path) == Some(Format::Xlsx);
-        if workbook && !force && Path::new(path).exists() {
-            bail!("{path} already exists: choose another name, or add --force to overwrite it");
-        }
-        let (tmp, out): (Option<PathBuf>, Box<dyn Write>) = if workbook {
-            (None, Box::new(io::sink()))
+        // A respondents file is people's answers row by row: the user's eyes only.
+        let buffered = |file: File| -> Box<dyn Write> {
+            Box::new(io::BufWriter::with_capacity(256 * 1024, file))
+        };
+        let (mut staged, mut scratch, mut tmp) = (None, None, None);
+        let out: Box<dyn Write> = if workbook {
+            crate::output::check(Path::new(path), force)?;
+            Box::new(io::sink())
         } else if path == "-" && grouped {
-            let tmp =
+            let name =
                 std::env::temp_dir().join(format!("plead-respondents.{}.tmp", std::process::id()));
-            let file = File::create(&tmp)
-                .with_context(|| format!("cannot create a temporary file {}", tmp.display()))?;
-            (
-                Some(tmp),
-                Box::new(io::BufWriter::with_capacity(256 * 1024, file)),
-            )
+            let file = private_file(&name)
+                .with_context(|| format!("cannot create a temporary file {}", name.display()))?;
+            tmp = Some(name);
+            buffered(file)
         } else if path == "-" {
-            (None, Box::new(io::stdout()))
+            Box::new(io::stdout())
         } else {
-            let target = Path::new(path);
-            if !force && target.exists() {
-                bail!("{path} already exists: choose another name, or add --force to overwrite it");
-            }
-            let dir = match target.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
+            let target = crate::output::stage(Path::new(path), force, Readers::Owner)
+                .with_context(|| format!("--respondents {path}"))?;
+            let out = if grouped {
+                let rows = crate::output::stage(Path::new(path), force, Readers::Owner)?;
+                let file = rows.writer().with_context(|| format!("cannot write {path}"))?;
+                scratch = Some(rows);
+                file
+            } else {
+                target
+                    .writer()
+                    .with_context(|| format!("cannot write {path}"))?
             };
-            let name = target
-                .file_name()
-                .with_context(|| format!("--respondents {path}: not a file name"))?;
-            let tmp = dir.join(format!(
-                ".{}.{}.tmp",
-                name.to_string_lossy(),
-                std::process::id()
-            ));
-            let file = File::create(&tmp).with_context(|| {
-                format!(
-                    "cannot write {path}: cannot create a file in {}",
-                    dir.display()
-                )
-            })?;
-            (
-                Some(tmp),
-                Box::new(io::BufWriter::with_capacity(256 * 1024, file)),
-            )
+            staged = Some(target);
+            buffered(out)
         };
         let items = assessment
             .items
@@ -339,6 +353,8 @@ impl RespondentsFile {
             .collect();
         let mut file = RespondentsFile {
             path: path.to_string(),
+            staged,
+            scratch,
             tmp,
             sheet: (workbook || xlsx_report).then(|| Sheet::new("Respondents", &[])),
             workbook,
@@ -349,7 +365,6 @@ impl RespondentsFile {
             salt: format!("plead respondent {}", file_name(survey_file)).into_bytes(),
             line: Vec::new(),
             labels: Vec::new(),
-            to_stdout: path == "-",
         };
         file.line = std::iter::once("row".to_string())
             .chain(std::iter::once("respondent".to_string()))
@@ -443,15 +458,18 @@ impl RespondentsFile {
     }
 
     /// Flushes, relabels the groups as `publish` says (a suppressed group's label
-    /// replaced) and moves the file into place; returns its path, and the rows as a sheet
-    /// when a workbook needs them.
+    /// replaced), and returns the file ready to be moved into place with the run's other
+    /// outputs (`None` when it went to standard output), and the rows as a sheet when a
+    /// workbook needs them.
     fn finish(
         mut self,
         publish: &dyn Fn(&str) -> String,
-    ) -> anyhow::Result<(String, Option<Sheet>)> {
+    ) -> anyhow::Result<(Option<Staged>, Option<Sheet>)> {
         self.writer
             .flush()
             .with_context(|| format!("cannot write {}", self.path))?;
+        // The writer holds a handle to the file it wrote: closed before the file is read.
+        self.writer = csv::Writer::from_writer(Box::new(io::sink()));
         let labels: Vec<String> = self.labels.iter().map(|l| publish(l)).collect();
         let grouped = !self.labels.is_empty();
         if let Some(sheet) = &mut self.sheet
@@ -465,53 +483,33 @@ impl RespondentsFile {
                 }
             }
         }
-        if grouped && let Some(tmp) = self.tmp.clone() {
-            if self.to_stdout {
-                let mut out = io::stdout().lock();
-                relabel(&tmp, &mut out, &labels)
-                    .with_context(|| "cannot write the respondents to standard output")?;
-                let _ = std::fs::remove_file(&tmp);
-                self.tmp = None;
-                return Ok(("standard output".to_string(), self.sheet.take()));
-            }
-            // ".NAME.PID.1.tmp", the name `output` clears up after a killed run.
-            let relabelled = tmp.with_extension("1.tmp");
-            let file =
-                File::create(&relabelled).with_context(|| format!("cannot write {}", self.path))?;
-            let mut out = io::BufWriter::with_capacity(256 * 1024, file);
+        if let Some(tmp) = self.tmp.take() {
+            let mut out = io::stdout().lock();
             let written = relabel(&tmp, &mut out, &labels)
-                .and_then(|()| out.flush().map_err(anyhow::Error::from));
+                .with_context(|| "cannot write the respondents to standard output");
             let _ = std::fs::remove_file(&tmp);
-            self.tmp = Some(relabelled);
-            written.with_context(|| format!("cannot write {}", self.path))?;
+            written?;
+            return Ok((None, self.sheet.take()));
+        }
+        if let (Some(rows), Some(target)) = (self.scratch.take(), &self.staged) {
+            let file = target
+                .writer()
+                .with_context(|| format!("cannot write {}", self.path))?;
+            let mut out = io::BufWriter::with_capacity(256 * 1024, file);
+            relabel(rows.temporary(), &mut out, &labels)
+                .and_then(|()| out.flush().map_err(anyhow::Error::from))
+                .with_context(|| format!("cannot write {}", self.path))?;
         }
         let sheet = self.sheet.take();
         if self.workbook {
             let sheet = sheet.unwrap_or_else(|| Sheet::new("Respondents", &[]));
             let bytes = xlsx::workbook(std::slice::from_ref(&sheet));
-            crate::output::write(&self.path, &bytes, self.force)?;
-            return Ok((self.path.clone(), Some(sheet)));
+            let mut staged =
+                crate::output::stage(Path::new(&self.path), self.force, Readers::Owner)?;
+            staged.write_all(&bytes)?;
+            return Ok((Some(staged), Some(sheet)));
         }
-        let Some(tmp) = self.tmp.take() else {
-            return Ok(("standard output".to_string(), sheet));
-        };
-        let target = Path::new(&self.path);
-        let moved = if self.force {
-            std::fs::rename(&tmp, target)
-        } else {
-            std::fs::hard_link(&tmp, target).and_then(|()| std::fs::remove_file(&tmp))
-        };
-        if let Err(e) = moved {
-            let _ = std::fs::remove_file(&tmp);
-            if e.kind() == io::ErrorKind::AlreadyExists {
-                bail!(
-                    "{} already exists: choose another name, or add --force to overwrite it",
-                    self.path
-                );
-            }
-            return Err(e).with_context(|| format!("cannot write {}", self.path));
-        }
-        Ok((self.path.clone(), sheet))
+        Ok((self.staged.take(), sheet))
     }
 }
 
@@ -521,6 +519,15 @@ impl Drop for RespondentsFile {
             let _ = std::fs::remove_file(tmp);
         }
     }
+}
+
+/// A new file readable by the user only, where the platform has permission bits.
+fn private_file(path: &Path) -> io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
 }
 
 /// What the respondents file says in place of a suppressed group's label.

@@ -47,17 +47,19 @@ pub fn run(global: &Global, args: TemplateArgs) -> anyhow::Result<()> {
                 );
             }
             let questions = questions_path(returns);
-            if !args.force {
-                for p in [returns, questions.as_str()] {
-                    if Path::new(p).exists() {
-                        bail!(
-                            "{p} already exists: choose another name, or add --force to overwrite it"
-                        );
-                    }
-                }
-            }
-            crate::output::write(returns, &template::returns_csv(a), args.force)?;
-            crate::output::write(&questions, &template::questions_csv(a), args.force)?;
+            // Both files or neither.
+            let planned = |path: &str, bytes: Vec<u8>| crate::output::Planned {
+                path: path.into(),
+                bytes,
+                readers: crate::output::Readers::Anyone,
+            };
+            crate::output::write_all(
+                vec![
+                    planned(returns, template::returns_csv(a).into()),
+                    planned(&questions, template::questions_csv(a).into()),
+                ],
+                args.force,
+            )?;
             vec![returns.to_string(), questions]
         }
     };

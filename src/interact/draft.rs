@@ -35,11 +35,18 @@ pub fn path(assessment: &str) -> PathBuf {
 impl Draft {
     pub fn save(&self, path: &Path) -> anyhow::Result<()> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
+            // The folder of drafts is the user's own where the platform allows (0700).
+            let mut builder = std::fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            builder
+                .create(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
         }
         let json = serde_json::to_vec_pretty(self).expect("a draft always serialises");
-        crate::output::write_file(path, &json, true)
+        // A draft holds the workshop's notes: the user's eyes only.
+        crate::output::write_file_for(path, &json, true, crate::output::Readers::Owner)
             .with_context(|| format!("cannot save the draft {}", path.display()))
     }
 
