@@ -29,4 +29,5 @@ mod test_terminal;
 mod test_trend;
 mod test_validate;
 mod test_workshop;
+mod test_writes;
 mod test_xlsx;
