@@ -17,7 +17,9 @@ pub mod reference;
 pub mod reworded;
 pub mod suggest;
 mod tally;
+pub mod width;
 pub mod wording;
+pub mod workbook;
 pub mod xlsx;
 
 use std::cell::Cell as Shared;
@@ -222,7 +224,10 @@ fn read_inner(
     let mut first: Vec<(u64, ByteRecord)> = Vec::new();
     while first.len() < layout::SNIFF_ROWS || personal::sampling(&first) {
         match records.next(&mut record)? {
-            Some(row) => first.push((row, record.clone())),
+            Some(row) => {
+                width::check(row, record.len())?;
+                first.push((row, record.clone()))
+            }
             None => break,
         }
     }

@@ -4,12 +4,75 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Range, Reader};
+use calamine::{Data, DataRef, Range, Reader, Sheets, Xlsx};
 use csv::ByteRecord;
+
+use super::workbook::{self, MAX_CELLS, MAX_TEXT_BYTES};
 
 /// Whether bytes start like a spreadsheet: a zip (xlsx, ods) or an OLE file (xls).
 pub fn is_spreadsheet(start: &[u8]) -> bool {
     start.starts_with(b"PK\x03\x04") || start.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+/// Checks a sheet's cells before calamine lays them out as one rectangle in memory: a
+/// single cell at XFD1048576 asked for 512 GiB; text shown in many cells is copied into
+/// each. Reads the sheet's cells once, as references, keeping nothing.
+fn check_cells<R: std::io::Read + std::io::Seek>(
+    book: &mut Xlsx<R>,
+    name: &str,
+) -> Result<(), String> {
+    let mut cells = book
+        .worksheet_cells_reader(name)
+        .map_err(|e| format!("cannot read sheet {name:?}: {e}"))?;
+    let (mut rows, mut columns) = ((u32::MAX, 0u32), (u32::MAX, 0u32));
+    let mut text = 0u64;
+    let mut used = 0u64;
+    while let Some(cell) = cells
+        .next_cell()
+        .map_err(|e| format!("cannot read sheet {name:?}: {e}"))?
+    {
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        let (row, column) = cell.get_position();
+        rows = (rows.0.min(row), rows.1.max(row));
+        columns = (columns.0.min(column), columns.1.max(column));
+        used += 1;
+        let area = (u64::from(rows.1 - rows.0) + 1) * (u64::from(columns.1 - columns.0) + 1);
+        if area > MAX_CELLS || used > MAX_CELLS {
+            return Err(format!(
+                "sheet {name:?}: {} (its cells reach row {}, column {})",
+                workbook::too_many_cells(area),
+                rows.1 + 1,
+                column_name(columns.1)
+            ));
+        }
+        text += match cell.get_value() {
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+                s.len() as u64
+            }
+            DataRef::SharedString(s) => s.len() as u64,
+            _ => 0,
+        };
+        if text > MAX_TEXT_BYTES {
+            return Err(format!("sheet {name:?}: {}", workbook::too_much_text(text)));
+        }
+    }
+    Ok(())
+}
+
+/// A column as Excel names it: 0 → A, 25 → Z, 26 → AA.
+fn column_name(mut index: u32) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
 }
 
 /// The rows of one sheet.
@@ -23,6 +86,7 @@ pub struct SheetRows {
 impl SheetRows {
     /// Opens a sheet of a workbook held in memory: `sheet`, or the first.
     pub fn open(bytes: Vec<u8>, sheet: Option<&str>) -> Result<SheetRows, String> {
+        workbook::check(&bytes)?;
         let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
             .map_err(|e| format!("cannot read this spreadsheet: {e}"))?;
         let names = book.sheet_names();
@@ -43,6 +107,9 @@ impl SheetRows {
                 .cloned()
                 .ok_or_else(|| "the workbook has no sheets".to_string())?,
         };
+        if let Sheets::Xlsx(xlsx) = &mut book {
+            check_cells(xlsx, &name)?;
+        }
         let range = book
             .worksheet_range(&name)
             .map_err(|e| format!("cannot read sheet {name:?}: {e}"))?;

@@ -2,6 +2,7 @@
 //! subcommand mirroring `src/cmd`, and the hardening tests: fuzz finds replayed,
 //! property tests over the core, hostile text, resource bounds and interruptions.
 
+mod bombs;
 mod fuzz_harness;
 mod support;
 
@@ -23,6 +24,7 @@ mod test_report;
 mod test_scales;
 mod test_score;
 mod test_show;
+mod test_spreadsheet_bombs;
 mod test_suppression;
 mod test_template;
 mod test_terminal;

@@ -45,10 +45,11 @@ fn a_row_longer_than_16_mb_is_refused_at_once() {
     );
 }
 
+/// 20,000 columns, the most a row may have (see test_spreadsheet_bombs for one more).
 #[test]
-fn a_file_of_100000_columns_is_read_and_its_messages_stay_short() {
+fn a_file_of_20000_columns_is_read_and_its_messages_stay_short() {
     let mut columns: Vec<String> = BLOCKS.iter().map(|s| s.to_string()).collect();
-    columns.extend((0..100_000 - BLOCKS.len()).map(|i| format!("Extra question {i}")));
+    columns.extend((0..20_000 - BLOCKS.len()).map(|i| format!("Extra question {i}")));
     let mut csv = columns.join(",");
     csv.push('\n');
     for r in 0..5 {
@@ -69,7 +70,7 @@ fn a_file_of_100000_columns_is_read_and_its_messages_stay_short() {
         run.stderr.len()
     );
     assert!(
-        run.stderr.contains("\"Extra question 39\" and 99950 more"),
+        run.stderr.contains("\"Extra question 39\" and 19950 more"),
         "{}",
         run.stderr
     );
@@ -85,7 +86,7 @@ fn a_file_of_100000_columns_is_read_and_its_messages_stay_short() {
         "{} bytes on stderr",
         run.stderr.len()
     );
-    assert!(run.stderr.contains(" and 99960 more."), "{}", run.stderr);
+    assert!(run.stderr.contains(" and 19960 more."), "{}", run.stderr);
 }
 
 /// An assessment of `n` items in ten themes, one scale with N/A, and an `each` finding.

@@ -1,0 +1,401 @@
+//! A workbook's zip structure checked before calamine opens it. A spreadsheet is read
+//! whole, and its size on disk says little about what it unpacks to: a 2 MB .xlsx held
+//! a 2 GB shared string (16.5 GB of memory), an 834-byte .ods asked for 630 MB. So every
+//! part is unpacked once into nothing, counting, and a part larger than a survey export
+//! can hold, packed more tightly than real sheets are, or whose header lies about its
+//! size, is refused; so are more shared strings, or an .ods sheet spanning more cells
+//! or more text, than plead reads from a spreadsheet. The sheet's own cells (.xlsx) are
+//! bounded by `xlsx` before calamine lays them out.
+
+use std::cell::Cell as Shared;
+use std::io::{self, BufReader, Cursor, Read};
+use std::rc::Rc;
+
+use quick_xml::events::{BytesStart, Event};
+
+/// The most cells a sheet may span (rows × columns of the area it uses): a survey of
+/// 20,000 respondents and 100 questions. Laid out in memory, as calamine does, this is
+/// well under 300 MB; a larger survey reads better as CSV, streamed in constant memory.
+pub const MAX_CELLS: u64 = 2_000_000;
+/// The most text a sheet's cells may hold, counted at every cell that shows it.
+pub const MAX_TEXT_BYTES: u64 = 64 * MB;
+/// The largest part unpacked (a sheet's XML, say).
+const MAX_PART_BYTES: u64 = 256 * MB;
+/// The most all parts together unpack to.
+const MAX_TOTAL_BYTES: u64 = 512 * MB;
+/// Real sheets pack 5 to 30 times; beyond this, and large, a part is built to unpack.
+const MAX_RATIO: u64 = 200;
+/// Parts smaller than this are never refused for their ratio.
+const RATIO_FLOOR: u64 = 16 * MB;
+/// More parts than any workbook has.
+const MAX_PARTS: usize = 10_000;
+/// The most shared strings (distinct texts) of an .xlsx, and their part's size.
+const MAX_SHARED_STRINGS: u64 = 1_000_000;
+const MAX_SHARED_STRINGS_BYTES: u64 = 32 * MB;
+
+const MB: u64 = 1024 * 1024;
+
+/// What every refusal ends with.
+pub const AS_CSV: &str = "save the sheet as CSV UTF-8 (in Excel: File › Save As › CSV UTF-8), which plead reads row by row in constant memory";
+
+/// Checks a zipped workbook (.xlsx, .ods) before it is opened; other bytes pass.
+pub fn check(bytes: &[u8]) -> Result<(), String> {
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return Ok(());
+    }
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("cannot read this spreadsheet (its zip structure: {e})"))?;
+    if archive.len() > MAX_PARTS {
+        return Err(format!(
+            "this workbook has {} parts, far more than a spreadsheet has: {AS_CSV}",
+            archive.len()
+        ));
+    }
+    let mut total = 0u64;
+    for index in 0..archive.len() {
+        let mut part = archive
+            .by_index(index)
+            .map_err(|e| format!("cannot read this spreadsheet (part {index}: {e})"))?;
+        if part.is_dir() {
+            continue;
+        }
+        let name = part
+            .name()
+            .map_or_else(|_| format!("part {index}"), |n| n.into_owned());
+        let declared = part.size();
+        let packed = part.compressed_size().max(1);
+        if declared > MAX_PART_BYTES {
+            return Err(too_large(&name, declared));
+        }
+        let lowered = name.to_ascii_lowercase();
+        let shared = lowered.ends_with("sharedstrings.xml");
+        if shared && declared > MAX_SHARED_STRINGS_BYTES {
+            return Err(format!(
+                "the workbook's shared strings unpack to {} MB, more than a survey export holds ({} MB at most): {AS_CSV}",
+                declared / MB,
+                MAX_SHARED_STRINGS_BYTES / MB
+            ));
+        }
+        if declared > RATIO_FLOOR && declared / packed > MAX_RATIO {
+            return Err(format!(
+                "the workbook's part {name:?} unpacks {} times over (to {} MB), as no sheet does: is the file what it seems? If it is, {AS_CSV}",
+                declared / packed,
+                declared / MB
+            ));
+        }
+        // The sizes in the zip directory are what the file says; the bytes unpacked
+        // are counted, and a part that unpacks to more than it declares is refused.
+        let limit = declared.min(MAX_PART_BYTES).min(MAX_TOTAL_BYTES - total);
+        let over = Rc::new(Shared::new(false));
+        let mut bounded = Bounded {
+            inner: &mut part,
+            left: limit,
+            over: over.clone(),
+        };
+        let scanned = if shared {
+            shared_strings(&mut bounded)
+        } else if lowered == "content.xml" {
+            ods_content(&mut bounded)
+        } else {
+            io::copy(&mut bounded, &mut io::sink())
+                .map(|_| ())
+                .map_err(|e| damaged(&name, &e))
+        };
+        let read = limit - bounded.left;
+        if over.get() {
+            return Err(if total + read >= MAX_TOTAL_BYTES {
+                format!(
+                    "the workbook unpacks to more than {} MB, more than a survey export holds: {AS_CSV}",
+                    MAX_TOTAL_BYTES / MB
+                )
+            } else {
+                format!(
+                    "the workbook's part {name:?} unpacks to more than the {} bytes its header declares: the file is damaged or built to mislead; {AS_CSV}",
+                    declared
+                )
+            });
+        }
+        scanned?;
+        // The rest of the part (a scan may stop early) is counted too.
+        io::copy(&mut bounded, &mut io::sink()).map_err(|e| damaged(&name, &e))?;
+        if over.get() {
+            return Err(format!(
+                "the workbook's part {name:?} unpacks to more than the {declared} bytes its header declares: the file is damaged or built to mislead; {AS_CSV}"
+            ));
+        }
+        total += limit - bounded.left;
+    }
+    Ok(())
+}
+
+fn damaged(name: &str, e: &io::Error) -> String {
+    format!(
+        "cannot read the workbook's part {name:?} ({e}): the file is damaged, or built to mislead; {AS_CSV}"
+    )
+}
+
+fn too_large(name: &str, bytes: u64) -> String {
+    format!(
+        "the workbook's part {name:?} unpacks to {} MB, more than a survey export holds ({} MB at most): {AS_CSV}",
+        bytes / MB,
+        MAX_PART_BYTES / MB
+    )
+}
+
+/// Reads at most `left` bytes; one more sets `over` and fails the read.
+struct Bounded<'a, R> {
+    inner: &'a mut R,
+    left: u64,
+    over: Rc<Shared<bool>>,
+}
+
+impl<R: Read> Read for Bounded<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.left == 0 {
+            // Anything beyond the limit is too much.
+            let mut probe = [0u8; 1];
+            return match self.inner.read(&mut probe)? {
+                0 => Ok(0),
+                _ => {
+                    self.over.set(true);
+                    Err(io::Error::other("the part is larger than it may be"))
+                }
+            };
+        }
+        let room = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let n = self.inner.read(&mut buf[..room])?;
+        self.left -= n as u64;
+        Ok(n)
+    }
+}
+
+fn attribute(e: &BytesStart, name: &str) -> Option<u64> {
+    e.try_get_attribute(name)
+        .ok()
+        .flatten()
+        .and_then(|a| a.value.trim().parse::<u64>().ok())
+}
+
+/// Counts an .xlsx's shared strings, and checks the count it declares (calamine
+/// reserves room for that many before reading one).
+fn shared_strings(part: &mut impl Read) -> Result<(), String> {
+    let too_many = |n: u64| {
+        format!(
+            "the workbook has {n} shared strings (distinct texts), more than a survey export holds ({MAX_SHARED_STRINGS} at most): {AS_CSV}"
+        )
+    };
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(part));
+    let mut buf = Vec::new();
+    let mut count = 0u64;
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) => match e.local_name().as_ref() {
+                "sst" => {
+                    if let Some(n) = attribute(&e, "uniqueCount")
+                        && n > MAX_SHARED_STRINGS
+                    {
+                        return Err(too_many(n));
+                    }
+                }
+                "si" => {
+                    count += 1;
+                    if count > MAX_SHARED_STRINGS {
+                        return Err(too_many(count));
+                    }
+                }
+                _ => {}
+            },
+            Ok(Event::Eof) => return Ok(()),
+            Ok(_) => {}
+            // Malformed XML is for calamine to report; a read stopped by `Bounded` is
+            // reported by the caller.
+            Err(_) => return Ok(()),
+        }
+    }
+}
+
+/// The area, stored cells and text of an .ods's sheets, reckoned as calamine lays them
+/// out: a row is stored once up to its last non-empty cell (cells repeated across
+/// columns are copies), then every sheet is laid out as a rectangle from its first to
+/// its last non-empty cell, repeated rows copied.
+fn ods_content(part: &mut impl Read) -> Result<(), String> {
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(part));
+    let mut buf = Vec::new();
+    let mut sheet = Extent::default();
+    let mut totals = (0u64, 0u64, 0u64); // area, stored, text
+    let mut row = RowScan::default();
+    let mut cell: Option<CellScan> = None;
+    let mut at_row = 0u64;
+    loop {
+        buf.clear();
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(e) => e,
+            Err(_) => return Ok(()),
+        };
+        let (start, empty) = match &event {
+            Event::Start(e) => (Some(e), false),
+            Event::Empty(e) => (Some(e), true),
+            _ => (None, false),
+        };
+        if let Some(e) = start {
+            match e.name().as_ref() {
+                "table:table" if !empty => {
+                    sheet = Extent::default();
+                    at_row = 0;
+                }
+                "table:table-row" => {
+                    row = RowScan {
+                        repeat: attribute(e, "table:number-rows-repeated")
+                            .unwrap_or(1)
+                            .max(1),
+                        ..RowScan::default()
+                    };
+                    if empty {
+                        at_row = at_row.saturating_add(row.repeat);
+                    }
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    let c = CellScan {
+                        repeat: attribute(e, "table:number-columns-repeated")
+                            .unwrap_or(1)
+                            .max(1),
+                        filled: e
+                            .try_get_attribute("office:value-type")
+                            .ok()
+                            .flatten()
+                            .is_some()
+                            || e.try_get_attribute("table:formula")
+                                .ok()
+                                .flatten()
+                                .is_some(),
+                        text: 0,
+                    };
+                    if empty {
+                        row.add(c);
+                    } else {
+                        cell = Some(c);
+                    }
+                }
+                _ => {}
+            }
+        }
+        match &event {
+            Event::Text(t) => {
+                if let Some(c) = &mut cell {
+                    c.text += t.len() as u64;
+                    c.filled |= !t.trim_ascii().is_empty();
+                }
+            }
+            Event::End(e) => match e.name().as_ref() {
+                "table:table-cell" | "table:covered-table-cell" => {
+                    if let Some(c) = cell.take() {
+                        row.add(c);
+                    }
+                }
+                "table:table-row" => {
+                    if let Some(first) = row.first_column {
+                        sheet.first_row.get_or_insert(at_row);
+                        sheet.end_row = at_row.saturating_add(row.repeat);
+                        sheet.first_column = sheet.first_column.min(first);
+                        sheet.end_column = sheet.end_column.max(row.end_column);
+                        totals.1 = totals.1.saturating_add(row.end_column);
+                        totals.2 = totals.2.saturating_add(row.text.saturating_mul(row.repeat));
+                    }
+                    at_row = at_row.saturating_add(row.repeat);
+                    row = RowScan::default();
+                }
+                "table:table" => {
+                    totals.0 = totals.0.saturating_add(sheet.area());
+                    sheet = Extent::default();
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        if let Event::Eof = event {
+            break;
+        }
+        let area = totals.0.saturating_add(sheet.area());
+        if area > MAX_CELLS || totals.1 > MAX_CELLS {
+            return Err(too_many_cells(area.max(totals.1)));
+        }
+        if totals.2 > MAX_TEXT_BYTES {
+            return Err(too_much_text(totals.2));
+        }
+    }
+    Ok(())
+}
+
+/// The refusal of a sheet spanning too many cells.
+pub fn too_many_cells(cells: u64) -> String {
+    format!(
+        "the spreadsheet spans {cells} cells, more than plead reads from a spreadsheet ({MAX_CELLS}, e.g. 20,000 respondents × 100 columns): {AS_CSV}"
+    )
+}
+
+/// The refusal of a sheet holding too much text.
+pub fn too_much_text(bytes: u64) -> String {
+    format!(
+        "the spreadsheet's cells hold {} MB of text, more than a survey export holds ({} MB at most): {AS_CSV}",
+        bytes / MB,
+        MAX_TEXT_BYTES / MB
+    )
+}
+
+#[derive(Default)]
+struct Extent {
+    first_row: Option<u64>,
+    end_row: u64,
+    first_column: u64,
+    end_column: u64,
+}
+
+impl Extent {
+    fn area(&self) -> u64 {
+        match self.first_row {
+            Some(first) => (self.end_row - first)
+                .saturating_mul(self.end_column.saturating_sub(self.first_column)),
+            None => 0,
+        }
+    }
+}
+
+struct RowScan {
+    repeat: u64,
+    column: u64,
+    first_column: Option<u64>,
+    end_column: u64,
+    text: u64,
+}
+
+impl Default for RowScan {
+    fn default() -> Self {
+        RowScan {
+            repeat: 1,
+            column: 0,
+            first_column: None,
+            end_column: 0,
+            text: 0,
+        }
+    }
+}
+
+struct CellScan {
+    repeat: u64,
+    filled: bool,
+    text: u64,
+}
+
+impl RowScan {
+    fn add(&mut self, c: CellScan) {
+        if c.filled {
+            self.first_column.get_or_insert(self.column);
+            self.end_column = self.column.saturating_add(c.repeat);
+            self.text = self.text.saturating_add(c.text.saturating_mul(c.repeat));
+        }
+        self.column = self.column.saturating_add(c.repeat);
+    }
+}
