@@ -115,12 +115,15 @@ fn workshop<P: Prompter>(
     let draft_path = draft::path(&assessment.id);
     let clock = || super::now().map(super::rfc3339).unwrap_or_default();
 
-    let mut draft = match Draft::load(&draft_path)? {
+    let saved = Draft::load(&draft_path)?;
+    if let Some(d) = &saved {
+        refuse_if_invalid(d, assessment, &draft_path)?;
+    }
+    let mut draft = match saved {
         Some(d) if args.resume || offer(prompter, &d, assessment)? => {
-            if d.definition_hash != assessment.definition_hash() {
+            if let Some(other) = d.other_version(assessment) {
                 prompter.say(&format!(
-                    "Note: {} has changed since this draft was saved; answers are kept by item id.",
-                    assessment.id
+                    "Note: this draft was saved with {other}; answers are kept by item id."
                 ));
             }
             d
@@ -172,6 +175,27 @@ fn workshop<P: Prompter>(
     Ok(())
 }
 
+/// Refuses a draft that does not fit the assessment, listing its problems and leaving
+/// it as it is.
+fn refuse_if_invalid(d: &Draft, assessment: &Assessment, path: &Path) -> anyhow::Result<()> {
+    let problems = d.check(assessment);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let why = match d.other_version(assessment) {
+        Some(other) => format!("it was saved with {other}, and its answers do not fit"),
+        None => {
+            "it does not fit the assessment: it has been changed since plead saved it".to_string()
+        }
+    };
+    let list: Vec<String> = problems.iter().map(|p| format!("\n  {p}")).collect();
+    bail!(
+        "the draft {} cannot be resumed: {why}:{}\nThe draft is kept as it is; move it aside to start again",
+        path.display(),
+        list.concat()
+    )
+}
+
 /// Offers to continue a draft; `false` starts again.
 fn offer<P: Prompter>(prompter: &mut P, d: &Draft, a: &Assessment) -> anyhow::Result<bool> {
     prompter.say(&format!(
@@ -209,6 +233,7 @@ fn new_draft<P: Prompter>(
     Ok(Draft {
         schema: DRAFT_SCHEMA.to_string(),
         assessment: assessment.id.clone(),
+        version: Some(assessment.version.clone()),
         definition_hash: assessment.definition_hash(),
         organisation,
         period,

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
+use crate::assessment::Assessment;
 use crate::response::Answers;
 
 pub const DRAFT_SCHEMA: &str = "plead.draft/1";
@@ -15,6 +16,10 @@ pub const DRAFT_SCHEMA: &str = "plead.draft/1";
 pub struct Draft {
     pub schema: String,
     pub assessment: String,
+    /// The assessment's version when the draft was started (drafts of earlier plead
+    /// releases have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
     pub definition_hash: String,
     pub organisation: String,
     pub period: String,
@@ -73,6 +78,55 @@ impl Draft {
             );
         }
         Ok(Some(draft))
+    }
+
+    /// Checks a draft read back against the assessment, with the rules an answers file is
+    /// checked by (see `answers::check`), and its place in the workshop: anyone who can
+    /// write to `.plead/` can edit a draft, and a run trusting it wrote a Result of
+    /// overall score 214748365.80 from a rating of 2147483647. Problems, each a line.
+    pub fn check(&self, assessment: &Assessment) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.assessment != assessment.id {
+            problems.push(format!(
+                "assessment: this is a draft of \"{}\", not \"{}\"",
+                self.assessment, assessment.id
+            ));
+            return problems;
+        }
+        let n = assessment.items.len();
+        if self.position > n {
+            problems.push(format!(
+                "position: {} is past the last item ({n} items, positions 0 to {n})",
+                self.position
+            ));
+        }
+        for id in &self.skipped {
+            if assessment.item(id).is_none() {
+                problems.push(format!("skipped: unknown item \"{id}\""));
+            }
+        }
+        problems.extend(crate::answers::check(&self.answers, assessment));
+        problems
+    }
+
+    /// Whether the draft was saved with another definition of its assessment, and if so
+    /// how to say it: "version 1.0 (now 1.1)", or "an earlier definition".
+    pub fn other_version(&self, assessment: &Assessment) -> Option<String> {
+        if self.definition_hash == assessment.definition_hash() {
+            return None;
+        }
+        Some(match &self.version {
+            Some(v) if *v != assessment.version => {
+                format!(
+                    "version {v} of {} (it is now version {})",
+                    assessment.id, assessment.version
+                )
+            }
+            _ => format!(
+                "another definition of {} version {} (the file has changed since)",
+                assessment.id, assessment.version
+            ),
+        })
     }
 
     /// How many items have an answer of any kind.

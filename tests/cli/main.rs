@@ -11,6 +11,7 @@ mod test_builtins;
 mod test_columns;
 mod test_completions;
 mod test_diff;
+mod test_drafts;
 mod test_fuzz;
 mod test_hostile;
 mod test_html;
