@@ -10,6 +10,7 @@ use crate::assessment::{Assessment, Catalog};
 use crate::cli::{AssessArgs, Format, Global};
 use crate::interact::Prompter;
 use crate::interact::draft::{self, DRAFT_SCHEMA, Draft};
+use crate::interact::lock::{self, DraftLock};
 use crate::interact::script::ScriptPrompter;
 use crate::interact::session::Session;
 use crate::interact::terminal::{self, TerminalPrompter};
@@ -112,10 +113,17 @@ fn workshop<P: Prompter>(
         }
     };
     let assessment = &entry.assessment;
-    let draft_path = draft::path(&assessment.id);
     let clock = || super::now().map(super::rfc3339).unwrap_or_default();
+    let Some((draft_path, _lock, separate)) = take_draft(global, prompter, assessment, &clock())?
+    else {
+        return Ok(());
+    };
 
-    let saved = Draft::load(&draft_path)?;
+    let saved = if separate {
+        None
+    } else {
+        Draft::load(&draft_path)?
+    };
     if let Some(d) = &saved {
         refuse_if_invalid(d, assessment, &draft_path)?;
     }
@@ -128,7 +136,7 @@ fn workshop<P: Prompter>(
             }
             d
         }
-        None if args.resume => bail!(
+        None if args.resume && !separate => bail!(
             "there is no draft of {} to resume in this directory ({} does not exist)",
             assessment.id,
             draft_path.display()
@@ -172,6 +180,86 @@ fn workshop<P: Prompter>(
     for path in written {
         crate::output::message(&format!("wrote {}", path.display()));
     }
+    Ok(())
+}
+
+/// Takes the lock of the assessment's draft: the draft's path, the lock, and whether it
+/// is a separate draft. When another `plead assess` holds it, says who and offers to
+/// open the draft read-only (`None`: shown, nothing changed) or to start a separate
+/// draft beside it.
+fn take_draft<P: Prompter>(
+    global: &Global,
+    prompter: &mut P,
+    assessment: &Assessment,
+    now: &str,
+) -> anyhow::Result<Option<(PathBuf, DraftLock, bool)>> {
+    let path = draft::path(&assessment.id);
+    let holder = match lock::acquire(&path, now)? {
+        Ok(lock) => return Ok(Some((path, lock, false))),
+        Err(holder) => holder,
+    };
+    prompter.say(&format!(
+        "The draft {} is in use by another plead assess ({}). Answering here could overwrite that workshop's answers.",
+        path.display(),
+        holder.describe()
+    ));
+    let choices = [
+        "Open it read-only: show its answers so far, change nothing".to_string(),
+        "Start a separate draft".to_string(),
+        "Stop".to_string(),
+    ];
+    match prompter.select("What would you like to do?", &choices, 0)? {
+        0 => {
+            read_only(global, assessment, &path)?;
+            Ok(None)
+        }
+        1 => {
+            for n in 2..1000 {
+                let separate = draft::numbered_path(&assessment.id, n);
+                if separate.exists() {
+                    continue;
+                }
+                if let Ok(lock) = lock::acquire(&separate, now)? {
+                    return Ok(Some((separate, lock, true)));
+                }
+            }
+            bail!("no free name for a separate draft in .plead/")
+        }
+        _ => bail!(
+            "stopped: the draft {} is in use by {}",
+            path.display(),
+            holder.describe()
+        ),
+    }
+}
+
+/// Shows a draft in use elsewhere as it stands, scored as if finished; writes nothing.
+fn read_only(global: &Global, assessment: &Assessment, path: &Path) -> anyhow::Result<()> {
+    let Some(d) = Draft::load(path)? else {
+        bail!(
+            "the draft {} is not there yet: its workshop has not saved an answer",
+            path.display()
+        );
+    };
+    refuse_if_invalid(&d, assessment, path)?;
+    let doc = score(
+        assessment,
+        &d.answers,
+        Some(d.organisation.clone()),
+        Some(d.period.clone()),
+        super::now()?,
+    );
+    crate::output::stdout(&crate::render::result(
+        &doc,
+        Format::Table,
+        &super::render_options(global),
+    ))?;
+    crate::output::message(&format!(
+        "Read-only: {} of {} items answered so far, saved {}; nothing was changed.",
+        d.answered(),
+        assessment.items.len(),
+        d.saved
+    ));
     Ok(())
 }
 

@@ -37,6 +37,12 @@ pub fn path(assessment: &str) -> PathBuf {
     Path::new(".plead").join(format!("draft-{assessment}.json"))
 }
 
+/// Where a separate draft of an assessment lives (a second workshop in the same folder
+/// while the first holds the draft): `.plead/draft-<assessment>-<n>.json`.
+pub fn numbered_path(assessment: &str, n: u32) -> PathBuf {
+    Path::new(".plead").join(format!("draft-{assessment}-{n}.json"))
+}
+
 impl Draft {
     pub fn save(&self, path: &Path) -> anyhow::Result<()> {
         if let Some(dir) = path.parent() {

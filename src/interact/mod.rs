@@ -3,6 +3,7 @@
 //! every answer, so an interruption loses at most the answer being typed.
 
 pub mod draft;
+pub mod lock;
 pub mod script;
 pub mod session;
 pub mod terminal;

@@ -120,3 +120,74 @@ fn ctrl_c_keeps_every_answer_and_the_session_resumes_to_the_end() {
     assert_eq!(doc["overall"]["score"], 3.0 / 8.0);
     assert!(!dir.path().join(".plead/draft-role-model.json").exists());
 }
+
+/// Workshop A answered an item; B started in the same folder and chose "start again"; A
+/// was killed; the draft held only B's answer. Now B is told A holds the draft, and may
+/// look at it read-only or start a separate draft; when A dies, its lock is stale and
+/// A's answers are offered to the next run.
+#[test]
+fn a_second_workshop_cannot_take_over_a_draft_in_use() {
+    use expectrl::process::unix::Signal;
+
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "assess",
+        "role-model",
+        "--org",
+        "Northshire",
+        "--period",
+        "2026-Q3",
+    ];
+    let mut a = plead(dir.path(), &args);
+    answer(&mut a, "Item 1 of 8", &[]);
+    answer(&mut a, "Rating", &[DOWN, DOWN, ENTER]);
+    answer(&mut a, "Evidence note", &["A's note\r"]);
+    answer(&mut a, "Who holds this role?", &["Jo Bloggs\r"]);
+    answer(&mut a, "How is the role filled", &[ENTER]);
+    answer(&mut a, "Target rating", &[ENTER]);
+    answer(&mut a, "Item 2 of 8", &[]);
+    let a_pid = a.get_process().pid().as_raw();
+
+    // B: read-only.
+    let mut b = plead(dir.path(), &args);
+    // (The message is wrapped to the terminal's width.)
+    b.expect("is in use by another plead assess").unwrap();
+    b.expect(format!("{a_pid}")).unwrap();
+    answer(&mut b, "What would you like to do?", &[ENTER]);
+    b.expect("Read-only: 1 of 8 items answered so far").unwrap();
+    b.expect(Eof).unwrap();
+    assert!(matches!(
+        b.get_process_mut().wait().unwrap(),
+        WaitStatus::Exited(_, 0)
+    ));
+
+    // B again: a separate draft, stopped after one answer.
+    let mut b = plead(dir.path(), &args);
+    answer(&mut b, "What would you like to do?", &[DOWN, ENTER]);
+    b.expect("Saved after every answer to .plead/draft-role-model-2.json")
+        .unwrap();
+    answer(&mut b, "Rating", &[DOWN, ENTER]);
+    answer(&mut b, "Evidence note", &["B's note\r"]);
+    b.send(ControlCode::EndOfText).unwrap();
+    b.expect(Eof).unwrap();
+    let _ = b.get_process_mut().wait();
+
+    // A is killed: its answer is still in its draft, and its lock is now stale.
+    a.get_process_mut().kill(Signal::SIGKILL).unwrap();
+    let _ = a.get_process_mut().wait();
+    let draft: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join(".plead/draft-role-model.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        draft["answers"]["items"]["people-and-families"]["notes"][0],
+        "A's note"
+    );
+    let mut c = plead(dir.path(), &args);
+    c.expect("A draft of The 8 Role Model").unwrap();
+    c.expect("answered").unwrap();
+    answer(&mut c, "Continue this draft?", &[]);
+    c.send(ControlCode::EndOfText).unwrap();
+    c.expect(Eof).unwrap();
+    let _ = c.get_process_mut().wait();
+}
