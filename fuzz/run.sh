@@ -9,7 +9,7 @@ set -u
 cd "$(dirname "$0")"
 seconds=${SECONDS_EACH:-600}
 runs=${RUNS:-5000000}
-targets=${*:-"survey result render assessment answers cell headers"}
+targets=${*:-"survey result render assessment answers cell headers spreadsheet draft"}
 mkdir -p logs
 for t in $targets; do
   case $t in
@@ -17,6 +17,7 @@ for t in $targets; do
     headers) len=4096 ;;
     render) len=8192 ;;
     survey) len=16384 ;;
+    spreadsheet) len=65536 ;;
     *) len=65536 ;;
   esac
   [ -d corpus/$t ] || ./seed.sh

@@ -1,11 +1,14 @@
 #!/bin/sh
 # Builds corpus/<target>/ from files in the repository (the corpus itself is not
-# committed): the built-in assessments, the example answers, survey and Result files.
+# committed): the built-in assessments, the example answers, survey and Result files,
+# and the small committed seeds of the spreadsheet and draft targets (seeds/).
 # Inputs of targets that start with option bytes get each built-in's index in front.
 set -eu
 cd "$(dirname "$0")"
 root=..
-mkdir -p corpus/assessment corpus/answers corpus/survey corpus/headers corpus/cell corpus/result corpus/render
+mkdir -p corpus/assessment corpus/answers corpus/survey corpus/headers corpus/cell corpus/result corpus/render corpus/spreadsheet corpus/draft
+cp seeds/spreadsheet/* corpus/spreadsheet/
+cp seeds/draft/* corpus/draft/
 cp $root/assessments/*.toml $root/tests/fixtures/*.toml corpus/assessment/
 n=$(ls $root/assessments/*.toml | wc -l)
 i=0

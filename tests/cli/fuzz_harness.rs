@@ -169,6 +169,124 @@ pub fn survey(data: &[u8]) {
     check_result(&doc);
 }
 
+/// A spreadsheet, at the zip level: with the first byte even, the rest is the file as
+/// it is (a mutated .xlsx or .ods); odd, the rest is split into a sheet's XML, its
+/// shared strings and an .ods's content, zipped here, so the fuzzer reaches the XML
+/// inside a well-formed zip. Must be read as a survey or refused, never panic, hang or
+/// take unbounded memory (run under `-rss_limit_mb`); what reads scores as `survey`.
+pub fn spreadsheet(data: &[u8]) {
+    let mut choices = Choices::new(data);
+    let a = &builtins()[choices.pick(builtins().len())];
+    let file = if choices.byte() % 2 == 0 {
+        choices.rest().to_vec()
+    } else {
+        let sheet = choices.bytes(255).to_vec();
+        let shared = choices.bytes(255).to_vec();
+        let ods = choices.byte() % 2 == 1;
+        zipped(ods, &sheet, &shared, choices.rest())
+    };
+    let _ = survey::workbook::check(&file);
+    let input = Input {
+        name: "fuzz.xlsx".into(),
+        reader: Box::new(std::io::Cursor::new(file)),
+    };
+    let options = survey::Options {
+        allow_missing: true,
+        min_group: 0,
+        max_rejected: 20,
+        ..survey::Options::default()
+    };
+    let Ok(returns) = survey::read(a, input, &options, &mut survey::Quiet) else {
+        return;
+    };
+    let doc = plead::score::survey::result(a, context(Method::Survey), returns);
+    check_result(&doc);
+}
+
+/// A minimal workbook holding the given parts.
+fn zipped(ods: bool, sheet: &[u8], shared: &[u8], content: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let mut part = |name: &str, bytes: &[u8]| {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(bytes).unwrap();
+    };
+    if ods {
+        part(
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        );
+        part("content.xml", &[b"<?xml version=\"1.0\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:spreadsheet><table:table table:name=\"S\">", content, b"</table:table></office:spreadsheet></office:body></office:document-content>"].concat());
+    } else {
+        const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        part("[Content_Types].xml", br#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#);
+        part("_rels/.rels", format!(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{R}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#).as_bytes());
+        part("xl/workbook.xml", format!(r#"<workbook xmlns="{MAIN}" xmlns:r="{R}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#).as_bytes());
+        part("xl/_rels/workbook.xml.rels", format!(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{R}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#).as_bytes());
+        part(
+            "xl/worksheets/sheet1.xml",
+            &[
+                format!(r#"<worksheet xmlns="{MAIN}"><sheetData>"#).as_bytes(),
+                sheet,
+                content,
+                b"</sheetData></worksheet>",
+            ]
+            .concat(),
+        );
+        part(
+            "xl/sharedStrings.xml",
+            &[
+                format!(r#"<sst xmlns="{MAIN}">"#).as_bytes(),
+                shared,
+                b"</sst>",
+            ]
+            .concat(),
+        );
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// A workshop's draft (JSON) for a built-in: read, then checked against the assessment
+/// as on resume. A draft that passes the check must score like answers do: every
+/// figure on its scale, the Result sound (`check_result`).
+pub fn draft(data: &[u8]) {
+    let mut choices = Choices::new(data);
+    let a = &builtins()[choices.pick(builtins().len())];
+    let Ok(d) = serde_json::from_slice::<plead::interact::draft::Draft>(choices.rest()) else {
+        return;
+    };
+    if !d.check(a).is_empty() {
+        return;
+    }
+    assert!(d.position <= a.items.len());
+    let doc = plead::score::workshop::result(a, &d.answers, context(Method::Workshop));
+    for item in &doc.items {
+        if let Some(score) = item.score {
+            let scale = a.scale_of(a.item(&item.id).expect("an item of the assessment"));
+            assert!(
+                score >= f64::from(scale.min) && score <= f64::from(scale.max),
+                "{}: {score} off its scale",
+                item.id
+            );
+        }
+    }
+    if a.items.iter().any(|i| {
+        d.answers
+            .items
+            .get(&i.id)
+            .is_some_and(|x| matches!(x.rating, Some(plead::response::Rating::Value(_))))
+    }) {
+        assert!(
+            doc.overall.score.is_some(),
+            "overall is null with items answered"
+        );
+    }
+    check_result(&doc);
+}
+
 /// Header rows (lines of tab-separated cells; the first byte chooses the assessment
 /// and `--header-rows`) matched to items: every match names a real column, no column
 /// is matched twice, and no personal column is matched.

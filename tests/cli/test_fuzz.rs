@@ -93,3 +93,30 @@ fn the_fuzz_seeds_pass_every_target() {
     harness::render(&[0; 64]);
     assert!(Path::new(&root().join("fuzz/Cargo.toml")).exists());
 }
+
+#[test]
+fn spreadsheet_inputs_found_by_fuzzing() {
+    replay("spreadsheet", harness::spreadsheet);
+}
+
+#[test]
+fn draft_inputs_found_by_fuzzing() {
+    replay("draft", harness::draft);
+}
+
+/// The seeds of the two newest targets (fuzz/seeds/) go through them on every test run.
+#[test]
+fn the_spreadsheet_and_draft_seeds_run() {
+    for (target, body) in [
+        ("spreadsheet", harness::spreadsheet as fn(&[u8])),
+        ("draft", harness::draft),
+    ] {
+        let dir = root().join("fuzz/seeds").join(target);
+        let mut n = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            body(&std::fs::read(entry.unwrap().path()).unwrap());
+            n += 1;
+        }
+        assert!(n > 0, "no seeds in {}", dir.display());
+    }
+}

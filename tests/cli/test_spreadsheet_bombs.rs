@@ -151,8 +151,6 @@ fn parts_that_unpack_too_far_or_lie_about_their_size() {
     );
 }
 
-use std::io::Write;
-
 /// A CSV whose 16 MB header row had 7.9 million columns took 3.3 GB.
 #[test]
 fn a_csv_header_of_millions_of_columns_took_3_gb() {
