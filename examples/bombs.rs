@@ -8,7 +8,6 @@
 #[allow(dead_code)]
 mod bombs;
 
-
 fn main() {
     let dir =
         std::path::PathBuf::from(std::env::args().nth(1).unwrap_or("/tmp/plead-bombs".into()));

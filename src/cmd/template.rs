@@ -55,8 +55,8 @@ pub fn run(global: &Global, args: TemplateArgs) -> anyhow::Result<()> {
             };
             crate::output::write_all(
                 vec![
-                    planned(returns, template::returns_csv(a).into()),
-                    planned(&questions, template::questions_csv(a).into()),
+                    planned(returns, template::returns_csv(a)),
+                    planned(&questions, template::questions_csv(a)),
                 ],
                 args.force,
             )?;

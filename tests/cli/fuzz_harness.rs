@@ -177,7 +177,7 @@ pub fn survey(data: &[u8]) {
 pub fn spreadsheet(data: &[u8]) {
     let mut choices = Choices::new(data);
     let a = &builtins()[choices.pick(builtins().len())];
-    let file = if choices.byte() % 2 == 0 {
+    let file = if choices.byte().is_multiple_of(2) {
         choices.rest().to_vec()
     } else {
         let sheet = choices.bytes(255).to_vec();
