@@ -96,6 +96,8 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
             shared_strings(&mut bounded)
         } else if lowered == "content.xml" {
             ods_content(&mut bounded)
+        } else if lowered.starts_with("xl/worksheets/") && lowered.ends_with(".xml") {
+            sheet_references(&mut bounded, &name)
         } else {
             io::copy(&mut bounded, &mut io::sink())
                 .map(|_| ())
@@ -215,6 +217,60 @@ fn shared_strings(part: &mut impl Read) -> Result<(), String> {
             Err(_) => return Ok(()),
         }
     }
+}
+
+/// Checks every cell and row reference of an .xlsx sheet (`<c r>`, `<row r>`,
+/// `<dimension ref>`) is within Excel's grid, A1 to XFD1048576, before calamine reads
+/// it: a reference of many letters or digits overflowed calamine's arithmetic (found by
+/// fuzzing: a panic in a debug build, a cell put elsewhere in a release one).
+fn sheet_references(part: &mut impl Read, name: &str) -> Result<(), String> {
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(part));
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) => {
+                let key = match e.local_name().as_ref() {
+                    "c" | "row" => "r",
+                    "dimension" => "ref",
+                    _ => continue,
+                };
+                if let Ok(Some(a)) = e.try_get_attribute(key)
+                    && !a.value.split(':').all(within_grid)
+                {
+                    return Err(format!(
+                        "the workbook's sheet {name:?} refers to cell {:?}, beyond Excel's last cell XFD1048576: the file is damaged or built to mislead; {AS_CSV}",
+                        crate::render::text::terminal_safe(
+                            &a.value.chars().take(40).collect::<String>()
+                        )
+                    ));
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return Ok(()),
+            Ok(_) => {}
+        }
+    }
+}
+
+/// Whether a reference (`B7`, `7`, `XFD1048576`) is within Excel's grid. Other text is
+/// for calamine to refuse.
+fn within_grid(reference: &str) -> bool {
+    let letters = reference
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let (column, row) = reference.split_at(letters);
+    if !row.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if letters > 3 || row.len() > 7 {
+        return false;
+    }
+    let column = column.bytes().fold(0u32, |n, b| {
+        n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
+    });
+    let row: u32 = row.parse().unwrap_or(0);
+    column <= 16_384 && row <= 1_048_576
 }
 
 /// The area, stored cells and text of an .ods's sheets, reckoned as calamine lays them

@@ -164,3 +164,28 @@ fn a_csv_header_of_millions_of_columns_took_3_gb() {
         "error: wide.csv: row 1 has 20001 columns, and a survey export has at most a few hundred (20000 at the very most): is this the survey file, and is its delimiter (--delimiter) right?\n"
     );
 }
+
+/// Found by fuzzing: a row reference of many digits overflowed calamine's arithmetic (a
+/// panic in a debug build, a cell put elsewhere in a release one).
+#[test]
+fn a_cell_reference_beyond_the_grid_overflowed_calamine() {
+    for (at, row) in [
+        ("A66666666666666", "66666666666666"),
+        ("XFE1", "1"),
+        ("AAAAA2", "2"),
+    ] {
+        let bomb = bombs::xlsx(
+            &|w| {
+                bombs::header(w)?;
+                write!(w, r#"<row r="{row}">"#)?;
+                bombs::number(w, at, 3)?;
+                write!(w, "</row>")
+            },
+            None,
+        );
+        refused(
+            score("far.xlsx", bomb),
+            "beyond Excel's last cell XFD1048576",
+        );
+    }
+}
