@@ -41,6 +41,8 @@ fn main() {
             item["title"] = json!(format!("Item {i}"));
             item["score"] = json!(score);
             item["percent"] = json!(score * 20.0);
+            item["text"] = json!(format!("Rate your organisation's connection with item {i}"));
+            item["guidance"] = json!("What good looks like.");
             item.as_object_mut().unwrap().remove("examples");
             item["n"] = json!(1);
             list.push(item);

@@ -30,7 +30,7 @@ fn main() {
         bombs::many_shared_strings(50_000_000),
     );
     write("tiny.ods", bombs::ods_bomb());
-    write("ordinary-99mb.xlsx", ordinary(36_000_000));
+    write("ordinary-99mb.xlsx", ordinary(33_000_000));
     write("largest-accepted.xlsx", largest_accepted());
     write("most-text-accepted.xlsx", bombs::wide_text(20_000, 100, 32));
     // 7.9 million columns in a 16 MB header row.

@@ -64,9 +64,6 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
             .map_or_else(|_| format!("part {index}"), |n| n.into_owned());
         let declared = part.size();
         let packed = part.compressed_size().max(1);
-        if declared > MAX_PART_BYTES {
-            return Err(too_large(&name, declared));
-        }
         let lowered = name.to_ascii_lowercase();
         let shared = lowered.ends_with("sharedstrings.xml");
         if shared && declared > MAX_SHARED_STRINGS_BYTES {
@@ -75,6 +72,9 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
                 declared / MB,
                 MAX_SHARED_STRINGS_BYTES / MB
             ));
+        }
+        if declared > MAX_PART_BYTES {
+            return Err(too_large(&name, declared));
         }
         if declared > RATIO_FLOOR && declared / packed > MAX_RATIO {
             return Err(format!(

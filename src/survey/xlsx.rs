@@ -41,10 +41,10 @@ fn check_cells<R: std::io::Read + std::io::Seek>(
         let area = (u64::from(rows.1 - rows.0) + 1) * (u64::from(columns.1 - columns.0) + 1);
         if area > MAX_CELLS || used > MAX_CELLS {
             return Err(format!(
-                "sheet {name:?}: {} (its cells reach row {}, column {})",
-                workbook::too_many_cells(area),
+                "sheet {name:?} reaches row {}, column {}: {}",
                 rows.1 + 1,
-                column_name(columns.1)
+                column_name(columns.1),
+                workbook::too_many_cells(area)
             ));
         }
         text += match cell.get_value() {

@@ -56,7 +56,7 @@ fn workbooks_built_like_the_bombs_read_as_surveys() {
 fn one_cell_at_xfd1048576_aborted() {
     refused(
         score("far.xlsx", bombs::one_far_cell("XFD1048576", 1_048_576)),
-        "sheet \"Sheet1\": the spreadsheet spans 17179869184 cells, more than plead reads from a spreadsheet (2000000",
+        "sheet \"Sheet1\" reaches row 1048576, column XFD: the spreadsheet spans 17179869184 cells, more than plead reads from a spreadsheet (2000000",
     );
 }
 
@@ -65,7 +65,7 @@ fn one_cell_at_xfd1048576_aborted() {
 fn one_cell_at_zz200000_took_4_gb() {
     refused(
         score("zz.xlsx", bombs::one_far_cell("ZZ200000", 200_000)),
-        "its cells reach row 200000, column ZZ",
+        "sheet \"Sheet1\" reaches row 200000, column ZZ: the spreadsheet spans 140400000 cells",
     );
     // Just over the bound: 20,001 rows × 100 columns.
     refused(
