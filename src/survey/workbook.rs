@@ -220,7 +220,7 @@ fn shared_strings(part: &mut impl Read) -> Result<(), String> {
 }
 
 /// Checks every cell and row reference of an .xlsx sheet (`<c r>`, `<row r>`,
-/// `<dimension ref>`) is within Excel's grid, A1 to XFD1048576, before calamine reads
+/// `<dimension ref>`, `<f ref>`) is within Excel's grid, A1 to XFD1048576, before calamine reads
 /// it: a reference of many letters or digits overflowed calamine's arithmetic (found by
 /// fuzzing: a panic in a debug build, a cell put elsewhere in a release one).
 fn sheet_references(part: &mut impl Read, name: &str) -> Result<(), String> {
@@ -232,7 +232,7 @@ fn sheet_references(part: &mut impl Read, name: &str) -> Result<(), String> {
             Ok(Event::Start(e) | Event::Empty(e)) => {
                 let key = match e.local_name().as_ref() {
                     "c" | "row" => "r",
-                    "dimension" => "ref",
+                    "dimension" | "f" => "ref",
                     _ => continue,
                 };
                 if let Ok(Some(a)) = e.try_get_attribute(key)
@@ -253,18 +253,21 @@ fn sheet_references(part: &mut impl Read, name: &str) -> Result<(), String> {
 }
 
 /// Whether a reference (`B7`, `7`, `XFD1048576`) is within Excel's grid. Other text is
-/// for calamine to refuse.
+/// for calamine to refuse, once its letters and digits cannot overflow.
 fn within_grid(reference: &str) -> bool {
     let letters = reference
         .bytes()
         .take_while(u8::is_ascii_alphabetic)
         .count();
-    let (column, row) = reference.split_at(letters);
-    if !row.bytes().all(|b| b.is_ascii_digit()) {
-        return true;
-    }
-    if letters > 3 || row.len() > 7 {
+    let (column, rest) = reference.split_at(letters);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    // calamine adds up the letters and the digits before it looks further.
+    if letters > 3 || digits > 7 {
         return false;
+    }
+    let (row, after) = rest.split_at(digits);
+    if !after.is_empty() {
+        return true;
     }
     let column = column.bytes().fold(0u32, |n, b| {
         n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
