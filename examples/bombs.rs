@@ -33,6 +33,7 @@ fn main() {
     write("ordinary-99mb.xlsx", ordinary(33_000_000));
     write("largest-accepted.xlsx", largest_accepted());
     write("most-text-accepted.xlsx", bombs::wide_text(20_000, 100, 32));
+    write("largest-accepted.ods", largest_accepted_ods());
     // 7.9 million columns in a 16 MB header row.
     let mut csv = "q,".repeat(7_900_000);
     csv.push_str("\n1\n");
@@ -97,4 +98,20 @@ fn largest_accepted() -> Vec<u8> {
         },
         None,
     )
+}
+
+/// The most cells accepted in an .ods: 20,000 rows × 100 columns of numbers.
+fn largest_accepted_ods() -> Vec<u8> {
+    let mut rows = String::new();
+    for r in 0..20_000u32 {
+        rows.push_str("<table:table-row>");
+        for c in 0..100u32 {
+            let v = (r + c) % 5;
+            rows.push_str(&format!(
+                r#"<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>"#
+            ));
+        }
+        rows.push_str("</table:table-row>");
+    }
+    bombs::ods(&rows)
 }
