@@ -327,7 +327,9 @@ impl RespondentsFile {
                 .with_context(|| format!("--respondents {path}"))?;
             let out = if grouped {
                 let rows = crate::output::stage(Path::new(path), force, Readers::Owner)?;
-                let file = rows.writer().with_context(|| format!("cannot write {path}"))?;
+                let file = rows
+                    .writer()
+                    .with_context(|| format!("cannot write {path}"))?;
                 scratch = Some(rows);
                 file
             } else {

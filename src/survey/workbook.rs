@@ -180,6 +180,18 @@ fn attribute(e: &BytesStart, name: &str) -> Option<u64> {
         .and_then(|a| a.value.trim().parse::<u64>().ok())
 }
 
+/// An XML reader configured as calamine configures its own, so that what it reads is
+/// what calamine will read (it does not check end tags' names, for one).
+fn lenient<R: Read>(part: R) -> quick_xml::Reader<BufReader<R>> {
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(part));
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
+    reader
+}
+
 /// Counts an .xlsx's shared strings, and checks the count it declares (calamine
 /// reserves room for that many before reading one).
 fn shared_strings(part: &mut impl Read) -> Result<(), String> {
@@ -188,7 +200,7 @@ fn shared_strings(part: &mut impl Read) -> Result<(), String> {
             "the workbook has {n} shared strings (distinct texts), more than a survey export holds ({MAX_SHARED_STRINGS} at most): {AS_CSV}"
         )
     };
-    let mut reader = quick_xml::Reader::from_reader(BufReader::new(part));
+    let mut reader = lenient(part);
     let mut buf = Vec::new();
     let mut count = 0u64;
     loop {
@@ -224,7 +236,7 @@ fn shared_strings(part: &mut impl Read) -> Result<(), String> {
 /// it: a reference of many letters or digits overflowed calamine's arithmetic (found by
 /// fuzzing: a panic in a debug build, a cell put elsewhere in a release one).
 fn sheet_references(part: &mut impl Read, name: &str) -> Result<(), String> {
-    let mut reader = quick_xml::Reader::from_reader(BufReader::new(part));
+    let mut reader = lenient(part);
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -246,7 +258,14 @@ fn sheet_references(part: &mut impl Read, name: &str) -> Result<(), String> {
                     ));
                 }
             }
-            Ok(Event::Eof) | Err(_) => return Ok(()),
+            Ok(Event::Eof) => return Ok(()),
+            // What cannot be read here cannot be checked, and calamine reads the same
+            // XML the same way: refused rather than passed on unchecked.
+            Err(e) => {
+                return Err(format!(
+                    "cannot read the workbook's sheet {name:?} ({e}): the file is damaged; {AS_CSV}"
+                ));
+            }
             Ok(_) => {}
         }
     }
@@ -281,7 +300,7 @@ fn within_grid(reference: &str) -> bool {
 /// columns are copies), then every sheet is laid out as a rectangle from its first to
 /// its last non-empty cell, repeated rows copied.
 fn ods_content(part: &mut impl Read) -> Result<(), String> {
-    let mut reader = quick_xml::Reader::from_reader(BufReader::new(part));
+    let mut reader = lenient(part);
     let mut buf = Vec::new();
     let mut sheet = Extent::default();
     let mut totals = (0u64, 0u64, 0u64); // area, stored, text
