@@ -226,9 +226,10 @@ fn take_draft<P: Prompter>(
             bail!("no free name for a separate draft in .plead/")
         }
         _ => bail!(
-            "stopped: the draft {} is in use by {}",
+            "stopped: the draft {} is in use by {}. If no plead assess is running there any more (and this computer cannot tell), remove {} and run again",
             path.display(),
-            holder.describe()
+            holder.describe(),
+            lock::lock_path(&path).display()
         ),
     }
 }

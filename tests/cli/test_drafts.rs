@@ -237,3 +237,28 @@ fn a_draft_of_another_version_is_reported_as_such() {
             "Note: this draft was saved with version 0.9.0 of role-model (it is now version 1.0.0); answers are kept by item id.",
         );
 }
+
+/// A draft whose lock is held by a live process (this test's own) is not taken over:
+/// the run says who holds it, and "Stop" names the lock file to remove.
+#[test]
+fn a_draft_in_use_is_not_taken_over() {
+    let test = Test::new().write(DRAFT, serde_json::to_string(&draft()).unwrap());
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_string())
+        .unwrap_or_else(|_| "this computer".into());
+    let lock = format!(
+        "pid = {}\nstart_ticks = unknown\nsince = 2026-12-01T09:00:00Z\nhost = {host}\n",
+        std::process::id()
+    );
+    let run = test
+        .write(".plead/draft-role-model.json.lock", lock)
+        .write("s.txt", "Stop\n")
+        .args(["assess", "role-model", "--script", "s.txt"])
+        .fails(2)
+        .stderr_has(&format!(
+            "The draft .plead/draft-role-model.json is in use by another plead assess (process {} on {host}, since 2026-12-01T09:00:00Z)",
+            std::process::id()
+        ))
+        .stderr_has("remove .plead/draft-role-model.json.lock and run again");
+    assert_eq!(run.file(DRAFT), serde_json::to_string(&draft()).unwrap());
+}
