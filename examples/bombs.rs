@@ -29,7 +29,7 @@ fn main() {
         "shared-strings-50m.xlsx",
         bombs::many_shared_strings(50_000_000),
     );
-    write("tiny.ods", bombs::ods_bomb());
+    write("tiny.ods", bombs::ods_bomb(20_000, 1_000));
     write("ordinary-99mb.xlsx", ordinary(33_000_000));
     write("largest-accepted.xlsx", largest_accepted());
     write("most-text-accepted.xlsx", bombs::wide_text(20_000, 100, 32));

@@ -235,12 +235,15 @@ pub fn ods_text_row(cells: &[&str]) -> String {
     format!("<table:table-row>{cells}</table:table-row>")
 }
 
-/// The 834-byte .ods: one number repeated across every column of a million rows.
-pub fn ods_bomb() -> Vec<u8> {
+/// An .ods of under 1 KB: one number repeated across `columns` columns of `rows` rows.
+/// (calamine itself refuses more than 100 million cells; 20,000 × 1,000 is 20 million.)
+pub fn ods_bomb(rows: u64, columns: u64) -> Vec<u8> {
     ods(&format!(
         "{}{}",
         ods_text_row(&["decision-making", "co-design"]),
-        r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="3"><text:p>3</text:p></table:table-cell></table:table-row>"#
+        format!(
+            r#"<table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated="{columns}" office:value-type="float" office:value="3"><text:p>3</text:p></table:table-cell></table:table-row>"#
+        )
     ))
 }
 
