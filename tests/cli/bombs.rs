@@ -238,12 +238,9 @@ pub fn ods_text_row(cells: &[&str]) -> String {
 /// An .ods of under 1 KB: one number repeated across `columns` columns of `rows` rows.
 /// (calamine itself refuses more than 100 million cells; 20,000 × 1,000 is 20 million.)
 pub fn ods_bomb(rows: u64, columns: u64) -> Vec<u8> {
+    let header = ods_text_row(&["decision-making", "co-design"]);
     ods(&format!(
-        "{}{}",
-        ods_text_row(&["decision-making", "co-design"]),
-        format!(
-            r#"<table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated="{columns}" office:value-type="float" office:value="3"><text:p>3</text:p></table:table-cell></table:table-row>"#
-        )
+        r#"{header}<table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated="{columns}" office:value-type="float" office:value="3"><text:p>3</text:p></table:table-cell></table:table-row>"#
     ))
 }
 
