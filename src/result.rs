@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use anyhow::bail;
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::Severity;
+use crate::assessment::{Banner, Severity};
 
 pub const SCHEMA: &str = "plead.result/1";
 
@@ -60,6 +60,17 @@ pub struct AssessmentRef {
     pub title: String,
     pub source: String,
     pub definition_hash: String,
+    /// The sentence reports show about what the results are for; older Results have none
+    /// and show plead's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub banner: Option<Banner>,
+}
+
+impl AssessmentRef {
+    /// The sentence reports show about what the results are for.
+    pub fn banner(&self) -> Banner {
+        self.banner.clone().unwrap_or_else(Banner::plead_default)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -145,8 +156,16 @@ pub struct ItemResult {
     pub theme: String,
     pub title: String,
     pub text: String,
+    /// What good looks like (the first such passage of the guide), or failing that the
+    /// guide's first passage on the item.
     #[serde(default)]
     pub guidance: String,
+    /// The label `guidance` is shown under ("What good looks like", "In their words — …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guidance_label: Option<String>,
+    /// Where `guidance` comes from in the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guidance_cite: Option<String>,
     pub scale: String,
     pub weight: f64,
     pub score: Option<f64>,

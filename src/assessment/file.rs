@@ -7,6 +7,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::Severity;
+use super::Wording;
+use super::passage_file::{BannerFile, PassagesFile};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -19,6 +21,7 @@ pub struct AssessmentFile {
     pub description: String,
     pub note: Option<String>,
     pub gap_threshold: Option<Spanned<f64>>,
+    pub banner: Option<BannerFile>,
     pub action_list: Option<Spanned<bool>>,
     pub scales: Spanned<Vec<ScaleFile>>,
     pub themes: Spanned<Vec<ThemeFile>>,
@@ -74,10 +77,11 @@ pub struct ItemFile {
     pub theme: Spanned<String>,
     pub title: Option<String>,
     pub text: String,
-    #[serde(default)]
-    pub guidance: String,
-    #[serde(default)]
-    pub prompts: Vec<String>,
+    pub cite: Option<Spanned<String>>,
+    pub question: Option<Spanned<String>>,
+    pub question_by: Option<Spanned<Wording>>,
+    pub guidance: Option<Spanned<PassagesFile>>,
+    pub prompts: Option<Spanned<PassagesFile>>,
     pub weight: Option<Spanned<f64>>,
     pub scale: Option<Spanned<String>>,
     #[serde(default)]

@@ -10,9 +10,10 @@ use toml::Spanned;
 use super::file::{
     AssessmentFile, ConditionFile, EachFile, FieldKindFile, FindingFile, ItemFile, ScaleFile,
 };
+use super::passage_file::{BannerFile, PassagesFile};
 use super::{
-    Assessment, Band, Condition, Field, FieldKind, FindingRule, Item, Point, Rule, Scale, Test,
-    Theme,
+    Assessment, Band, Banner, Condition, Field, FieldKind, FindingRule, Item, Passage,
+    PassageKind, Point, Rule, Scale, Test, Theme, Wording,
 };
 use crate::problem::Problem;
 
@@ -98,6 +99,7 @@ impl<'a> Checker<'a> {
         let fields = self.fields(&file, &item_ids);
         let bands = self.bands(&file);
         let findings = self.findings(&file.findings, &item_ids);
+        let banner = file.banner.as_ref().map(|b| self.banner(b));
         if let Some(t) = &file.gap_threshold
             && let Some(scale) = scales.first()
             && !(f64::from(scale.min)..=f64::from(scale.max)).contains(t.get_ref())
@@ -139,6 +141,7 @@ impl<'a> Checker<'a> {
             description: file.description,
             note: file.note,
             gap_threshold: file.gap_threshold.map(Spanned::into_inner),
+            banner,
             action_list: file.action_list.is_some_and(|a| *a.get_ref()),
             scales,
             themes,
@@ -386,13 +389,17 @@ impl<'a> Checker<'a> {
                 }
                 None => 1.0,
             };
+            let question = self.question(i);
             out.push(Item {
                 id: i.id.get_ref().clone(),
                 theme: i.theme.get_ref().clone(),
                 title: i.title.clone().unwrap_or_else(|| i.text.clone()),
                 text: i.text.clone(),
-                guidance: i.guidance.clone(),
-                prompts: i.prompts.clone(),
+                cite: i.cite.as_ref().map(|c| self.cite(c)),
+                question,
+                question_by: i.question_by.as_ref().map(|q| *q.get_ref()),
+                guidance: self.passages(i.guidance.as_ref(), PassageKind::Good),
+                prompts: self.passages(i.prompts.as_ref(), PassageKind::Prompt),
                 weight,
                 scale,
                 aliases: i.aliases.clone(),
@@ -400,6 +407,104 @@ impl<'a> Checker<'a> {
             });
         }
         out
+    }
+
+    /// An item's stand-alone question: its own, or its text.
+    fn question(&mut self, i: &ItemFile) -> String {
+        if let (None, Some(by)) = (&i.question, &i.question_by) {
+            self.problem(
+                by.span(),
+                "question_by says whose words the question is, but there is no `question`",
+            );
+        }
+        match &i.question {
+            Some(q) if q.get_ref().trim().is_empty() => {
+                self.problem(
+                    q.span(),
+                    "the question is empty: give the words a respondent reads, or leave `question` out to ask the item's text",
+                );
+                i.text.clone()
+            }
+            Some(q) => q.get_ref().trim().to_string(),
+            None => i.text.clone(),
+        }
+    }
+
+    fn cite(&mut self, cite: &Spanned<String>) -> String {
+        if cite.get_ref().trim().is_empty() {
+            self.problem(
+                cite.span(),
+                "the citation is empty: give the document, the section or point and the page (e.g. \"section 5.2, p. 25\"), or leave `cite` out",
+            );
+        }
+        cite.get_ref().trim().to_string()
+    }
+
+    /// Guidance or prompts: each passage with its kind, speaker and citation checked.
+    fn passages(&mut self, list: Option<&Spanned<PassagesFile>>, default: PassageKind) -> Vec<Passage> {
+        let Some(list) = list else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (span, p) in &list.get_ref().0 {
+            let span = span.clone().unwrap_or_else(|| list.span());
+            if p.text.trim().is_empty() {
+                // The old single-string form could be empty to mean "none".
+                if p.kind.is_some() || p.who.is_some() || p.cite.is_some() {
+                    self.problem(span, "a passage needs its words in `text`");
+                }
+                continue;
+            }
+            let kind = p.kind.as_ref().map_or(default, |k| *k.get_ref());
+            if kind != PassageKind::Quotation
+                && let Some(who) = p.who.as_ref().or(p.role.as_ref())
+            {
+                self.problem(
+                    who.span(),
+                    format!(
+                        "`who` and `role` say who is quoted, but this passage is of kind \"{}\": use kind = \"quotation\"",
+                        kind_name(kind)
+                    ),
+                );
+            }
+            if let (None, Some(role)) = (&p.who, &p.role) {
+                self.problem(
+                    role.span(),
+                    "a role without `who`: name the person (as the source does) or leave `role` out",
+                );
+            }
+            for named in [&p.who, &p.role].into_iter().flatten() {
+                if named.get_ref().trim().is_empty() {
+                    self.problem(named.span(), "empty: name them as the source does, or leave the key out");
+                }
+            }
+            out.push(Passage {
+                kind,
+                text: p.text.trim().to_string(),
+                who: p.who.as_ref().map(|w| w.get_ref().trim().to_string()),
+                role: p.role.as_ref().map(|r| r.get_ref().trim().to_string()),
+                cite: p.cite.as_ref().map(|c| self.cite(c)),
+            });
+        }
+        out
+    }
+
+    /// The banner: a source's sentence must say where it comes from.
+    fn banner(&mut self, b: &BannerFile) -> Banner {
+        if b.text.get_ref().trim().is_empty() {
+            self.problem(b.text.span(), "the banner's text is empty: give the sentence, or leave [banner] out to show plead's own");
+        }
+        if *b.by.get_ref() == Wording::Source && b.cite.is_none() {
+            self.problem(
+                b.by.span(),
+                "a banner in the source's words needs `cite` (document, section or point, page), so it is shown attributed",
+            );
+        }
+        Banner {
+            text: b.text.get_ref().trim().to_string(),
+            by: *b.by.get_ref(),
+            cite: b.cite.as_ref().map(|c| self.cite(c)),
+        }
     }
 
     fn known_item(&mut self, items: &HashSet<String>, id: &Spanned<String>) {
@@ -663,6 +768,16 @@ impl Checker<'_> {
                 ),
             );
         }
+    }
+}
+
+fn kind_name(kind: PassageKind) -> &'static str {
+    match kind {
+        PassageKind::Good => "good",
+        PassageKind::Pitfall => "pitfall",
+        PassageKind::Evidence => "evidence",
+        PassageKind::Quotation => "quotation",
+        PassageKind::Prompt => "prompt",
     }
 }
 

@@ -6,9 +6,12 @@ mod builtin;
 mod catalog;
 mod file;
 mod load;
+mod passage;
+mod passage_file;
 
 pub use catalog::{Catalog, Entry, Origin, read_file};
 pub use load::load_str;
+pub use passage::{Banner, Passage, PassageKind, Wording};
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -28,6 +31,10 @@ pub struct Assessment {
     /// An answered item scoring below this is a gap.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gap_threshold: Option<f64>,
+    /// The sentence reports and questionnaires show about how to use the results; `None`
+    /// shows plead's own ([`Banner::plead_default`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub banner: Option<Banner>,
     /// Whether reports list the items below the gap threshold under their theme, as an
     /// action list. Left out of the serialised form when false, so the definition hash of
     /// an assessment without it is what it was before the key existed.
@@ -87,9 +94,19 @@ pub struct Item {
     /// A short name for tables.
     pub title: String,
     pub text: String,
-    /// What good looks like.
-    pub guidance: String,
-    pub prompts: Vec<String>,
+    /// Where `text` comes from in the source (document, section or point, page).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cite: Option<String>,
+    /// The question a survey or printed form asks: it stands alone, naming its subject.
+    /// `text` when the file gives none.
+    pub question: String,
+    /// Whose words the question is, when the file says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question_by: Option<Wording>,
+    /// The passages explaining the item, each saying what it is.
+    pub guidance: Vec<Passage>,
+    /// Passages to discuss: questions, quotations, findings of the study.
+    pub prompts: Vec<Passage>,
     pub weight: f64,
     pub scale: String,
     pub aliases: Vec<String>,
@@ -97,6 +114,13 @@ pub struct Item {
     /// are suggestions) and its score is the mean of their ratings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub examples: Option<Vec<String>>,
+}
+
+impl Item {
+    /// The first passage saying what good looks like, if the source gives one.
+    pub fn what_good_looks_like(&self) -> Option<&Passage> {
+        self.guidance.iter().find(|p| p.kind == PassageKind::Good)
+    }
 }
 
 /// An extra per-item field asked after the rating (e.g. who holds a role).
@@ -203,6 +227,11 @@ impl Assessment {
 
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items.iter().find(|i| i.id == id)
+    }
+
+    /// The sentence shown about how to use the results.
+    pub fn banner(&self) -> Banner {
+        self.banner.clone().unwrap_or_else(Banner::plead_default)
     }
 
     pub fn theme(&self, id: &str) -> Option<&Theme> {

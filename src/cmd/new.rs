@@ -67,6 +67,13 @@ gap_threshold = 2
 # list. Useful for checklists.
 action_list = false
 
+# Optional: the sentence reports and questionnaires show about what the results are for.
+# `by` says whose words it is: "source" (then `cite` says where, and it is shown quoted and
+# attributed) or "plead" (your own words; shown marked as such). Left out, plead shows its own.
+# [banner]
+# text = "Use these results to agree priorities and actions together, not to rank organisations against each other."
+# by = "plead"
+
 # One or more rating scales; items use the first unless they name another.
 [[scales]]
 id = "maturity"
@@ -105,16 +112,36 @@ id = "first-item"
 theme = "first-theme"
 # Optional: a short name for tables (default: the text).
 title = "First item"
-# The statement or question people rate.
+# The statement people rate, in the source's words.
 text = "Patient leaders take part in decisions about services from the start"
-# What good looks like: shown with the question.
-guidance = "What a top rating would look like in practice."
+# Optional: where the text comes from (document, section or point, page).
+cite = "Our own framework (2026), section 1, p. 2"
+# Optional: the question a survey or printed form asks (default: the text). It should make
+# sense on its own, on a phone, naming its subject. `question_by` says whose words it is:
+# "source" or "plead" (words you added where the source has none).
+question = "How far do patient leaders take part in decisions about services from the start?"
+question_by = "plead"
 # Optional: questions to discuss before rating, in a workshop.
 prompts = ["Where did patient leaders change a decision this year?"]
 # Optional: the item's weight in theme and overall scores (default 1).
 weight = 1.0
 # Optional: other column headers a survey export may use for this item.
 aliases = ["Q1"]
+# The guidance: passages shown with the question, each under the label of its kind:
+# "good" (what good looks like), "pitfall", "evidence" (what a study found), "quotation"
+# (someone's words: `who` and `role` name them as the source does) or "prompt". `cite`
+# says where each comes from. A plain `guidance = "…"` string is one "good" passage.
+[[items.guidance]]
+kind = "good"
+text = "What a top rating would look like in practice."
+cite = "Our own framework (2026), section 1, p. 2"
+
+[[items.guidance]]
+kind = "quotation"
+text = "The words someone said, exactly as the source gives them."
+who = "A. Person"
+role = "Patient leader"
+cite = "Our own framework (2026), section 1, p. 3"
 
 [[items]]
 id = "second-item"

@@ -35,6 +35,9 @@ pub struct AssessmentPair {
     pub id: String,
     pub title: String,
     pub same_definition: bool,
+    /// The newer Result's sentence about what the results are for (reports show it).
+    #[serde(skip)]
+    pub banner: crate::assessment::Banner,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -255,6 +258,7 @@ pub fn diff(old: Named, new: Named) -> Result<Diff, CompareError> {
             id: n.assessment.id.clone(),
             title: n.assessment.title.clone(),
             same_definition: o.assessment.definition_hash == n.assessment.definition_hash,
+            banner: n.assessment.banner(),
         },
         old: Source::of(&old),
         new: Source::of(&new),

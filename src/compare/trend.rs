@@ -41,6 +41,9 @@ pub struct Trend {
 pub struct AssessmentInfo {
     pub id: String,
     pub title: String,
+    /// The latest Result's sentence about what the results are for (reports show it).
+    #[serde(skip)]
+    pub banner: crate::assessment::Banner,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -177,6 +180,7 @@ pub fn trend(results: &[Named]) -> Result<Trend, CompareError> {
         assessment: AssessmentInfo {
             id: last.assessment.id.clone(),
             title: last.assessment.title.clone(),
+            banner: last.assessment.banner(),
         },
         ordered_by,
         periods: ordered.iter().map(Source::of).collect(),

@@ -155,17 +155,10 @@ impl<'a, P: Prompter> Session<'a, P> {
                 format!("{}: {}", item.title, item.text)
             }
         );
-        if !item.guidance.is_empty() {
-            header.push_str(&format!(
-                "\n\nWhat good looks like: {}",
-                item.guidance.trim()
-            ));
-        }
-        if !item.prompts.is_empty() {
-            header.push_str("\n\nTo discuss:");
-            for p in &item.prompts {
-                header.push_str(&format!("\n  • {}", p.trim()));
-            }
+        let detail = crate::render::passages::item_detail(item);
+        if !detail.is_empty() {
+            header.push_str("\n\n");
+            header.push_str(&detail);
         }
         header.push_str("\n\n");
         header.push_str(&legend(a.scale_of(item)));

@@ -4,7 +4,7 @@
 
 use super::grid::{Block, Grid};
 use super::text::number;
-use crate::assessment::{Assessment, FieldKind, Rule, Test};
+use crate::assessment::{Assessment, FieldKind, Rule, Test, Wording};
 
 /// The blocks describing an assessment.
 pub fn blocks(a: &Assessment) -> Vec<Block> {
@@ -18,6 +18,10 @@ pub fn blocks(a: &Assessment) -> Vec<Block> {
     if let Some(note) = &a.note {
         blocks.push(Block::Paragraph(format!("Note: {}", note.trim())));
     }
+    blocks.push(Block::Paragraph(format!(
+        "Shown on reports: {}",
+        a.banner().sentence()
+    )));
     for scale in &a.scales {
         blocks.push(Block::Heading(format!(
             "Scale \"{}\": {} to {}",
@@ -84,7 +88,19 @@ pub fn blocks(a: &Assessment) -> Vec<Block> {
                 text.push_str(&format!(", scale {}", item.scale));
             }
             text.push(']');
-            let mut guidance = item.guidance.trim().to_string();
+            let mut guidance = String::new();
+            if item.question != item.text {
+                guidance.push_str(&format!(
+                    "Question{}: {}\n\n",
+                    if item.question_by == Some(Wording::Plead) {
+                        " (plead's wording)"
+                    } else {
+                        ""
+                    },
+                    item.question
+                ));
+            }
+            guidance.push_str(&super::passages::item_detail(item));
             if let Some(examples) = &item.examples {
                 guidance.push_str(&format!(
                     "\nRated through named examples, e.g. {}",
@@ -94,9 +110,6 @@ pub fn blocks(a: &Assessment) -> Vec<Block> {
                         examples.join(", ")
                     }
                 ));
-            }
-            for p in &item.prompts {
-                guidance.push_str(&format!("\n• {}", p.trim()));
             }
             grid.row(vec![number_in_order.to_string(), text, guidance]);
         }

@@ -8,6 +8,7 @@ mod diff;
 pub mod grid;
 mod html;
 mod markdown;
+pub mod passages;
 pub mod questionnaire;
 pub mod survey;
 mod svg;

@@ -4,7 +4,7 @@
 //! and an action. Pure: an assessment in, text out.
 
 use super::template::ROLES;
-use crate::assessment::{Assessment, FieldKind, Item};
+use crate::assessment::{Assessment, FieldKind, Item, Passage, PassageKind};
 // A questionnaire is filled in away from the source: its pointers ("as below") point at nothing.
 use crate::survey::wording::without_source_pointers;
 
@@ -22,6 +22,7 @@ pub fn markdown(a: &Assessment) -> String {
     for paragraph in a.description.split("\n\n").filter(|p| !p.trim().is_empty()) {
         out.push_str(&format!("{}\n\n", e(paragraph.trim())));
     }
+    out.push_str(&format!("*{}*\n\n", e(&a.banner().sentence())));
     out.push_str("## How to answer\n\n");
     out.push_str("Tick one box for each question. Note the evidence for your answer; a target for twelve months ahead and an action are optional.\n\n");
     for scale in &a.scales {
@@ -78,7 +79,7 @@ blockquote { margin: 0.4rem 0 0.6rem 1rem; color: #4c6272; }\n\
 /// A printable questionnaire as a web page, on the HTML report's page: the same escaping,
 /// stylesheet and Content-Security-Policy, with tick boxes and ruled lines for pen.
 pub fn html(a: &Assessment) -> String {
-    use super::html::{DEVELOPMENT_TOOL, escape, footer, heading, page, paragraphs};
+    use super::html::{escape, footer, heading, page, paragraphs};
     let blank = "<span class=\"blank\"></span>";
     let mut header = format!(
         "<p class=\"kicker\">Questionnaire</p>\n<h1>{}</h1>\n<p class=\"muted\">{}</p>\n",
@@ -93,7 +94,7 @@ pub fn html(a: &Assessment) -> String {
     main.push_str(&paragraphs(&a.description));
     main.push_str(&format!(
         "<p class=\"tool-note\">{}</p>\n",
-        escape(DEVELOPMENT_TOOL)
+        escape(&a.banner().sentence())
     ));
     main.push_str(&heading(2, "how-to-answer", "How to answer"));
     main.push_str("<p>Tick one box for each question. Note the evidence for your answer; a target for twelve months ahead and an action are optional.</p>\n");
@@ -164,17 +165,39 @@ fn item_html(a: &Assessment, item: &Item, number: usize) -> String {
         &format!("{number}. {}", item.title),
     ));
     let text = without_source_pointers(&item.text);
-    if text != item.title {
+    if text != item.title && !item.question.contains(text.trim()) {
         out.push_str(&paragraphs(&text));
     }
-    if !item.guidance.is_empty() {
+    out.push_str(&format!(
+        "<p class=\"ask\"><strong>{}</strong></p>\n",
+        escape(&item.question)
+    ));
+    if let Some(cite) = &item.cite {
+        out.push_str(&format!("<p class=\"muted\">Source: {}</p>\n", escape(cite)));
+    }
+    let cited = |p: &Passage| {
+        p.cite
+            .as_ref()
+            .map_or(String::new(), |c| format!(" <span class=\"muted\">[{}]</span>", escape(c)))
+    };
+    for p in &item.guidance {
         out.push_str(&format!(
-            "<p><strong>What good looks like:</strong> {}</p>\n",
-            escape(&item.guidance).replace("\n", "<br>")
+            "<p><strong>{}:</strong> {}{}</p>\n",
+            escape(&p.heading()),
+            escape(&p.text).replace("\n\n", "<br><br>").replace('\n', " "),
+            cited(p)
         ));
     }
-    for prompt in &item.prompts {
-        out.push_str(&format!("<blockquote>{}</blockquote>\n", escape(prompt)));
+    for p in &item.prompts {
+        let said = match p.kind {
+            PassageKind::Prompt => String::new(),
+            _ => format!("<strong>{}:</strong> ", escape(&p.heading())),
+        };
+        out.push_str(&format!(
+            "<blockquote>{said}{}{}</blockquote>\n",
+            escape(&p.text),
+            cited(p)
+        ));
     }
     let point = |v: i32| match scale.point(v) {
         Some(p) => format!("{v} {}", escape(&p.label)),
@@ -244,17 +267,28 @@ fn item_markdown(a: &Assessment, item: &Item, number: usize, line: &str) -> Stri
     };
     let mut out = format!("### {number}. {}\n\n", e(&item.title));
     let text = without_source_pointers(&item.text);
-    if text != item.title {
+    if text != item.title && !item.question.contains(text.trim()) {
         out.push_str(&format!("{}\n\n", e(&text)));
     }
-    if !item.guidance.is_empty() {
+    out.push_str(&format!("**{}**\n\n", e(&item.question)));
+    if let Some(cite) = &item.cite {
+        out.push_str(&format!("*Source: {}*\n\n", e(cite)));
+    }
+    let cited = |p: &Passage| p.cite.as_ref().map_or(String::new(), |c| format!(" \\[{}\\]", e(c)));
+    for p in &item.guidance {
         out.push_str(&format!(
-            "*What good looks like:* {}\n\n",
-            e(&item.guidance)
+            "*{}:* {}{}\n\n",
+            e(&p.heading()),
+            e(&p.text.replace("\n\n", " ")),
+            cited(p)
         ));
     }
-    for prompt in &item.prompts {
-        out.push_str(&format!("> {}\n>\n", e(prompt)));
+    for p in &item.prompts {
+        let said = match p.kind {
+            PassageKind::Prompt => String::new(),
+            _ => format!("*{}:* ", e(&p.heading())),
+        };
+        out.push_str(&format!("> {said}{}{}\n>\n", e(&p.text.replace("\n\n", " ")), cited(p)));
     }
     if !item.prompts.is_empty() {
         out.truncate(out.len() - 2);

@@ -12,8 +12,8 @@ use super::xlsx::{self, Cell, Choices, Sheet};
 use crate::assessment::{Assessment, Item, Scale};
 use crate::survey::cell::{Cell as Parsed, CellParser};
 use crate::survey::headers::match_items;
-use crate::survey::layout::{Column, Kind, letter as column_letter};
 use crate::survey::wording::without_source_pointers;
+use crate::survey::layout::{Column, Kind, letter as column_letter};
 
 /// The grouping column of the returns sheet (`plead score … --group-by Role`).
 pub const ROLE: &str = "Role";
@@ -32,13 +32,19 @@ pub struct Question<'a> {
 
 /// The questions of an assessment, each checked to score back without mapping.
 pub fn questions(a: &Assessment) -> Vec<Question<'_>> {
-    // A survey shows the question, not the source's pointers into its own figures
-    // ("…the ‘8 Role Model’ as below."): those are cut, and the title still matches its
-    // item exactly (the matcher knows the text without them).
+    // The stand-alone question, which names its subject; `plead score` reads it back.
+    // Where the file gives none, the text, without the source's pointers into its own
+    // figures ("…the ‘8 Role Model’ as below."): the matcher knows the text without them.
     let mut titles: Vec<String> = a
         .items
         .iter()
-        .map(|i| without_source_pointers(&i.text))
+        .map(|i| {
+            if i.question == i.text {
+                without_source_pointers(&i.text)
+            } else {
+                i.question.clone()
+            }
+        })
         .collect();
     if !matches_back(a, &titles) {
         // An id always matches its own item (ids are unique and matched first).
@@ -146,7 +152,9 @@ fn question_rows(a: &Assessment, questions: &[Question]) -> (Vec<String>, Vec<Ve
             q.title.clone(),
             q.item.id.clone(),
             theme,
-            q.item.guidance.clone(),
+            q.item
+                .what_good_looks_like()
+                .map_or(String::new(), |p| p.text.clone()),
             "Choice".to_string(),
         ];
         row.extend(q.options.iter().cloned());

@@ -20,6 +20,7 @@ pub fn document(assessment: &Assessment, context: Context, inputs: &[ItemInput])
             title: assessment.title.clone(),
             source: assessment.source.clone(),
             definition_hash: assessment.definition_hash(),
+            banner: assessment.banner.clone(),
         },
         context,
         respondents: 0,
@@ -89,7 +90,9 @@ pub fn document(assessment: &Assessment, context: Context, inputs: &[ItemInput])
                 theme: item.theme.clone(),
                 title: item.title.clone(),
                 text: item.text.clone(),
-                guidance: item.guidance.clone(),
+                guidance: shown(item).map_or(String::new(), |p| p.text.clone()),
+                guidance_label: shown(item).map(|p| p.heading()),
+                guidance_cite: shown(item).and_then(|p| p.cite.clone()),
                 scale: item.scale.clone(),
                 weight: item.weight,
                 score: s.score,
@@ -131,4 +134,10 @@ pub fn mixed_scales_note(assessment: &Assessment) -> String {
         "The items are rated on scales of different lengths ({}), so a mean of their ratings would mean nothing: the overall and theme figures are percents only (each item's percent is where its score lies on its own scale).",
         ranges.join(", ")
     )
+}
+
+/// The passage a report shows beside an item: what good looks like, or failing that the
+/// guide's first passage on it.
+fn shown(item: &crate::assessment::Item) -> Option<&crate::assessment::Passage> {
+    item.what_good_looks_like().or(item.guidance.first())
 }

@@ -184,7 +184,12 @@ pub fn match_items(
         (MatchedBy::Alias, &|i| i.aliases.clone()),
         (MatchedBy::Text, &|i| text_keys(i)),
         (MatchedBy::Grid, &|i| {
-            let mut keys = vec![i.id.clone(), i.title.clone(), i.text.clone()];
+            let mut keys = vec![
+                i.id.clone(),
+                i.title.clone(),
+                i.question.clone(),
+                i.text.clone(),
+            ];
             keys.extend(i.aliases.iter().cloned());
             keys
         }),
@@ -261,7 +266,10 @@ pub fn match_items(
 /// The texts the exact text pass compares: the item's text, its title, and its text
 /// without pointers into the source (what the survey template writes).
 pub fn text_keys(item: &Item) -> Vec<String> {
+    // The stand-alone question templates ask first, then the source's text (a form built
+    // from a template older than the question).
     vec![
+        item.question.clone(),
         item.text.clone(),
         item.title.clone(),
         without_source_pointers(&item.text),

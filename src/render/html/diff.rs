@@ -2,7 +2,7 @@
 //! (summary, overall, themes, items, what moved the verdicts) as tables, with a dumbbell
 //! chart (old → new) before the themes and the items.
 
-use super::{DEVELOPMENT_TOOL, blocks, escape, facts, figure, footer, page};
+use super::{blocks, escape, facts, figure, footer, page};
 use crate::compare::diff::{Diff, Presence, RowChange};
 use crate::compare::{Direction, Source};
 use crate::render::grid::Block;
@@ -111,7 +111,7 @@ fn header(d: &Diff) -> String {
     }
     out.push_str(&format!(
         "<p class=\"tool-note\">{}</p>\n",
-        escape(DEVELOPMENT_TOOL)
+        escape(&d.assessment.banner.sentence())
     ));
     out
 }

@@ -21,10 +21,6 @@ pub use trend::trend;
 use super::grid::{Block, Grid};
 use super::svg::Chart;
 
-/// The guide's words on what the tool is for, shown on every page.
-pub const DEVELOPMENT_TOOL: &str = "This is “a development tool, not a benchmarking exercise”: \
-     use it to agree priorities and actions, not to rank organisations.";
-
 const STYLE: &str = include_str!("style.css");
 
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";

@@ -6,10 +6,11 @@
 use std::collections::BTreeSet;
 
 use super::{
-    DEVELOPMENT_TOOL, blocks, date, escape, facts, footer, heading, page, paragraphs, table,
+    blocks, date, escape, facts, footer, heading, page, paragraphs, table,
 };
 use crate::render::grid::{Grid, rating_label, who};
 use crate::render::text::{number, percent, score};
+use crate::assessment::PassageKind;
 use crate::result::{GapKind, ItemResult, Method, ResultDoc, ScaleRef};
 
 /// The page for a Result.
@@ -108,7 +109,7 @@ fn header(doc: &ResultDoc) -> String {
     }
     out.push_str(&format!(
         "<p class=\"tool-note\">{}</p>\n",
-        escape(DEVELOPMENT_TOOL)
+        escape(&doc.assessment.banner().sentence())
     ));
     out
 }
@@ -235,14 +236,25 @@ fn priorities(doc: &ResultDoc) -> String {
     out
 }
 
-/// The first paragraph of an item's guidance.
-fn what_good_looks_like(item: &ItemResult) -> String {
-    item.guidance
-        .split("\n\n")
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_string()
+/// The first paragraph of the guide's passage on an item, under its label, with where it
+/// comes from.
+fn from_the_guide(item: &ItemResult) -> String {
+    let first = item.guidance.split("\n\n").next().unwrap_or_default().trim();
+    if first.is_empty() {
+        return "<span class=\"muted\">the guide gives none</span>".into();
+    }
+    let label = item
+        .guidance_label
+        .as_deref()
+        .unwrap_or(PassageKind::Good.label());
+    let cite = item.guidance_cite.as_ref().map_or(String::new(), |c| {
+        format!(" <span class=\"muted\">[{}]</span>", escape(c))
+    });
+    format!(
+        "<p><strong>{}:</strong> {}{cite}</p>",
+        escape(label),
+        escape(first)
+    )
 }
 
 fn action_plan(doc: &ResultDoc) -> String {
@@ -259,13 +271,13 @@ fn action_plan(doc: &ResultDoc) -> String {
     }
     out.push_str(
         "<p>Every item with a gap, a target, evidence or an action: where it stands, what \
-         good looks like (the first paragraph of the guide's text), the evidence noted and \
+         the guide says (what good looks like where it describes it, with its source), the evidence noted and \
          the action agreed.</p>\n",
     );
     out.push_str(
         "<table class=\"plan\">\n<thead><tr><th scope=\"col\">Item</th>\
          <th scope=\"col\">Now</th><th scope=\"col\" class=\"num\">Target</th>\
-         <th scope=\"col\">What good looks like</th><th scope=\"col\">Evidence</th>\
+         <th scope=\"col\">From the guide</th><th scope=\"col\">Evidence</th>\
          <th scope=\"col\">Action</th></tr></thead>\n<tbody>\n",
     );
     for i in items {
@@ -284,7 +296,7 @@ fn action_plan(doc: &ResultDoc) -> String {
             escape(&i.title),
             escape(&score_and_label(doc, i)),
             escape(&i.target.map_or_else(String::new, |t| t.to_string())),
-            paragraphs(&what_good_looks_like(i)),
+            from_the_guide(i),
             evidence,
             action,
         ));

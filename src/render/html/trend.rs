@@ -2,7 +2,7 @@
 //! chart per item (overall first, all on one percent axis), then the same sections as
 //! every trend report as tables, ending with the long-standing problems.
 
-use super::{DEVELOPMENT_TOOL, blocks, escape, facts, figure, footer, page};
+use super::{blocks, escape, facts, figure, footer, page};
 use crate::compare::trend::{OrderedBy, Series, Trend};
 use crate::render::grid::Block;
 use crate::render::svg::bars::Axis;
@@ -90,7 +90,7 @@ fn header(t: &Trend) -> String {
     out.push_str("</div>\n");
     out.push_str(&format!(
         "<p class=\"tool-note\">{}</p>\n",
-        escape(DEVELOPMENT_TOOL)
+        escape(&t.assessment.banner.sentence())
     ));
     out
 }
