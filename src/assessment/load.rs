@@ -778,6 +778,7 @@ fn kind_name(kind: PassageKind) -> &'static str {
         PassageKind::Evidence => "evidence",
         PassageKind::Quotation => "quotation",
         PassageKind::Prompt => "prompt",
+        PassageKind::Context => "context",
     }
 }
 

@@ -28,6 +28,8 @@ pub enum PassageKind {
     Quotation,
     /// Something to discuss.
     Prompt,
+    /// Background: a definition or the context a passage needs.
+    Context,
 }
 
 impl PassageKind {
@@ -39,11 +41,9 @@ impl PassageKind {
             PassageKind::Evidence => "From the study",
             PassageKind::Quotation => "In their words",
             PassageKind::Prompt => "To discuss",
+            PassageKind::Context => "Background",
         }
     }
-
-    /// All kinds, as the file spells them (for messages).
-    pub const NAMES: &'static str = "good, pitfall, evidence, quotation, prompt";
 }
 
 /// One passage.
@@ -77,6 +77,9 @@ impl Passage {
     pub fn heading(&self) -> String {
         match self.attribution() {
             Some(a) => format!("{} — {a}", self.kind.label()),
+            None if self.kind == PassageKind::Quotation => {
+                format!("{} (the source does not name the speaker)", self.kind.label())
+            }
             None => self.kind.label().to_string(),
         }
     }
