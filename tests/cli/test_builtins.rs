@@ -185,8 +185,9 @@ fn the_building_blocks_are_the_ten_blocks_of_the_summary_in_its_three_themes() {
     let expected: Vec<&str> = THEMES.iter().map(|(t, _)| *t).collect();
     assert_eq!(titles, expected);
     for ((number, text), item) in BLOCKS.iter().zip(items) {
-        // The one correction the file documents: the summary's missing space in block 10.
-        let text = text.replace("’as below", "’ as below");
+        // The one change the file documents: block 10's "as below" points at a figure of the
+        // web page, so plead leaves it out with its omission mark.
+        let text = text.replace("’as below.", "’ […]");
         assert_eq!(item["text"], text.as_str(), "block {number}");
         let (_, blocks) = THEMES.iter().find(|(_, b)| b.contains(number)).unwrap();
         let theme = &themes[THEMES.iter().position(|(_, b)| b == blocks).unwrap()];
@@ -206,7 +207,9 @@ fn the_role_model_is_the_eight_roles_of_the_report() {
         if short != *name {
             assert!(strings(&item["aliases"]).contains(name), "{name}: {item}");
         }
-        assert_eq!(item["text"], *description, "{name}");
+        // Slips kept as the report has them are marked [sic].
+        let text = item["text"].as_str().unwrap().replace(" [sic]", "");
+        assert_eq!(text, *description, "{name}");
     }
 }
 
@@ -431,7 +434,7 @@ fn forty_ways_is_the_guides_forty_points_in_its_sections_as_a_checklist() {
             strings(&item["aliases"]).contains(&format!("Point {}", n + 1).as_str()),
             "{item}"
         );
-        assert!(!item["guidance"].as_str().unwrap().is_empty(), "{item}");
+        assert!(!item["guidance"].as_array().unwrap().is_empty(), "{item}");
     }
     let per_theme: Vec<usize> = a["themes"]
         .as_array()
@@ -442,7 +445,7 @@ fn forty_ways_is_the_guides_forty_points_in_its_sections_as_a_checklist() {
     assert_eq!(per_theme, [4, 4, 8, 8, 8, 8]);
     assert_eq!(
         items[22]["text"],
-        "Build Patient leadership info formal engagement mechanisms"
+        "Build Patient leadership info [sic] formal engagement mechanisms"
     );
     assert_eq!(items[39]["text"], "Keep it going");
     let labels: Vec<&str> = a["scales"][0]["points"]

@@ -11,16 +11,16 @@ fn lists_the_built_ins() {
 ┌───────────────────┬─────────────────────────────────────────────────┬─────────┬───────┬──────────┐
 │ Id                ┆ Title                                           ┆ Version ┆ Items ┆ From     │
 ╞═══════════════════╪═════════════════════════════════════════════════╪═════════╪═══════╪══════════╡
-│ building-blocks   ┆ 10 building blocks for developing patient       ┆ 1.0.0   ┆    10 ┆ built-in │
+│ building-blocks   ┆ 10 building blocks for developing patient       ┆ 1.1.0   ┆    10 ┆ built-in │
 │                   ┆ leadership                                      ┆         ┆       ┆          │
-│ role-model        ┆ The 8 Role Model                                ┆ 1.0.0   ┆     8 ┆ built-in │
-│ connection        ┆ How well connected are you to Patient Leaders?  ┆ 1.0.0   ┆     6 ┆ built-in │
-│ forty-ways        ┆ Bring it on: 40 ways to support Patient         ┆ 1.0.0   ┆    40 ┆ built-in │
+│ role-model        ┆ The 8 Role Model                                ┆ 1.1.0   ┆     8 ┆ built-in │
+│ connection        ┆ How well connected are you to Patient Leaders?  ┆ 1.1.0   ┆     6 ┆ built-in │
+│ forty-ways        ┆ Bring it on: 40 ways to support Patient         ┆ 1.1.0   ┆    40 ┆ built-in │
 │                   ┆ Leadership                                      ┆         ┆       ┆          │
-│ leader-attributes ┆ The attributes of effective Patient Leaders     ┆ 1.0.0   ┆     8 ┆ built-in │
-│ culture           ┆ Test your own culture: how leaders embed        ┆ 1.0.0   ┆     5 ┆ built-in │
+│ leader-attributes ┆ The attributes of effective Patient Leaders     ┆ 1.1.0   ┆     8 ┆ built-in │
+│ culture           ┆ Test your own culture: how leaders embed        ┆ 1.1.0   ┆     5 ┆ built-in │
 │                   ┆ Patient Leadership                              ┆         ┆       ┆          │
-│ involvement       ┆ Involving patients in improvement work          ┆ 1.0.0   ┆     9 ┆ built-in │
+│ involvement       ┆ Involving patients in improvement work          ┆ 1.1.0   ┆     9 ┆ built-in │
 └───────────────────┴─────────────────────────────────────────────────┴─────────┴───────┴──────────┘
 
 ",
@@ -50,19 +50,19 @@ fn a_file_in_assessments_adds_to_or_overrides_the_built_ins_and_a_broken_one_is_
 ┌───────────────────┬──────────────────────────────┬─────────┬───────┬─────────────────────────────┐
 │ Id                ┆ Title                        ┆ Version ┆ Items ┆ From                        │
 ╞═══════════════════╪══════════════════════════════╪═════════╪═══════╪═════════════════════════════╡
-│ building-blocks   ┆ 10 building blocks for       ┆ 1.0.0   ┆    10 ┆ built-in                    │
+│ building-blocks   ┆ 10 building blocks for       ┆ 1.1.0   ┆    10 ┆ built-in                    │
 │                   ┆ developing patient           ┆         ┆       ┆                             │
 │                   ┆ leadership                   ┆         ┆       ┆                             │
-│ role-model        ┆ The 8 Role Model             ┆ 1.0.0   ┆     8 ┆ built-in                    │
+│ role-model        ┆ The 8 Role Model             ┆ 1.1.0   ┆     8 ┆ built-in                    │
 │ connection        ┆ Our connection tool          ┆ 1.0     ┆     2 ┆ assessments/connection.toml │
-│ forty-ways        ┆ Bring it on: 40 ways to      ┆ 1.0.0   ┆    40 ┆ built-in                    │
+│ forty-ways        ┆ Bring it on: 40 ways to      ┆ 1.1.0   ┆    40 ┆ built-in                    │
 │                   ┆ support Patient Leadership   ┆         ┆       ┆                             │
-│ leader-attributes ┆ The attributes of effective  ┆ 1.0.0   ┆     8 ┆ built-in                    │
+│ leader-attributes ┆ The attributes of effective  ┆ 1.1.0   ┆     8 ┆ built-in                    │
 │                   ┆ Patient Leaders              ┆         ┆       ┆                             │
-│ culture           ┆ Test your own culture: how   ┆ 1.0.0   ┆     5 ┆ built-in                    │
+│ culture           ┆ Test your own culture: how   ┆ 1.1.0   ┆     5 ┆ built-in                    │
 │                   ┆ leaders embed Patient        ┆         ┆       ┆                             │
 │                   ┆ Leadership                   ┆         ┆       ┆                             │
-│ involvement       ┆ Involving patients in        ┆ 1.0.0   ┆     9 ┆ built-in                    │
+│ involvement       ┆ Involving patients in        ┆ 1.1.0   ┆     9 ┆ built-in                    │
 │                   ┆ improvement work             ┆         ┆       ┆                             │
 │ mini              ┆ Mini                         ┆ 1.0     ┆     2 ┆ assessments/mini.toml       │
 └───────────────────┴──────────────────────────────┴─────────┴───────┴─────────────────────────────┘

@@ -33,7 +33,7 @@ fn an_assessment_by_path_shows_as_by_id() {
     assert!(
         by_id
             .stdout
-            .starts_with("# The 8 Role Model (role-model 1.0.0)\n")
+            .starts_with("# The 8 Role Model (role-model 1.1.0)\n")
     );
 }
 
@@ -102,7 +102,7 @@ fn a_closed_pipe_is_not_an_error() {
         (code.as_str(), out.as_str(), err.as_str()),
         (
             "0",
-            "10 building blocks for developing patient leadership (building-blocks 1.0.0)\n",
+            "10 building blocks for developing patient leadership (building-blocks 1.1.0)\n",
             ""
         )
     );

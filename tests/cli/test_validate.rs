@@ -153,7 +153,7 @@ fn an_unknown_key_is_named() {
         ),
         &[
             "5:1: unknown field `colour`, expected one of `id`, `title`, `version`, `source`, \
-             `description`, `note`, `gap_threshold`, `action_list`, `scales`, `themes`, `items`, \
+             `description`, `note`, `gap_threshold`, `banner`, `action_list`, `scales`, `themes`, `items`, \
              `fields`, `bands`, `findings`",
         ],
     );
@@ -161,7 +161,8 @@ fn an_unknown_key_is_named() {
         format!("{MINI}wieght = 2\n"),
         &[
             "27:1: unknown field `wieght`, expected one of `id`, `theme`, `title`, `text`, \
-             `guidance`, `prompts`, `weight`, `scale`, `aliases`, `examples`",
+             `cite`, `question`, `question_by`, `guidance`, `prompts`, `weight`, `scale`, \
+             `aliases`, `examples`",
         ],
     );
     rejects(

@@ -10,7 +10,6 @@ use super::{
 };
 use crate::render::grid::{Grid, rating_label, who};
 use crate::render::text::{number, percent, score};
-use crate::assessment::PassageKind;
 use crate::result::{GapKind, ItemResult, Method, ResultDoc, ScaleRef};
 
 /// The page for a Result.
@@ -243,18 +242,16 @@ fn from_the_guide(item: &ItemResult) -> String {
     if first.is_empty() {
         return "<span class=\"muted\">the guide gives none</span>".into();
     }
+    // A Result written before passages had kinds carries no label: its text is shown bare
+    // rather than under a label that may not fit it.
     let label = item
         .guidance_label
-        .as_deref()
-        .unwrap_or(PassageKind::Good.label());
+        .as_ref()
+        .map_or(String::new(), |l| format!("<strong>{}:</strong> ", escape(l)));
     let cite = item.guidance_cite.as_ref().map_or(String::new(), |c| {
         format!(" <span class=\"muted\">[{}]</span>", escape(c))
     });
-    format!(
-        "<p><strong>{}:</strong> {}{cite}</p>",
-        escape(label),
-        escape(first)
-    )
+    format!("<p>{label}{}{cite}</p>", escape(first))
 }
 
 fn action_plan(doc: &ResultDoc) -> String {

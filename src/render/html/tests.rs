@@ -301,7 +301,16 @@ fn assert_well_formed(page: &str) {
     assert!(!page.contains("url("), "nothing fetched from a style sheet");
     let svgs = page.matches("<svg ").count();
     assert_eq!(page.matches("role=\"img\" aria-labelledby=").count(), svgs);
-    assert!(page.contains(super::DEVELOPMENT_TOOL.split(':').next().unwrap()));
+    // Every page says what the results are for: the source's sentence quoted and cited, or
+    // plead's own, marked as plead's.
+    assert!(
+        page.contains("<p class=\"tool-note\">"),
+        "no note on what the results are for"
+    );
+    assert!(
+        !page.contains("benchmarking") || page.contains("Bring it on (2013)"),
+        "the guide's sentence shown without its source"
+    );
 }
 
 #[test]
