@@ -12,8 +12,8 @@ use super::file::{
 };
 use super::passage_file::{BannerFile, PassagesFile};
 use super::{
-    Assessment, Band, Banner, Condition, Field, FieldKind, FindingRule, Item, Passage,
-    PassageKind, Point, Rule, Scale, Test, Theme, Wording,
+    Assessment, Band, Banner, Condition, Field, FieldKind, FindingRule, Item, Passage, PassageKind,
+    Point, Rule, Scale, Test, Theme, Wording,
 };
 use crate::problem::Problem;
 
@@ -441,7 +441,11 @@ impl<'a> Checker<'a> {
     }
 
     /// Guidance or prompts: each passage with its kind, speaker and citation checked.
-    fn passages(&mut self, list: Option<&Spanned<PassagesFile>>, default: PassageKind) -> Vec<Passage> {
+    fn passages(
+        &mut self,
+        list: Option<&Spanned<PassagesFile>>,
+        default: PassageKind,
+    ) -> Vec<Passage> {
         let Some(list) = list else {
             return Vec::new();
         };
@@ -475,7 +479,10 @@ impl<'a> Checker<'a> {
             }
             for named in [&p.who, &p.role].into_iter().flatten() {
                 if named.get_ref().trim().is_empty() {
-                    self.problem(named.span(), "empty: name them as the source does, or leave the key out");
+                    self.problem(
+                        named.span(),
+                        "empty: name them as the source does, or leave the key out",
+                    );
                 }
             }
             out.push(Passage {

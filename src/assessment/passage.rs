@@ -78,7 +78,10 @@ impl Passage {
         match self.attribution() {
             Some(a) => format!("{} — {a}", self.kind.label()),
             None if self.kind == PassageKind::Quotation => {
-                format!("{} (the source does not name the speaker)", self.kind.label())
+                format!(
+                    "{} (the source does not name the speaker)",
+                    self.kind.label()
+                )
             }
             None => self.kind.label().to_string(),
         }

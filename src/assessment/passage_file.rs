@@ -7,9 +7,9 @@
 use std::fmt;
 use std::ops::Range;
 
+use serde::Deserialize;
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
 use toml::Spanned;
 
 use super::{PassageKind, Wording};

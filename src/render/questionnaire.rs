@@ -173,18 +173,23 @@ fn item_html(a: &Assessment, item: &Item, number: usize) -> String {
         escape(&item.question)
     ));
     if let Some(cite) = &item.cite {
-        out.push_str(&format!("<p class=\"muted\">Source: {}</p>\n", escape(cite)));
+        out.push_str(&format!(
+            "<p class=\"muted\">Source: {}</p>\n",
+            escape(cite)
+        ));
     }
     let cited = |p: &Passage| {
-        p.cite
-            .as_ref()
-            .map_or(String::new(), |c| format!(" <span class=\"muted\">[{}]</span>", escape(c)))
+        p.cite.as_ref().map_or(String::new(), |c| {
+            format!(" <span class=\"muted\">[{}]</span>", escape(c))
+        })
     };
     for p in &item.guidance {
         out.push_str(&format!(
             "<p><strong>{}:</strong> {}{}</p>\n",
             escape(&p.heading()),
-            escape(&p.text).replace("\n\n", "<br><br>").replace('\n', " "),
+            escape(&p.text)
+                .replace("\n\n", "<br><br>")
+                .replace('\n', " "),
             cited(p)
         ));
     }
@@ -274,7 +279,11 @@ fn item_markdown(a: &Assessment, item: &Item, number: usize, line: &str) -> Stri
     if let Some(cite) = &item.cite {
         out.push_str(&format!("*Source: {}*\n\n", e(cite)));
     }
-    let cited = |p: &Passage| p.cite.as_ref().map_or(String::new(), |c| format!(" \\[{}\\]", e(c)));
+    let cited = |p: &Passage| {
+        p.cite
+            .as_ref()
+            .map_or(String::new(), |c| format!(" \\[{}\\]", e(c)))
+    };
     for p in &item.guidance {
         out.push_str(&format!(
             "*{}:* {}{}\n\n",
@@ -288,7 +297,11 @@ fn item_markdown(a: &Assessment, item: &Item, number: usize, line: &str) -> Stri
             PassageKind::Prompt => String::new(),
             _ => format!("*{}:* ", e(&p.heading())),
         };
-        out.push_str(&format!("> {said}{}{}\n>\n", e(&p.text.replace("\n\n", " ")), cited(p)));
+        out.push_str(&format!(
+            "> {said}{}{}\n>\n",
+            e(&p.text.replace("\n\n", " ")),
+            cited(p)
+        ));
     }
     if !item.prompts.is_empty() {
         out.truncate(out.len() - 2);

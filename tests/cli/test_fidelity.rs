@@ -55,10 +55,7 @@ fn normalise(text: &str) -> String {
         s.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         match after.find("](") {
-            Some(close)
-                if !after[..close].contains('[')
-                    && after[close + 2..].contains(')') =>
-            {
+            Some(close) if !after[..close].contains('[') && after[close + 2..].contains(')') => {
                 s.push_str(&after[..close]);
                 let url = &after[close + 2..];
                 rest = &url[url.find(')').unwrap() + 1..];
@@ -101,7 +98,15 @@ fn fragments(text: &str) -> Vec<String> {
         .flat_map(|part| part.split("\n\n").map(str::to_string).collect::<Vec<_>>())
         .map(|f| {
             normalise(&f)
-                .trim_matches(|c: char| c == '\'' || c == ' ' || c == '.' || c == ',' || c == ':' || c == ';' || c == '-')
+                .trim_matches(|c: char| {
+                    c == '\''
+                        || c == ' '
+                        || c == '.'
+                        || c == ','
+                        || c == ':'
+                        || c == ';'
+                        || c == '-'
+                })
                 .to_string()
         })
         .filter(|f| f.chars().count() >= 3)
@@ -185,7 +190,9 @@ fn every_passage_of_every_built_in_is_in_the_sources_in_their_order() {
                     .into_iter()
                     .filter(|f| !seeds.iter().any(|(_, s)| s.contains(f.as_str())))
                     .collect();
-                missing.push(format!("{id}/{item} {list}: {text:.80}… not found: {lost:?}"));
+                missing.push(format!(
+                    "{id}/{item} {list}: {text:.80}… not found: {lost:?}"
+                ));
             }
         }
     }
@@ -225,7 +232,10 @@ fn every_quotation_names_its_speaker_and_role_as_the_source_gives_them_beside_it
                 continue;
             }
             named += 1;
-            assert_eq!(p["kind"], "quotation", "{id}/{item}: who on a non-quotation");
+            assert_eq!(
+                p["kind"], "quotation",
+                "{id}/{item}: who on a non-quotation"
+            );
             let text = p["text"].as_str().unwrap();
             let (n, at) = locate(&seeds, text).unwrap_or_else(|| panic!("{id}/{item}: {text}"));
             let seed = &seeds.iter().find(|(m, _)| *m == n).unwrap().1;
@@ -261,7 +271,11 @@ fn every_passage_and_item_text_cites_its_document_section_and_page() {
             let cite = p["cite"]
                 .as_str()
                 .unwrap_or_else(|| panic!("{id}/{item} {list}: no cite: {}", p["text"]));
-            let document = ["NHS England (2015)", "Bring it on (2013)", "The Health Foundation"];
+            let document = [
+                "NHS England (2015)",
+                "Bring it on (2013)",
+                "The Health Foundation",
+            ];
             assert!(
                 document.iter().any(|d| cite.starts_with(d)),
                 "{id}/{item}: {cite}"
@@ -276,7 +290,11 @@ fn every_passage_and_item_text_cites_its_document_section_and_page() {
             );
         }
         for item in a["items"].as_array().unwrap() {
-            assert!(item["cite"].is_string(), "{id}/{}: item text has no cite", item["id"]);
+            assert!(
+                item["cite"].is_string(),
+                "{id}/{}: item text has no cite",
+                item["id"]
+            );
         }
     }
     // Seed 001 is the NHS England web summary, not part of the report.
@@ -296,10 +314,19 @@ fn every_question_says_whose_words_it_is_and_plead_s_stand_alone() {
         for item in a["items"].as_array().unwrap() {
             let question = item["question"].as_str().unwrap();
             assert_eq!(item["question_by"], "plead", "{id}/{}", item["id"]);
-            assert_ne!(question, item["text"].as_str().unwrap(), "{id}/{}", item["id"]);
+            assert_ne!(
+                question,
+                item["text"].as_str().unwrap(),
+                "{id}/{}",
+                item["id"]
+            );
             // Long enough to carry its subject, short enough to read on a phone.
             let words = question.split_whitespace().count();
-            assert!((6..=45).contains(&words), "{id}/{}: {words} words", item["id"]);
+            assert!(
+                (6..=45).contains(&words),
+                "{id}/{}: {words} words",
+                item["id"]
+            );
         }
     }
 }
@@ -316,7 +343,9 @@ fn plead_s_own_wording_is_marked_in_every_file() {
         let a = show(id);
         for scale in a["scales"].as_array().unwrap() {
             assert!(
-                scale["note"].as_str().is_some_and(|n| n.contains("plead's")),
+                scale["note"]
+                    .as_str()
+                    .is_some_and(|n| n.contains("plead's")),
                 "{id}: scale {} does not say whose its labels are",
                 scale["id"]
             );

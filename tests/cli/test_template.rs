@@ -275,9 +275,21 @@ fn the_workbook_template_has_returns_first_then_questions_and_scores_back() {
     // Each column is the item's stand-alone question, naming its role (issue 16: the
     // description alone began "Patient leaders emerge from this group.").
     assert_eq!(header[0], "Role");
-    assert!(header[1].starts_with("People and Families, "), "{}", header[1]);
-    assert!(header[2].starts_with("System leader champion, "), "{}", header[2]);
-    assert!(header[1..].iter().all(|h| h.ends_with("how far is this role in place in your organisation?")));
+    assert!(
+        header[1].starts_with("People and Families, "),
+        "{}",
+        header[1]
+    );
+    assert!(
+        header[2].starts_with("System leader champion, "),
+        "{}",
+        header[2]
+    );
+    assert!(
+        header[1..]
+            .iter()
+            .all(|h| h.ends_with("how far is this role in place in your organisation?"))
+    );
     let questions = book.worksheet_range("Questions").unwrap();
     let first = questions.rows().nth(2).unwrap();
     assert_eq!(first[0], Data::Float(1.0));
@@ -384,7 +396,7 @@ fn files_are_never_overwritten_without_force_and_csv_needs_a_file() {
         .success();
     assert!(
         run.file("culture-returns.csv")
-            .starts_with("Role,How consistently do the leaders of your organisation embed Patient Leadership by what they are seen to value")
+            .starts_with("Role,\"How consistently do the leaders of your organisation embed Patient Leadership by what they are seen to value")
     );
 }
 

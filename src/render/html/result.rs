@@ -5,9 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{
-    blocks, date, escape, facts, footer, heading, page, paragraphs, table,
-};
+use super::{blocks, date, escape, facts, footer, heading, page, paragraphs, table};
 use crate::render::grid::{Grid, rating_label, who};
 use crate::render::text::{number, percent, score};
 use crate::result::{GapKind, ItemResult, Method, ResultDoc, ScaleRef};
@@ -238,16 +236,20 @@ fn priorities(doc: &ResultDoc) -> String {
 /// The first paragraph of the guide's passage on an item, under its label, with where it
 /// comes from.
 fn from_the_guide(item: &ItemResult) -> String {
-    let first = item.guidance.split("\n\n").next().unwrap_or_default().trim();
+    let first = item
+        .guidance
+        .split("\n\n")
+        .next()
+        .unwrap_or_default()
+        .trim();
     if first.is_empty() {
         return "<span class=\"muted\">the guide gives none</span>".into();
     }
     // A Result written before passages had kinds carries no label: its text is shown bare
     // rather than under a label that may not fit it.
-    let label = item
-        .guidance_label
-        .as_ref()
-        .map_or(String::new(), |l| format!("<strong>{}:</strong> ", escape(l)));
+    let label = item.guidance_label.as_ref().map_or(String::new(), |l| {
+        format!("<strong>{}:</strong> ", escape(l))
+    });
     let cite = item.guidance_cite.as_ref().map_or(String::new(), |c| {
         format!(" <span class=\"muted\">[{}]</span>", escape(c))
     });
