@@ -12,8 +12,8 @@ use super::xlsx::{self, Cell, Choices, Sheet};
 use crate::assessment::{Assessment, Item, Scale};
 use crate::survey::cell::{Cell as Parsed, CellParser};
 use crate::survey::headers::match_items;
-use crate::survey::wording::without_source_pointers;
 use crate::survey::layout::{Column, Kind, letter as column_letter};
+use crate::survey::wording::without_source_pointers;
 
 /// The grouping column of the returns sheet (`plead score … --group-by Role`).
 pub const ROLE: &str = "Role";
@@ -345,22 +345,24 @@ mod tests {
             .clone();
         let qs = questions(&a);
         let block_10 = qs.iter().find(|q| q.item.id == "supporting-roles").unwrap();
-        assert_eq!(
-            block_10.title,
-            "Put in place the supporting roles for transforming care outlined in the ‘8 Role Model’."
+        // The title is the item's stand-alone question (issue 16), which names the roles
+        // and has no pointer into the web page's figure.
+        assert!(
+            block_10
+                .title
+                .starts_with("Building block 10, the supporting roles of the ‘8 Role Model’ ("),
+            "{}",
+            block_10.title
         );
-        // The assessment keeps the source's words.
-        assert!(block_10.item.text.ends_with("‘8 Role Model’ as below."));
+        assert!(!block_10.title.contains("as below"));
+        // The assessment marks the pointer it leaves out with its omission mark.
+        assert!(block_10.item.text.ends_with("‘8 Role Model’ […]"));
         // Nor does the printable questionnaire carry the pointer.
         let paper = super::super::questionnaire::markdown(&a);
-        assert!(
-            paper.contains("outlined in the ‘8 Role Model’.\n"),
-            "{paper}"
-        );
         assert!(!paper.contains("as below"));
-        // Every other title is its item's text.
-        for q in qs.iter().filter(|q| q.item.id != "supporting-roles") {
-            assert_eq!(q.title, q.item.text);
+        // Every title is its item's question.
+        for q in &qs {
+            assert_eq!(q.title, q.item.question);
         }
     }
 }
