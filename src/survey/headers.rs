@@ -263,17 +263,20 @@ pub fn match_items(
     Ok(Matching { items, how })
 }
 
-/// The texts the exact text pass compares: the item's text, its title, and its text
-/// without pointers into the source (what the survey template writes).
+/// The texts the exact text pass compares: the item's stand-alone question (what the
+/// survey template writes), its text, its title, and its text without pointers into the
+/// source (what templates before the question wrote).
 pub fn text_keys(item: &Item) -> Vec<String> {
-    // The stand-alone question templates ask first, then the source's text (a form built
-    // from a template older than the question).
-    vec![
-        item.question.clone(),
+    let mut keys = Vec::with_capacity(4);
+    if item.question != item.text {
+        keys.push(item.question.clone());
+    }
+    keys.extend([
         item.text.clone(),
         item.title.clone(),
         without_source_pointers(&item.text),
-    ]
+    ]);
+    keys
 }
 
 fn short(s: &str) -> String {
