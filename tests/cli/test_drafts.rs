@@ -219,7 +219,7 @@ fn a_draft_of_another_version_is_reported_as_such() {
     let run = refused(&d, &["unknown item \"retired-role\""]);
     assert!(
         run.stderr.contains(
-            "cannot be resumed: it was saved with version 0.9.0 of role-model (it is now version 1.0.0), and its answers do not fit:"
+            "cannot be resumed: it was saved with version 0.9.0 of role-model (it is now version 1.1.0), and its answers do not fit:"
         ),
         "{}",
         run.stderr
@@ -234,7 +234,7 @@ fn a_draft_of_another_version_is_reported_as_such() {
         .args(["assess", "role-model", "--resume", "--script", "s.txt", "--out", "r.json"])
         .success()
         .stderr_has(
-            "Note: this draft was saved with version 0.9.0 of role-model (it is now version 1.0.0); answers are kept by item id.",
+            "Note: this draft was saved with version 0.9.0 of role-model (it is now version 1.1.0); answers are kept by item id.",
         );
 }
 
