@@ -2,12 +2,14 @@
 //! draft after every answer), or from an answers file (`--answers`) for scripts, tests
 //! and paper workshops. Either way: a Result and a report.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
 use crate::assessment::{Assessment, Catalog};
 use crate::cli::{AssessArgs, Format, Global};
+use crate::compare::period;
 use crate::interact::Prompter;
 use crate::interact::draft::{self, DRAFT_SCHEMA, Draft};
 use crate::interact::lock::{self, DraftLock};
@@ -20,6 +22,9 @@ use crate::response::{Answers, RaterSpec};
 use crate::result::{Context as ResultContext, Method, ResultDoc};
 
 pub fn run(global: &Global, args: AssessArgs) -> anyhow::Result<()> {
+    if let Some(why) = args.period.as_deref().and_then(period::refusal) {
+        bail!("--period: {why}");
+    }
     let catalog = Catalog::load(global.assessments.as_deref())?;
     if let Some(path) = &args.answers {
         return from_answers(global, &catalog, &args, path);
@@ -62,18 +67,84 @@ fn from_answers(
         answers.raters =
             RaterSpec::parse_list(list).map_err(|e| anyhow::anyhow!("--raters: {e}"))?;
     }
+    let period = args.period.clone().or(answers.period.clone());
+    if let Some(why) = period.as_deref().and_then(period::refusal) {
+        bail!("{}: {why}", path.display());
+    }
     let now = super::now()?;
     let doc = score(
         assessment,
         &answers,
         args.org.clone().or(answers.organisation.clone()),
-        args.period.clone().or(answers.period.clone()),
+        period,
         now,
     );
-    for path in super::emit(&doc, &args.output, global)? {
-        crate::output::message(&format!("wrote {path}"));
+    // The report in --format on stdout, as before; and the Result written as the
+    // workshop writes it (a default name in this folder, or each --out).
+    if args.output.out.is_empty() {
+        super::emit(&doc, &args.output, global)?;
+    }
+    // No one to ask for another name: the next free one is taken, and said.
+    let written = write_files(&doc, args, |taken| {
+        let free = free_name(taken);
+        crate::output::message(&format!(
+            "{} already exists, so the Result is written to {}",
+            taken.display(),
+            free.display()
+        ));
+        Ok(free)
+    })?;
+    finish(&doc, &written, None)
+}
+
+/// The end of a run: the end screen, with the files written, on stderr (through the
+/// prompter on a terminal).
+fn finish(
+    doc: &ResultDoc,
+    written: &[PathBuf],
+    prompter: Option<&mut dyn Prompter>,
+) -> anyhow::Result<()> {
+    let last = previous_result(doc, written);
+    let text = crate::interact::summary::end_screen(doc, written, last.as_deref());
+    match prompter {
+        Some(p) => p.end(&text),
+        None => crate::output::message(text.trim_end()),
     }
     Ok(())
+}
+
+/// The Result in this folder of the same assessment and organisation for the latest
+/// period before `doc`'s, for the `plead diff` line of the end screen.
+fn previous_result(doc: &ResultDoc, written: &[PathBuf]) -> Option<PathBuf> {
+    let this = period::parse(&doc.context.period)?;
+    let mut best: Option<(period::Period, PathBuf)> = None;
+    for entry in std::fs::read_dir(".").ok()?.flatten().take(2000) {
+        let path = PathBuf::from(entry.file_name());
+        if path.extension().is_none_or(|e| e != "json")
+            || written.contains(&path)
+            || entry.metadata().map_or(true, |m| m.len() > 20_000_000)
+        {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        let Ok(other) = serde_json::from_slice::<ResultDoc>(&bytes) else {
+            continue;
+        };
+        if other.assessment.id != doc.assessment.id
+            || other.context.organisation != doc.context.organisation
+        {
+            continue;
+        }
+        let Some(p) = period::parse(&other.context.period) else {
+            continue;
+        };
+        if p < this && best.as_ref().is_none_or(|(b, _)| p > *b) {
+            best = Some((p, path));
+        }
+    }
+    best.map(|(_, p)| p)
 }
 
 fn score(
@@ -154,15 +225,16 @@ fn workshop<P: Prompter>(
     if args.script.is_none() {
         terminal::restore_on_interrupt(draft_path.display().to_string());
     }
-    prompter.say(&format!(
-        "\n{} — {}, {}\nSaved after every answer to {}. Ctrl-C stops; run the same command again to continue.",
+    let welcome = format!(
+        "{} — {}, {}. Saved after every answer to {}; Ctrl-C stops, and the same command continues.",
         assessment.title,
         draft.organisation,
         draft.period,
         draft_path.display()
-    ));
-
-    let draft = Session::new(assessment, prompter, draft, draft_path.clone(), &clock).run()?;
+    );
+    let draft = Session::new(assessment, prompter, draft, draft_path.clone(), &clock)
+        .with_notice(welcome)
+        .run()?;
     let now = super::now()?;
     let doc = score(
         assessment,
@@ -172,15 +244,23 @@ fn workshop<P: Prompter>(
         now,
     );
 
-    let options = super::render_options(global);
-    crate::output::stdout(&crate::render::result(&doc, Format::Table, &options))?;
-    let written = write_files(prompter, &doc, args)?;
+    // The full report goes to stdout when it is a file or a pipe; on a terminal the
+    // room sees the end screen, and the report is in the files.
+    if !std::io::stdout().is_terminal() {
+        let options = super::render_options(global);
+        crate::output::stdout(&crate::render::result(&doc, Format::Table, &options))?;
+    }
+    let written = write_files(&doc, args, |taken| {
+        let suggestion = free_name(taken);
+        Ok(PathBuf::from(prompter.input(
+            &format!("{} already exists. Save as", taken.display()),
+            &suggestion.display().to_string(),
+            false,
+        )?))
+    })?;
     std::fs::remove_file(&draft_path)
         .with_context(|| format!("cannot remove the finished draft {}", draft_path.display()))?;
-    for path in written {
-        crate::output::message(&format!("wrote {}", path.display()));
-    }
-    Ok(())
+    finish(&doc, &written, Some(prompter))
 }
 
 /// Takes the lock of the assessment's draft: the draft's path, the lock, and whether it
@@ -317,7 +397,7 @@ fn new_draft<P: Prompter>(
     };
     let period = match &args.period {
         Some(p) => p.clone(),
-        None => prompter.input("Period", &super::quarter(super::now()?), false)?,
+        None => ask_period(prompter)?,
     };
     Ok(Draft {
         schema: DRAFT_SCHEMA.to_string(),
@@ -333,13 +413,25 @@ fn new_draft<P: Prompter>(
     })
 }
 
+/// The period, asked until it is one `plead trend` can put in order.
+fn ask_period<P: Prompter>(prompter: &mut P) -> anyhow::Result<String> {
+    let this_quarter = super::quarter(super::now()?);
+    loop {
+        let period = prompter.input("Period", &this_quarter, false)?;
+        match period::refusal(&period) {
+            None => return Ok(period),
+            Some(why) => prompter.say(&format!("Not a period: {why}.")),
+        }
+    }
+}
+
 /// Writes the Result (and any report asked for) where the user can find it: each `--out`,
 /// or `<organisation>-<assessment>-<period>.json` (and `.md`/`.csv`/`.html` for `--format`).
-/// A name that exists is not overwritten without `--force`: another name is offered.
-fn write_files<P: Prompter>(
-    prompter: &mut P,
+/// A name that exists is not overwritten without `--force`: `rename` gives another.
+fn write_files(
     doc: &ResultDoc,
     args: &AssessArgs,
+    mut rename: impl FnMut(&Path) -> anyhow::Result<PathBuf>,
 ) -> anyhow::Result<Vec<PathBuf>> {
     let mut targets: Vec<(PathBuf, Format)> = Vec::new();
     if args.output.out.is_empty() {
@@ -379,13 +471,7 @@ fn write_files<P: Prompter>(
         while !args.output.force
             && (path.exists() || files.iter().any(|f: &Planned| f.path == path))
         {
-            let suggestion = free_name(&path);
-            let answer = prompter.input(
-                &format!("{} already exists. Save as", path.display()),
-                &suggestion.display().to_string(),
-                false,
-            )?;
-            path = PathBuf::from(answer);
+            path = rename(&path)?;
         }
         files.push(Planned {
             path,

@@ -30,6 +30,19 @@ impl PartialOrd for Period {
 /// The labels `parse` reads, for messages.
 pub const EXAMPLES: &str = "2026-Q3, 2026-07, 2026 or 2026/27";
 
+/// Every form `parse` reads, for the message that refuses a period.
+pub const FORMS: &str = "a quarter (2026-Q3 or Q3 2026), a half (2026-H2), a month (2026-07 or July 2026), a day (2026-07-15), a year (2026), or an NHS financial year (2026/27, or a quarter of one: 2026/27 Q1)";
+
+/// Why `label` is not a period plead can put in order, or `None` when it is one.
+pub fn refusal(label: &str) -> Option<String> {
+    parse(label).is_none().then(|| {
+        format!(
+            "the period \"{}\" is not one plead can put in order for plead trend and plead diff; give {FORMS}",
+            label.trim()
+        )
+    })
+}
+
 /// Reads a period label, or `None` when it is not one of the forms this module knows.
 pub fn parse(label: &str) -> Option<Period> {
     let s = label.trim().to_ascii_lowercase();

@@ -1,20 +1,25 @@
 //! Scripted answers: the workshop flow driven from a list of lines (tests, and the hidden
 //! `--script FILE` flag). Each line answers one prompt:
-//! - a select: the entry's number (1-based, with a leading `#`, e.g. `#2`) or the start of
-//!   its text, without regard to case (`3`, `n/a`, `back`, `skip`, `review`, `finish`);
-//! - an input: the text itself (an empty line is an empty answer; `=` keeps the default);
+//! - a menu: the entry's number (1-based, with a leading `#`, e.g. `#2`), the key of an
+//!   entry or hotkey as a facilitator would press it (`3`, `n`, `b`), `<esc>`, or the
+//!   start of an entry's or hotkey's text, without regard to case (`3 ·`, `n/a`, `back`,
+//!   `skip`, `review`, `finish`);
+//! - an input: the text itself (an empty line is an empty answer; `=` keeps the default;
+//!   `<esc>` goes back where Esc would);
 //! - a confirm: `y` or `n`.
 //!
-//! Every prompt and answer is echoed to stderr so a test can read the transcript. When
-//! the script runs out, the run stops as if interrupted (the draft is kept).
+//! Every screen, prompt and answer is echoed to stderr so a test can read the transcript.
+//! When the script runs out, the run stops as if interrupted (the draft is kept).
 
 use anyhow::bail;
 
-use super::Prompter;
+use super::{Menu, Pick, Prompter, Screen};
 
 pub struct ScriptPrompter {
     lines: std::vec::IntoIter<String>,
 }
+
+const ESC: &str = "<esc>";
 
 impl ScriptPrompter {
     pub fn new(script: &str) -> ScriptPrompter {
@@ -35,31 +40,84 @@ impl ScriptPrompter {
     }
 }
 
-impl Prompter for ScriptPrompter {
-    fn select(&mut self, prompt: &str, items: &[String], _default: usize) -> anyhow::Result<usize> {
-        let answer = self.next(prompt)?;
-        let wanted = answer.trim().to_lowercase();
-        if let Some(n) = wanted
-            .strip_prefix('#')
-            .and_then(|n| n.parse::<usize>().ok())
-            && (1..=items.len()).contains(&n)
-        {
-            return Ok(n - 1);
+/// The pick a script line stands for at `menu`, if any.
+fn pick(menu: &Menu, answer: &str) -> Option<Pick> {
+    let wanted = answer.trim().to_lowercase();
+    if wanted.is_empty() {
+        return None;
+    }
+    if let Some(n) = wanted
+        .strip_prefix('#')
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        return (1..=menu.entries.len())
+            .contains(&n)
+            .then_some(Pick::Entry(n - 1));
+    }
+    if wanted == ESC {
+        return menu.escape.then_some(Pick::Escape);
+    }
+    let mut chars = wanted.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if let Some(i) = menu.entries.iter().position(|e| e.key == Some(c)) {
+            return Some(Pick::Entry(i));
         }
-        match items
-            .iter()
-            .position(|i| i.to_lowercase().starts_with(&wanted))
-        {
-            Some(i) if !wanted.is_empty() => Ok(i),
-            _ => bail!(
-                "script answer \"{answer}\" matches none of the entries of \"{prompt}\": {}",
-                items.join(" | ")
-            ),
+        if let Some(h) = menu.hotkeys.iter().find(|h| h.key == c) {
+            return Some(Pick::Hotkey(h.key));
+        }
+    }
+    if let Some(i) = menu
+        .entries
+        .iter()
+        .position(|e| e.label.to_lowercase().starts_with(&wanted))
+    {
+        return Some(Pick::Entry(i));
+    }
+    menu.hotkeys
+        .iter()
+        .find(|h| h.label.to_lowercase().starts_with(&wanted))
+        .map(|h| Pick::Hotkey(h.key))
+}
+
+impl Prompter for ScriptPrompter {
+    fn screen(&mut self, screen: &Screen) {
+        eprintln!("\n{}", screen.head);
+        if !screen.body.is_empty() {
+            eprintln!("\n{}", screen.body);
         }
     }
 
-    fn input(&mut self, prompt: &str, default: &str, allow_empty: bool) -> anyhow::Result<String> {
+    fn choose(&mut self, menu: &Menu) -> anyhow::Result<Pick> {
+        let answer = self.next(&menu.prompt)?;
+        match pick(menu, &answer) {
+            Some(p) => Ok(p),
+            None => {
+                let mut all: Vec<String> = menu.entries.iter().map(|e| e.label.clone()).collect();
+                all.extend(
+                    menu.hotkeys
+                        .iter()
+                        .map(|h| format!("{} {}", h.key, h.label)),
+                );
+                bail!(
+                    "script answer \"{answer}\" matches none of the entries of \"{}\": {}",
+                    menu.prompt,
+                    all.join(" | ")
+                )
+            }
+        }
+    }
+
+    fn line(
+        &mut self,
+        prompt: &str,
+        default: &str,
+        allow_empty: bool,
+        escape: bool,
+    ) -> anyhow::Result<Option<String>> {
         let answer = self.next(prompt)?;
+        if escape && answer.trim() == ESC {
+            return Ok(None);
+        }
         let answer = if answer == "=" {
             default.to_string()
         } else {
@@ -68,7 +126,7 @@ impl Prompter for ScriptPrompter {
         if answer.is_empty() && !allow_empty {
             bail!("script answer to \"{prompt}\" is empty, but an answer is needed");
         }
-        Ok(answer)
+        Ok(Some(answer))
     }
 
     fn confirm(&mut self, prompt: &str, _default: bool) -> anyhow::Result<bool> {
@@ -82,5 +140,51 @@ impl Prompter for ScriptPrompter {
 
     fn say(&mut self, text: &str) {
         crate::output::message(text);
+    }
+
+    fn end(&mut self, text: &str) {
+        eprintln!("\n{}", text.trim_end());
+    }
+
+    fn page(&mut self, text: &str) -> anyhow::Result<()> {
+        eprintln!("{text}");
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interact::{Entry, Hotkey};
+
+    fn menu() -> Menu {
+        let mut m = Menu::new(
+            "Rating",
+            vec![
+                Entry::keyed('0', "0 · Not in place", ""),
+                Entry::keyed('1', "1 · Planned", ""),
+                Entry::keyed('n', "N/A · Not applicable", ""),
+            ],
+            0,
+        );
+        m.hotkeys.push(Hotkey {
+            key: 'b',
+            label: "Back".into(),
+        });
+        m
+    }
+
+    #[test]
+    fn a_line_picks_by_number_key_text_or_hotkey() {
+        let m = menu();
+        assert_eq!(pick(&m, "#2"), Some(Pick::Entry(1)));
+        assert_eq!(pick(&m, "1"), Some(Pick::Entry(1)));
+        assert_eq!(pick(&m, "n"), Some(Pick::Entry(2)));
+        assert_eq!(pick(&m, "n/a"), Some(Pick::Entry(2)));
+        assert_eq!(pick(&m, "b"), Some(Pick::Hotkey('b')));
+        assert_eq!(pick(&m, "back"), Some(Pick::Hotkey('b')));
+        assert_eq!(pick(&m, "<esc>"), None, "this menu has no Esc");
+        assert_eq!(pick(&m, "#9"), None);
+        assert_eq!(pick(&m, ""), None);
     }
 }

@@ -1,0 +1,109 @@
+//! The end of a workshop on one screen: the overall score and band, each theme, the
+//! three priorities (the lowest scores), how many findings and gaps there are, the files
+//! written, and the commands that come next. The full report is in the files, so the
+//! room sees where it stands and what to do, not the last table of a long report.
+
+use std::path::{Path, PathBuf};
+
+use crate::render::grid::rating_label;
+use crate::render::text::{percent, score};
+use crate::result::ResultDoc;
+
+/// The end screen for `doc`, with the files `written` and, when one is known, the
+/// Result of the period before (`last`) for the `plead diff` line.
+pub fn end_screen(doc: &ResultDoc, written: &[PathBuf], last: Option<&Path>) -> String {
+    let mut text = format!(
+        "Finished: {} — {}, {}\n\n",
+        doc.assessment.title, doc.context.organisation, doc.context.period
+    );
+    let o = &doc.overall;
+    match o.score {
+        Some(_) => text.push_str(&format!(
+            "Overall {} ({}) — {} · {} of {} items answered\n",
+            score(o.score),
+            percent(o.percent),
+            o.band.as_deref().unwrap_or("no band"),
+            o.answered,
+            o.items
+        )),
+        None => text.push_str("No item was answered, so there is no overall score.\n"),
+    }
+    text.push_str(&format!(
+        "{} · {}\n",
+        count(doc.findings.len(), "finding", "findings"),
+        count(doc.gaps.len(), "gap", "gaps")
+    ));
+    if doc.themes.len() > 1 {
+        text.push_str("\nThemes:\n");
+        let wide = doc
+            .themes
+            .iter()
+            .map(|t| t.title.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(60);
+        for t in &doc.themes {
+            let title = crate::interact::layout::fit(&t.title, wide);
+            text.push_str(&format!(
+                "  {title:<wide$}  {:>5}  {:>4}\n",
+                score(t.score),
+                percent(t.percent)
+            ));
+        }
+    }
+    let mut answered: Vec<_> = doc.items.iter().filter(|i| i.score.is_some()).collect();
+    answered.sort_by(|a, b| {
+        a.percent
+            .partial_cmp(&b.percent)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    if !answered.is_empty() {
+        text.push_str("\nPriorities (the lowest scores):\n");
+        for (k, i) in answered.iter().take(3).enumerate() {
+            let label = rating_label(doc, i);
+            let target = i.target.map_or(String::new(), |t| format!(", target {t}"));
+            text.push_str(&format!(
+                "  {}. {} — {}{}{target}\n",
+                k + 1,
+                i.title,
+                score(i.score),
+                if label.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {label}")
+                }
+            ));
+        }
+    }
+    let result = written
+        .iter()
+        .find(|p| p.extension().is_some_and(|e| e == "json"));
+    if !written.is_empty() {
+        text.push('\n');
+        for p in written {
+            text.push_str(&format!("wrote {}\n", p.display()));
+        }
+    }
+    if let Some(result) = result {
+        let file = quoted(result);
+        let last = last.map_or("LAST.json".to_string(), quoted);
+        text.push_str(&format!(
+            "Next — the full report, and what changed since last time:\n  plead report {file} --out report.html\n  plead diff {last} {file}\n"
+        ));
+    }
+    text
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A path as it can be pasted into a shell.
+fn quoted(p: &Path) -> String {
+    let s = p.display().to_string();
+    if s.chars().all(|c| c.is_alphanumeric() || "-_./".contains(c)) {
+        s
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
