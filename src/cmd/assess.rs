@@ -97,18 +97,28 @@ fn from_answers(
     finish(&doc, &written, None)
 }
 
-/// The end of a run: the end screen, with the files written, on stderr (through the
-/// prompter on a terminal).
+/// The end of a run: in a workshop, the end screen with the files written (through the
+/// prompter: a cleared screen on a terminal); from an answers file, the files written,
+/// each on its own line, for scripts to read.
 fn finish(
     doc: &ResultDoc,
     written: &[PathBuf],
     prompter: Option<&mut dyn Prompter>,
 ) -> anyhow::Result<()> {
-    let last = previous_result(doc, written);
-    let text = crate::interact::summary::end_screen(doc, written, last.as_deref());
     match prompter {
-        Some(p) => p.end(&text),
-        None => crate::output::message(text.trim_end()),
+        Some(p) => {
+            let last = previous_result(doc, written);
+            p.end(&crate::interact::summary::end_screen(
+                doc,
+                written,
+                last.as_deref(),
+            ));
+        }
+        None => {
+            for path in written {
+                crate::output::message(&format!("wrote {}", path.display()));
+            }
+        }
     }
     Ok(())
 }

@@ -189,10 +189,12 @@ pub fn frame(
             prompt.push(fit(&format!("  {}", hint.join(" · ")), width));
         }
         Widget::Confirm { prompt: p, default } => {
+            // A question is never cut: it wraps, and the answer goes after its end.
             let yn = if *default { "Y/n" } else { "y/N" };
-            let line = fit(&format!("? {} ({yn}) ", terminal_safe(p)), width);
-            cursor = Some((0, line.chars().count().min(width - 1)));
-            prompt.push(line);
+            let question = lines(&format!("? {p} ({yn})"), width.saturating_sub(1));
+            let last = question.len().saturating_sub(1);
+            cursor = Some((last, (question[last].chars().count() + 1).min(width - 1)));
+            prompt.extend(question);
         }
         Widget::Page { more } => prompt.push(if *more {
             "  Any key: the next page · q or Esc: back".into()

@@ -3,7 +3,7 @@
 //! - a menu: the entry's number (1-based, with a leading `#`, e.g. `#2`), the key of an
 //!   entry or hotkey as a facilitator would press it (`3`, `n`, `b`), `<esc>`, or the
 //!   start of an entry's or hotkey's text, without regard to case (`3 ·`, `n/a`, `back`,
-//!   `skip`, `review`, `finish`);
+//!   `skip`, `review`, `finish`); an empty line is Enter, the entry the menu starts on;
 //! - an input: the text itself (an empty line is an empty answer; `=` keeps the default;
 //!   `<esc>` goes back where Esc would);
 //! - a confirm: `y` or `n`.
@@ -17,6 +17,8 @@ use super::{Menu, Pick, Prompter, Screen};
 
 pub struct ScriptPrompter {
     lines: std::vec::IntoIter<String>,
+    /// The screen shown last: shown again only when it changes.
+    shown: Option<Screen>,
 }
 
 const ESC: &str = "<esc>";
@@ -26,6 +28,7 @@ impl ScriptPrompter {
         let lines: Vec<String> = script.lines().map(str::to_string).collect();
         ScriptPrompter {
             lines: lines.into_iter(),
+            shown: None,
         }
     }
 
@@ -43,8 +46,11 @@ impl ScriptPrompter {
 /// The pick a script line stands for at `menu`, if any.
 fn pick(menu: &Menu, answer: &str) -> Option<Pick> {
     let wanted = answer.trim().to_lowercase();
+    // An empty line is Enter: the entry the menu starts on.
     if wanted.is_empty() {
-        return None;
+        return Some(Pick::Entry(
+            menu.default.min(menu.entries.len().saturating_sub(1)),
+        ));
     }
     if let Some(n) = wanted
         .strip_prefix('#')
@@ -81,6 +87,10 @@ fn pick(menu: &Menu, answer: &str) -> Option<Pick> {
 
 impl Prompter for ScriptPrompter {
     fn screen(&mut self, screen: &Screen) {
+        if self.shown.as_ref() == Some(screen) {
+            return;
+        }
+        self.shown = Some(screen.clone());
         eprintln!("\n{}", screen.head);
         if !screen.body.is_empty() {
             eprintln!("\n{}", screen.body);
@@ -185,6 +195,6 @@ mod tests {
         assert_eq!(pick(&m, "back"), Some(Pick::Hotkey('b')));
         assert_eq!(pick(&m, "<esc>"), None, "this menu has no Esc");
         assert_eq!(pick(&m, "#9"), None);
-        assert_eq!(pick(&m, ""), None);
+        assert_eq!(pick(&m, ""), Some(Pick::Entry(0)), "Enter");
     }
 }

@@ -5,6 +5,7 @@
 mod bombs;
 mod fuzz_harness;
 mod support;
+mod tty;
 
 mod test_assess;
 mod test_builtins;

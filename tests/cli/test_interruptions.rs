@@ -29,25 +29,38 @@ fn plead(dir: &Path, args: &[&str]) -> Session {
 }
 
 fn answer(p: &mut Session, prompt: &str, keys: &[String]) {
-    p.expect(prompt)
-        .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+    p.expect(prompt).unwrap_or_else(|e| {
+        let mut rest = vec![0u8; 4096];
+        let n = p.try_read(&mut rest).unwrap_or(0);
+        panic!(
+            "waiting for {prompt:?}: {e}; then came {:?}",
+            String::from_utf8_lossy(&rest[..n])
+        )
+    });
     for k in keys {
         p.send(k).unwrap();
     }
 }
 
-/// One answer of the workshop: the prompt, the keys that give it, and where the draft
-/// keeps it (a JSON pointer under the item) with the value it must hold.
+/// One answer of the workshop: the prompt, the keys that give it, the keys that get
+/// past it again when the item is resumed, and where the draft keeps it (a JSON pointer)
+/// with the value it must hold.
 struct Step {
     item: usize,
+    kind: &'static str,
     prompt: &'static str,
     keys: Vec<String>,
+    replay: Vec<String>,
     pointer: String,
     expected: Value,
 }
 
-/// Every answer of a full role-model workshop: 8 roles, each with a rating, a note, a
-/// holder, how the role is filled and a target (and an action where a target is set).
+const DETAILS: &str = "Enter for the next item";
+
+/// Every answer of a full role-model workshop: 8 roles, each with a rating (its number
+/// typed), a holder and how the role is filled (the assessment's own fields, asked in
+/// turn), then in the one optional step a note and, where the rating is below the top, a
+/// target and its action, and Enter for the next item.
 fn role_model_steps() -> Vec<Step> {
     let a = super::fuzz_harness::builtins()
         .iter()
@@ -57,27 +70,21 @@ fn role_model_steps() -> Vec<Step> {
     for (i, item) in a.items.iter().enumerate() {
         let at = |key: &str| format!("/answers/items/{}/{key}", item.id);
         let rating = i % 3;
-        let mut keys = vec![DOWN.to_string(); rating];
-        keys.push(ENTER.into());
         steps.push(Step {
             item: i,
+            kind: "rating",
             prompt: "Rating",
-            keys,
+            keys: vec![rating.to_string()],
+            replay: vec![ENTER.into()],
             pointer: at("rating/value"),
             expected: json!(rating),
         });
-        let note = format!("Evidence {i}: minutes of the panel, \"quoted\" & <marked>");
         steps.push(Step {
             item: i,
-            prompt: "Evidence note",
-            keys: vec![format!("{note}{ENTER}")],
-            pointer: at("notes/0"),
-            expected: json!(note),
-        });
-        steps.push(Step {
-            item: i,
+            kind: "holder",
             prompt: "Who holds this role?",
             keys: vec![format!("Holder {i}{ENTER}")],
+            replay: vec![ENTER.into()],
             pointer: at("fields/holder"),
             expected: json!(format!("Holder {i}")),
         });
@@ -91,36 +98,54 @@ fn role_model_steps() -> Vec<Step> {
         keys.push(ENTER.into());
         steps.push(Step {
             item: i,
+            kind: "sourcing",
             prompt: "How is the role filled",
             keys,
+            replay: vec![ENTER.into()],
             pointer: at("fields/sourcing"),
             expected: json!(choice),
         });
-        if i % 2 == 0 {
-            // "No target", then the points: three downs is 2 (In place).
+        let note = format!("Evidence {i}: minutes of the panel, \"quoted\" & <marked>");
+        steps.push(Step {
+            item: i,
+            kind: "note",
+            prompt: DETAILS,
+            keys: vec!["e".into(), format!("{note}{ENTER}")],
+            replay: vec![],
+            pointer: at("notes/0"),
+            expected: json!(note),
+        });
+        if i % 2 == 0 && rating < 2 {
+            // Only the points above the rating are offered: 2 (In place), typed.
             steps.push(Step {
                 item: i,
-                prompt: "Target rating",
-                keys: vec![DOWN.into(), DOWN.into(), DOWN.into(), ENTER.into()],
+                kind: "target",
+                prompt: DETAILS,
+                keys: vec!["t".into(), "2".into()],
+                // Resumed, the target is kept: open the action it leads to.
+                replay: vec!["a".into()],
                 pointer: at("target"),
                 expected: json!(2),
             });
             steps.push(Step {
                 item: i,
-                prompt: "Action to reach it",
+                kind: "action",
+                prompt: "? Action to reach it",
                 keys: vec![format!("Action {i}{ENTER}")],
+                replay: vec![ENTER.into()],
                 pointer: at("action"),
                 expected: json!(format!("Action {i}")),
             });
-        } else {
-            steps.push(Step {
-                item: i,
-                prompt: "Target rating",
-                keys: vec![ENTER.into()],
-                pointer: at("target"),
-                expected: Value::Null,
-            });
         }
+        steps.push(Step {
+            item: i,
+            kind: "next",
+            prompt: DETAILS,
+            keys: vec![ENTER.into()],
+            replay: vec![],
+            pointer: "/position".into(),
+            expected: json!(i + 1),
+        });
     }
     steps
 }
@@ -143,17 +168,18 @@ fn a_workshop_killed_after_any_answer_resumes_with_every_answer_given() {
         if k > 0 {
             answer(&mut p, "Continue this draft?", &["y".into()]);
         }
-        // A resumed item starts again from its first prompt, each answer given before the
-        // kill as the default: Enter keeps it.
+        // A resumed item starts again from its rating, each answer given before the kill
+        // as the default: Enter keeps it; the optional step keeps what it had (a step
+        // with nothing to replay is not waited for: its menu is the next step's).
         let first = steps.iter().position(|s| s.item == steps[k].item).unwrap();
-        for step in &steps[first..k] {
-            answer(&mut p, step.prompt, &[ENTER.into()]);
+        for step in steps[first..k].iter().filter(|s| !s.replay.is_empty()) {
+            answer(&mut p, step.prompt, &step.replay);
         }
         answer(&mut p, steps[k].prompt, &steps[k].keys);
         // The next prompt shows once the answer is saved: kill there, with no warning.
         let next = steps
             .get(k + 1)
-            .map_or("Finish, or change an answer", |s| s.prompt);
+            .map_or("Finish, or choose an item to change", |s| s.prompt);
         answer(&mut p, next, &[]);
         p.get_process_mut().kill(Signal::SIGKILL).unwrap();
         let status = p.get_process().wait().unwrap();
@@ -164,6 +190,9 @@ fn a_workshop_killed_after_any_answer_resumes_with_every_answer_given() {
         let draft: Value = serde_json::from_slice(&std::fs::read(&draft_path).unwrap())
             .unwrap_or_else(|e| panic!("the draft after answer {} is damaged: {e}", k + 1));
         for (j, step) in steps[..=k].iter().enumerate() {
+            if step.kind == "next" && j < k {
+                continue;
+            }
             let held = draft.pointer(&step.pointer).unwrap_or(&Value::Null);
             assert_eq!(
                 held,
@@ -180,7 +209,11 @@ fn a_workshop_killed_after_any_answer_resumes_with_every_answer_given() {
     // The last run goes to the review: finish, and the Result holds every answer.
     let mut p = plead(dir.path(), &args);
     answer(&mut p, "Continue this draft?", &["y".into()]);
-    answer(&mut p, "Finish, or change an answer", &[ENTER.into()]);
+    answer(
+        &mut p,
+        "Finish, or choose an item to change",
+        &[ENTER.into()],
+    );
     p.expect("wrote northshire-role-model-2026-q3.json")
         .unwrap();
     p.expect(Eof).unwrap();
@@ -191,19 +224,20 @@ fn a_workshop_killed_after_any_answer_resumes_with_every_answer_given() {
     let items = doc["items"].as_array().unwrap();
     for step in &steps {
         let item = &items[step.item];
-        let got = match step.prompt {
-            "Rating" => item["score"].as_f64().map(|s| json!(s as u64)),
-            "Evidence note" => Some(item["notes"][0].clone()),
-            "Who holds this role?" => Some(item["fields"]["holder"].clone()),
-            "How is the role filled" => Some(item["fields"]["sourcing"].clone()),
-            "Target rating" => Some(item.get("target").cloned().unwrap_or(Value::Null)),
-            _ => Some(item["action"].clone()),
+        let got = match step.kind {
+            "rating" => item["score"].as_f64().map(|s| json!(s as u64)),
+            "note" => Some(item["notes"][0].clone()),
+            "holder" => Some(item["fields"]["holder"].clone()),
+            "sourcing" => Some(item["fields"]["sourcing"].clone()),
+            "target" => Some(item.get("target").cloned().unwrap_or(Value::Null)),
+            "action" => Some(item["action"].clone()),
+            _ => continue,
         };
         assert_eq!(
             got.as_ref(),
             Some(&step.expected),
             "{} of item {}",
-            step.prompt,
+            step.kind,
             step.item + 1
         );
     }

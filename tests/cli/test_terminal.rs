@@ -1,43 +1,475 @@
-//! The workshop in a real pseudo-terminal: keystrokes as a facilitator types them, Ctrl-C
-//! midway, the draft holding every answer given, then a resume to the finished Result.
+//! The workshop in a real pseudo-terminal at the sizes a facilitator meets (80×24, and a
+//! projector's 110×35), keys typed as a facilitator types them, and what is on the
+//! screen asserted when each menu is shown: the item's title and text are there with the
+//! whole rating menu, the previous item's are not. Then Ctrl-C midway and a resume.
 
-use std::process::Command;
-use std::time::Duration;
+use serde_json::Value;
 
-use expectrl::process::unix::WaitStatus;
-use expectrl::session::OsSession as Session;
-use expectrl::{ControlCode, Eof, Expect};
+use super::tty::{CTRL_C, CTRL_U, DOWN, ENTER, ESC, Tty, UP};
 
-const ENTER: &str = "\r";
-const DOWN: &str = "j";
+const SIZES: [(u16, u16); 2] = [(80, 24), (110, 35)];
 
-fn plead(dir: &std::path::Path, args: &[&str]) -> Session {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_plead"));
-    cmd.current_dir(dir)
-        .args(args)
-        .env("PLEAD_NOW", "2026-11-21T10:00:00Z")
-        .env("TERM", "xterm");
-    let mut session = Session::spawn(cmd).expect("plead starts in a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(20)));
-    session
+const BB_1: &str = "Make patient leaders an integral part of formal and informal decision-making";
+const MATURITY: [&str; 6] = [
+    "0 · Not in place",
+    "1 · Planned / early",
+    "2 · Developing",
+    "3 · Established",
+    "4 · Embedded and sustained",
+    "N/A · Not applicable / don't know",
+];
+
+fn draft(dir: &std::path::Path, id: &str) -> Value {
+    serde_json::from_str(
+        &std::fs::read_to_string(dir.join(format!(".plead/draft-{id}.json"))).unwrap(),
+    )
+    .unwrap()
 }
 
-/// Waits for a prompt, then types.
-fn answer(p: &mut Session, prompt: &str, keys: &[&str]) {
-    p.expect(prompt)
-        .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
-    for k in keys {
-        p.send(k).unwrap();
+/// The whole rating menu, the hints and the item's text are on the screen.
+fn menu_with_text(screen: &str, text: &[&str]) {
+    for t in text {
+        assert!(
+            screen.contains(t),
+            "the item's text {t:?} is not on the screen:\n{screen}"
+        );
+    }
+    for point in MATURITY {
+        assert!(
+            screen.contains(point),
+            "{point:?} is not on the screen:\n{screen}"
+        );
+    }
+    assert!(screen.contains("More about this item"), "{screen}");
+    assert!(
+        screen.contains("0–4 choose · n N/A · ? More · b Back · s Skip · r Review"),
+        "{screen}"
+    );
+    // The scale is in the menu, not printed above it as well.
+    assert!(!screen.contains("The scale:"), "{screen}");
+}
+
+#[test]
+fn three_raters_each_item_on_its_own_screen_at_80x24_and_110x35() {
+    for (cols, rows) in SIZES {
+        let dir = tempfile::tempdir().unwrap();
+        let mut t = Tty::spawn(
+            dir.path(),
+            &[
+                "assess",
+                "building-blocks",
+                "--org",
+                "Northshire",
+                "--period",
+                "2026-Q3",
+                "--raters",
+                "Sam:patient-leader, Priya:patient-leader, Alex:staff",
+            ],
+            cols,
+            rows,
+        );
+        let s = t.until(&["? Sam's rating", "Review · ↑↓ Enter"]);
+        assert!(
+            s.starts_with("Item 1 of 10 — Invest in Patient Leaders"),
+            "{s}"
+        );
+        menu_with_text(&s, &["Decision-making", BB_1]);
+        assert!(s.lines().count() <= usize::from(rows));
+
+        // Typing a point's number chooses it at once.
+        t.send("1");
+        let s = t.until(&["? Priya's rating"]);
+        menu_with_text(&s, &[BB_1]);
+        assert!(s.contains("Ratings: Sam 1"), "{s}");
+        t.send("3");
+        t.until(&["? Alex's rating"]);
+        t.send("0");
+        let s = t.until(&["? Agreed rating", "Review · ↑↓ Enter"]);
+        menu_with_text(&s, &[BB_1]);
+        assert!(
+            s.contains("Ratings: Sam 1 · Priya 3 · Alex 0 — spread 0 to 3"),
+            "{s}"
+        );
+        // Whole labels in the histogram, at 80 columns too.
+        assert!(s.contains("   4 Embedded and sustained │"), "{s}");
+        assert!(s.contains("   0 Not in place           │■ Alex"), "{s}");
+        assert!(
+            s.contains("⚑ Disagreement: the ratings span 3 points"),
+            "{s}"
+        );
+        // The median is offered: Enter agrees it.
+        assert!(t.chosen().contains("1 · Planned / early"), "{s}");
+        t.send(ENTER);
+        let s = t.until(&["? Enter for the next item, or add"]);
+        assert!(s.contains(BB_1) && s.contains("⚑ Disagreement"), "{s}");
+        assert!(s.contains("Answered: 1 Planned / early."), "{s}");
+        t.send(ENTER);
+
+        let s = t.until(&["Item 2 of 10", "? Sam's rating", "Review · ↑↓ Enter"]);
+        menu_with_text(
+            &s,
+            &[
+                "Co-design from the start",
+                "Get patient leaders involved",
+                "earliest stage",
+            ],
+        );
+        assert!(
+            !s.contains(BB_1),
+            "item 1's text is still on the screen:\n{s}"
+        );
+        assert!(
+            !s.contains("Ratings:"),
+            "item 1's ratings are still on the screen:\n{s}"
+        );
+        let d = draft(dir.path(), "building-blocks");
+        let item = &d["answers"]["items"]["decision-making"];
+        assert_eq!(item["rating"]["value"], 1);
+        assert_eq!(item["raters"]["Priya"]["value"], 3);
+
+        t.send(CTRL_C);
+        assert_eq!(t.exit_code(), 130);
+        assert!(
+            t.output()
+                .contains("Interrupted. Every answer given is saved")
+        );
+        // The cursor is shown again.
+        assert!(t.output().ends_with("\n") || t.output().contains("\x1b[?25h"));
     }
 }
 
-/// An unanswered role: Missing, no note, no holder, not recorded, no target.
-fn missing_role(p: &mut Session) {
-    answer(p, "Rating", &[ENTER]);
-    answer(p, "Evidence note", &[ENTER]);
-    answer(p, "Who holds this role?", &[ENTER]);
-    answer(p, "How is the role filled", &[ENTER]);
-    answer(p, "Target rating", &[ENTER]);
+#[test]
+fn keys_n_question_mark_back_skip_review_and_back_on_the_first_item() {
+    for (cols, rows) in SIZES {
+        let dir = tempfile::tempdir().unwrap();
+        let mut t = Tty::spawn(
+            dir.path(),
+            &[
+                "assess",
+                "building-blocks",
+                "--org",
+                "N",
+                "--period",
+                "2026-Q3",
+            ],
+            cols,
+            rows,
+        );
+        t.until(&["? Rating", "Review · ↑↓ Enter"]);
+        // Back on the first item says there is none, and stays.
+        t.send("b");
+        let s = t.until(&["This is the first item: there is no item before it."]);
+        menu_with_text(&s, &[BB_1]);
+        // ? shows the whole item: every prompt and each point's whole descriptor.
+        t.send("?");
+        let s = t.until(&["Any key"]);
+        assert!(s.starts_with("Item 1 of 10"), "{s}");
+        // Page by page until the end; any key returns to the menu.
+        for _ in 0..6 {
+            if t.screen().contains("Any key: back") {
+                break;
+            }
+            t.send(" ");
+            std::thread::sleep(std::time::Duration::from_millis(150));
+        }
+        let s = t.until(&["Any key: back", "N/A Not applicable"]);
+        assert!(
+            s.contains(
+                "4 Embedded and sustained — The building block is part of how the organisation"
+            ),
+            "the whole descriptor of 4 is in More:\n{s}"
+        );
+        t.send(" ");
+        let s = t.until(&["? Rating", "Review · ↑↓ Enter"]);
+        menu_with_text(&s, &[BB_1]);
+        // n: not applicable, then Enter for the next item.
+        t.send("n");
+        t.until(&[
+            "? Enter for the next item",
+            "Answered: Not applicable / don't know.",
+        ]);
+        t.send(ENTER);
+        t.until(&["Item 2 of 10", "? Rating"]);
+        t.send("s");
+        let s = t.until(&["Item 3 of 10", "? Rating"]);
+        assert!(!s.contains("Co-design from the start"), "{s}");
+        t.send("b");
+        let s = t.until(&["Item 2 of 10", "? Rating"]);
+        menu_with_text(&s, &["Co-design from the start"]);
+        t.send("r");
+        let s = t.until(&["? Finish, or choose an item to change"]);
+        assert!(
+            s.contains("1. Decision-making — Not applicable / don't know"),
+            "{s}"
+        );
+        assert!(s.contains("2. Co-design from the start — skipped"), "{s}");
+        assert!(
+            s.contains("3. Training and development — not answered"),
+            "{s}"
+        );
+        t.send(CTRL_C);
+        assert_eq!(t.exit_code(), 130);
+    }
+}
+
+#[test]
+fn the_optional_step_targets_above_the_rating_and_one_answer_changed_from_review() {
+    for (cols, rows) in SIZES {
+        let dir = tempfile::tempdir().unwrap();
+        let mut t = Tty::spawn(
+            dir.path(),
+            &[
+                "assess",
+                "role-model",
+                "--org",
+                "Northshire",
+                "--period",
+                "2026-Q3",
+            ],
+            cols,
+            rows,
+        );
+        t.until(&["Item 1 of 8", "? Rating"]);
+        t.send("1");
+        // The assessment's own fields are still asked, by their labels.
+        t.until(&["? Who holds this role?"]);
+        t.send("Jo Bloggs\r");
+        t.until(&["? How is the role filled"]);
+        t.send(ENTER);
+        let s = t.until(&["? Enter for the next item, or add", "↑↓ Enter"]);
+        assert!(s.contains("❯ Next item"), "{s}");
+        assert!(s.contains("Evidence note (optional)"), "{s}");
+        t.send("t");
+        // Only the points above the rating are offered.
+        let s = t.until(&["? Target rating for 12 months ahead (above today's 1 Partly in place)"]);
+        assert!(s.contains("2 · In place"), "{s}");
+        assert!(
+            !s.contains("1 · Partly in place") && !s.contains("0 · "),
+            "{s}"
+        );
+        t.send("2");
+        t.until(&["? Action to reach it"]);
+        t.send("Fund the post\r");
+        let s = t.until(&[
+            "Target for 12 months ahead: 2 In place",
+            "Action to reach it: Fund the post",
+        ]);
+        assert!(s.contains("Item 1 of 8"), "{s}");
+        t.send("e");
+        t.until(&["? Evidence note"]);
+        t.send("Panel minutes\r");
+        t.until(&["Evidence note: Panel minutes"]);
+        t.send(ENTER);
+        // At the top of the scale no target is asked.
+        t.until(&["Item 2 of 8", "? Rating"]);
+        t.send("2");
+        t.until(&["? Who holds this role?"]);
+        t.send(ENTER);
+        t.until(&["? How is the role filled"]);
+        t.send(ENTER);
+        let s = t.until(&["? Enter for the next item, or add", "↑↓ Enter"]);
+        assert!(!s.contains("Target for 12 months"), "{s}");
+        t.send("r");
+
+        // From the review, change item 1's target alone.
+        t.until(&["? Finish, or choose an item to change"]);
+        t.keys(&[DOWN, DOWN]);
+        assert!(
+            t.chosen().contains("1. People and Families"),
+            "{}",
+            t.screen()
+        );
+        t.send(ENTER);
+        let s = t.until(&["? Change which part of item 1?"]);
+        assert!(s.contains("Who holds this role?: Jo Bloggs"), "{s}");
+        t.keys(&[DOWN, DOWN, DOWN, DOWN]);
+        assert!(t.chosen().contains("Target: 2 In place"), "{}", t.screen());
+        t.send(ENTER);
+        t.until(&["? Target rating for 12 months ahead"]);
+        t.keys(&[UP, ENTER]);
+        let s = t.until(&["? Finish, or choose an item to change"]);
+        assert!(
+            s.contains("1. People and Families — 1 Partly in place · note\n")
+                || s.contains("1. People and Families — 1 Partly in place · note "),
+            "{s}"
+        );
+        let d = draft(dir.path(), "role-model");
+        let item = &d["answers"]["items"]["people-and-families"];
+        assert_eq!(item["target"], Value::Null);
+        assert_eq!(item["action"], Value::Null);
+        assert_eq!(item["fields"]["holder"], "Jo Bloggs");
+        assert_eq!(item["notes"][0], "Panel minutes");
+
+        // Finish: the end screen, and the files.
+        t.keys(&[UP, ENTER]);
+        let s = t.until(&["plead diff LAST.json"]);
+        assert!(
+            s.contains("Finished: The 8 Role Model — Northshire, 2026-Q3"),
+            "{s}"
+        );
+        assert!(s.contains("Overall"), "{s}");
+        assert!(s.contains("Priorities (the lowest scores):"), "{s}");
+        assert!(
+            s.contains("wrote northshire-role-model-2026-q3.json"),
+            "{s}"
+        );
+        assert!(
+            s.contains("plead report northshire-role-model-2026-q3.json --out report.html"),
+            "{s}"
+        );
+        assert_eq!(t.exit_code(), 0);
+        assert!(
+            dir.path()
+                .join("northshire-role-model-2026-q3.json")
+                .exists()
+        );
+    }
+}
+
+#[test]
+fn connection_examples_empty_enter_esc_next_unrated_and_leaving_a_type_unrated() {
+    for (cols, rows) in SIZES {
+        let dir = tempfile::tempdir().unwrap();
+        let mut t = Tty::spawn(
+            dir.path(),
+            &["assess", "connection", "--org", "N", "--period", "2026-Q3"],
+            cols,
+            rows,
+        );
+        let s = t.until(&["rate each example", "↑↓ Enter"]);
+        assert!(s.contains("Item 1 of 6"), "{s}");
+        assert!(t.chosen().contains("Rate: Project leader"), "{s}");
+        t.send(ENTER);
+        t.until(&["? Rating for Project leader"]);
+        t.send("3");
+        // The cursor moves on to the next example not rated.
+        t.until(&["Project leader — rated 3"]);
+        assert!(
+            t.chosen().contains("Rate: Business developer"),
+            "{}",
+            t.screen()
+        );
+        // Name another: named and rated, then Esc leaves naming.
+        t.keys(&[DOWN, ENTER]);
+        t.until(&["? Name another example (empty Enter when done)"]);
+        t.send("Carers' café\r");
+        t.until(&["? Rating for Carers' café"]);
+        t.send("5");
+        t.until(&["? Name another example (empty Enter when done)"]);
+        t.send(ESC);
+        let s = t.until(&["Carers' café — rated 5", "↑↓ Enter"]);
+        assert!(s.contains("rate each example"), "{s}");
+        // Again: Esc at the rating goes back to naming; an empty Enter ends it.
+        t.send(DOWN);
+        while !t.chosen().contains("Name another example") {
+            t.send(DOWN);
+            std::thread::sleep(std::time::Duration::from_millis(30));
+        }
+        t.send(ENTER);
+        t.until(&["? Name another example"]);
+        t.send("Someone\r");
+        t.until(&["? Rating for Someone"]);
+        t.send(ESC);
+        t.until(&["? Name another example"]);
+        t.send(ENTER);
+        let s = t.until(&["rate each example", "↑↓ Enter"]);
+        assert!(!s.contains("Someone"), "{s}");
+        // Leaving with Business developer unrated is fine: two are rated.
+        while !t.chosen().contains("Done with this type") {
+            t.send(DOWN);
+            std::thread::sleep(std::time::Duration::from_millis(30));
+        }
+        t.send(ENTER);
+        t.until(&[
+            "? Enter for the next item",
+            "Answered: 4.00, the mean of 2 rated examples.",
+        ]);
+        t.send(ENTER);
+
+        // Item 2: Esc at a suggested example's rating leaves it unrated; Done with
+        // nothing rated asks first.
+        let s = t.until(&["Item 2 of 6", "rate each example", "↑↓ Enter"]);
+        assert!(!s.contains("Project leader"), "{s}");
+        t.send(ENTER);
+        t.until(&["? Rating for Health Champion"]);
+        t.send(ESC);
+        t.until(&["Rate: Health Champion", "↑↓ Enter"]);
+        while !t.chosen().contains("Done with this type") {
+            t.send(DOWN);
+            std::thread::sleep(std::time::Duration::from_millis(30));
+        }
+        t.send(ENTER);
+        t.until(&["Leave this type without a score?", "(y/N)"]);
+        t.send("n");
+        t.until(&["rate each example", "↑↓ Enter"]);
+        while !t.chosen().contains("Done with this type") {
+            t.send(DOWN);
+            std::thread::sleep(std::time::Duration::from_millis(30));
+        }
+        t.send(ENTER);
+        t.until(&["Leave this type without a score?", "(y/N)"]);
+        t.send("y");
+        t.until(&["? Enter for the next item", "Answered: not answered."]);
+        t.send(ENTER);
+        t.until(&["Item 3 of 6"]);
+        let d = draft(dir.path(), "connection");
+        let first = &d["answers"]["items"]["patient-entrepreneurs"]["examples"];
+        assert_eq!(first.as_array().unwrap().len(), 2, "{first}");
+        assert_eq!(first[1]["name"], "Carers' café");
+        assert!(
+            d["answers"]["items"]["community-enablers"]["examples"]
+                .as_array()
+                .is_none_or(|a| a.is_empty())
+        );
+        t.send(CTRL_C);
+        assert_eq!(t.exit_code(), 130);
+    }
+}
+
+#[test]
+fn the_period_is_checked_at_the_prompt_with_the_forms_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tty::spawn(dir.path(), &["assess", "role-model", "--org", "N"], 80, 24);
+    t.until(&["? Period: 2026-Q4"]);
+    t.send("Oct-Dec 2026\r");
+    let s = t.until(&["Not a period"]);
+    assert!(s.contains("\"Oct-Dec 2026\""), "{s}");
+    assert!(s.contains("2026/27 Q1"), "{s}");
+    t.send(CTRL_U);
+    t.send("2026-Q5\r");
+    t.until(&["\"2026-Q5\""]);
+    t.send(CTRL_U);
+    t.send("2026-Q3\r");
+    t.until(&["Item 1 of 8", "? Rating"]);
+    t.send(CTRL_C);
+    assert_eq!(t.exit_code(), 130);
+    assert_eq!(draft(dir.path(), "role-model")["period"], "2026-Q3");
+}
+
+#[test]
+fn the_screen_is_drawn_again_when_the_terminal_is_resized() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tty::spawn(
+        dir.path(),
+        &[
+            "assess",
+            "building-blocks",
+            "--org",
+            "N",
+            "--period",
+            "2026-Q3",
+        ],
+        110,
+        35,
+    );
+    let big = t.until(&["? Rating", "↑↓ Enter"]);
+    t.resize(80, 24);
+    let s = t.until(&["? Rating", "… more with ?"]);
+    menu_with_text(&s, &[BB_1]);
+    assert!(s.lines().all(|l| l.chars().count() <= 80));
+    assert!(big.lines().count() > s.lines().count(), "{big}\n---\n{s}");
+    t.send(CTRL_C);
+    assert_eq!(t.exit_code(), 130);
 }
 
 #[test]
@@ -51,31 +483,32 @@ fn ctrl_c_keeps_every_answer_and_the_session_resumes_to_the_end() {
         "--period",
         "2026-Q3",
     ];
-    let mut p = plead(dir.path(), &args);
-    // People and Families: In place, a note, a holder, in-house, no target.
-    answer(&mut p, "Item 1 of 8", &[]);
-    answer(&mut p, "Rating", &[DOWN, DOWN, ENTER]);
-    answer(&mut p, "Evidence note", &["Patient panel of 12\r"]);
-    answer(&mut p, "Who holds this role?", &["Jo Bloggs\r"]);
+    let mut t = Tty::spawn(dir.path(), &args, 80, 24);
+    t.until(&["Item 1 of 8", "? Rating"]);
+    t.send("2");
+    t.until(&["? Who holds this role?"]);
+    t.send("Jo Bloggs\r");
     // The menu starts on "Not recorded", its last entry; down wraps round to "In-house".
-    answer(&mut p, "How is the role filled", &[DOWN, ENTER]);
-    answer(&mut p, "Target rating", &[ENTER]);
-    // System leader champion: Partly in place, then Ctrl-C while typing the note.
-    answer(&mut p, "Item 2 of 8", &[]);
-    answer(&mut p, "Rating", &[DOWN, ENTER]);
-    answer(&mut p, "Evidence note", &["half a no"]);
-    p.send(ControlCode::EndOfText).unwrap();
-    p.expect("Interrupted. Every answer given is saved")
-        .unwrap();
-    p.expect(Eof).unwrap();
-    let status = p.get_process_mut().wait().unwrap();
-    assert!(matches!(status, WaitStatus::Exited(_, 130)), "{status:?}");
-
-    let draft: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.path().join(".plead/draft-role-model.json")).unwrap(),
-    )
-    .unwrap();
-    let items = &draft["answers"]["items"];
+    t.until(&["? How is the role filled"]);
+    t.keys(&[DOWN, ENTER]);
+    t.until(&["? Enter for the next item"]);
+    t.send("e");
+    t.until(&["? Evidence note"]);
+    t.send("Patient panel of 12\r");
+    t.until(&["Evidence note: Patient panel of 12"]);
+    t.send(ENTER);
+    t.until(&["Item 2 of 8", "? Rating"]);
+    t.send("1");
+    t.until(&["? Who holds this role?"]);
+    t.send("half a na");
+    t.send(CTRL_C);
+    assert_eq!(t.exit_code(), 130);
+    assert!(
+        t.output()
+            .contains("Interrupted. Every answer given is saved")
+    );
+    let d = draft(dir.path(), "role-model");
+    let items = &d["answers"]["items"];
     assert_eq!(items["people-and-families"]["rating"]["value"], 2);
     assert_eq!(
         items["people-and-families"]["notes"][0],
@@ -91,33 +524,34 @@ fn ctrl_c_keeps_every_answer_and_the_session_resumes_to_the_end() {
     );
     assert_eq!(items["system-leader-champion"]["rating"]["value"], 1);
 
-    // Running the same command again offers the draft and carries on at item 2.
-    let mut p = plead(dir.path(), &args);
-    answer(&mut p, "Continue this draft?", &["y"]);
-    answer(&mut p, "Item 2 of 8", &[]);
-    // The rating given before the interruption is the default: Enter keeps it.
-    answer(&mut p, "Rating", &[ENTER]);
-    answer(&mut p, "Evidence note", &["Chief executive backs it\r"]);
-    answer(&mut p, "Who holds this role?", &[ENTER]);
-    answer(&mut p, "How is the role filled", &[ENTER]);
-    answer(&mut p, "Target rating", &[ENTER]);
-    for _ in 3..=8 {
-        missing_role(&mut p);
-    }
-    answer(&mut p, "Finish, or change an answer", &[ENTER]);
-    p.expect("wrote northshire-role-model-2026-q3.json")
-        .unwrap();
-    p.expect(Eof).unwrap();
-
-    let doc: serde_json::Value = serde_json::from_str(
+    // The same command offers the draft and carries on at item 2, the rating given
+    // before the interruption the default.
+    let mut t = Tty::spawn(dir.path(), &args, 80, 24);
+    t.until(&["Continue this draft?"]);
+    t.send("y");
+    t.until(&["Item 2 of 8", "? Rating"]);
+    assert!(t.chosen().contains("1 · Partly in place"), "{}", t.screen());
+    t.send(ENTER);
+    t.until(&["? Who holds this role?"]);
+    t.send(ENTER);
+    t.until(&["? How is the role filled"]);
+    t.send(ENTER);
+    t.until(&["? Enter for the next item"]);
+    t.send("r");
+    t.until(&["? Finish, or choose an item to change"]);
+    t.keys(&[DOWN, ENTER]);
+    t.until(&["wrote northshire-role-model-2026-q3.json"]);
+    assert_eq!(t.exit_code(), 0);
+    let doc: Value = serde_json::from_str(
         &std::fs::read_to_string(dir.path().join("northshire-role-model-2026-q3.json")).unwrap(),
     )
     .unwrap();
     assert_eq!(doc["items"][0]["score"], 2.0);
     assert_eq!(doc["items"][0]["notes"][0], "Patient panel of 12");
     assert_eq!(doc["items"][1]["score"], 1.0);
-    assert_eq!(doc["items"][1]["notes"][0], "Chief executive backs it");
-    assert_eq!(doc["overall"]["score"], 3.0 / 8.0);
+    // Two of the eight roles answered: (2 + 1) / 2.
+    assert_eq!(doc["overall"]["answered"], 2);
+    assert_eq!(doc["overall"]["score"], 1.5);
     assert!(!dir.path().join(".plead/draft-role-model.json").exists());
 }
 

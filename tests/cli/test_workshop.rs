@@ -5,9 +5,15 @@ use serde_json::Value;
 
 use crate::support::Test;
 
-/// One item answered: rating, note, no target.
+/// One item answered: the rating, then in the optional step a note if one is given,
+/// and Enter for the next item.
 fn plain(rating: &str, note: &str) -> Vec<String> {
-    vec![rating.into(), note.into(), "No target".into()]
+    let mut lines = vec![rating.to_string()];
+    if !note.is_empty() {
+        lines.extend(["e".to_string(), note.to_string()]);
+    }
+    lines.push(String::new());
+    lines
 }
 
 fn script(parts: Vec<Vec<String>>) -> String {
@@ -27,9 +33,10 @@ fn a_whole_workshop_with_back_skip_and_review_gives_the_expected_result() {
         vec!["back".into()], // 4: back to 3
         vec![
             "1".into(),
-            "".into(),
-            "4 ·".into(),
+            "t".into(),
+            "4".into(),
             "Fund a training budget".into(),
+            "".into(),
         ], // 3 changed, target 4
         plain("n/a", ""),    // 4
         plain("2", ""),      // 5
@@ -84,8 +91,7 @@ fn several_raters_keep_each_rating_and_the_gap_between_tags() {
         "3".into(),
         "0".into(), // Sam, Priya, Alex
         "2".into(), // agreed
-        "".into(),
-        "No target".into(),
+        "".into(),  // Enter: the next item
     ]];
     parts.push(vec!["review".into(), "Finish".into()]);
     let run = Test::new()
@@ -105,7 +111,9 @@ fn several_raters_keep_each_rating_and_the_gap_between_tags() {
             "r.json",
         ])
         .success()
-        .stderr_has("Ratings: Sam 1 · Priya 3 · Alex 0   (range 0–3)")
+        .stderr_has("Ratings: Sam 1 · Priya 3 · Alex 0 — spread 0 to 3")
+        .stderr_has("   0 Not in place           │■ Alex")
+        .stderr_has("   4 Embedded and sustained │\n")
         .stderr_has("⚑ Disagreement: the ratings span 3 points")
         .stdout_has("Gap is patient-leader mean − staff mean");
     let doc = result(&run, "r.json");
@@ -133,15 +141,15 @@ fn several_raters_keep_each_rating_and_the_gap_between_tags() {
 fn connection_types_are_rated_through_named_examples() {
     let s = [
         "Rate: Project leader",
-        "3 ·",
+        "3",
         "Name another",
         "Carers' café founder",
-        "5 ·",
+        "5",
+        "",
         "Rate: Business developer",
         "n/a",
         "Done",
         "",
-        "No target",
         "review",
         "Finish",
     ]
@@ -171,13 +179,13 @@ fn connection_types_are_rated_through_named_examples() {
 
     let s = [
         "Rate: Project leader",
-        "3 ·",
+        "3",
         "Name another",
         "Carers' café founder",
-        "5 ·",
+        "5",
+        "", // an empty name ends naming
         "Done",
         "",
-        "No target",
         "review",
         "Finish",
     ]
@@ -296,7 +304,7 @@ fn an_existing_file_is_never_overwritten_a_new_name_is_asked_for() {
             "--org",
             "N",
             "--period",
-            "Q",
+            "2026-Q3",
             "--script",
             "s.txt",
             "--out",
@@ -312,12 +320,15 @@ fn an_existing_file_is_never_overwritten_a_new_name_is_asked_for() {
 #[test]
 fn role_model_fields_are_asked_and_recorded() {
     let s = [
-        "1 ·",
-        "Jo covers it two days a week",
+        "1",
         "Jo Bloggs",
         "Shared",
-        "2 ·",
+        "e",
+        "Jo covers it two days a week",
+        "t",
+        "2",
         "Fund the post full time",
+        "",
         "review",
         "Finish",
     ]
@@ -330,7 +341,7 @@ fn role_model_fields_are_asked_and_recorded() {
             "--org",
             "N",
             "--period",
-            "Q",
+            "2026-Q3",
             "--script",
             "s.txt",
             "--out",
@@ -345,6 +356,8 @@ fn role_model_fields_are_asked_and_recorded() {
         "Shared across the local health economy"
     );
     assert_eq!(item["target"], 2);
+    assert_eq!(item["notes"][0], "Jo covers it two days a week");
+    assert_eq!(item["action"], "Fund the post full time");
 }
 
 #[test]
