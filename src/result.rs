@@ -23,6 +23,10 @@ pub struct ResultDoc {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub raters: Vec<Rater>,
     pub scales: Vec<ScaleRef>,
+    /// The labels of the assessment's extra fields, so reports name a field as the
+    /// assessment does ("Who holds this role?"), not by its id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldRef>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gap_threshold: Option<f64>,
     /// Whether the report lists the items below the gap threshold under their theme.
@@ -98,6 +102,13 @@ pub struct Rater {
     pub label: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
+}
+
+/// An extra field's id and label.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldRef {
+    pub id: String,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -418,6 +429,14 @@ pub struct Rejected {
 }
 
 impl ResultDoc {
+    /// The label of an extra field, or its id where the Result has none (older Results).
+    pub fn field_label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.fields
+            .iter()
+            .find(|f| f.id == id)
+            .map_or(id, |f| f.label.as_str())
+    }
+
     /// Reads a Result document, refusing other documents and unknown schema versions.
     /// Errors start with `line:column: ` where the place is known.
     pub fn from_json(text: &str) -> anyhow::Result<ResultDoc> {

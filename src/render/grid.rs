@@ -185,7 +185,7 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
             let fields: Vec<String> = item
                 .fields
                 .iter()
-                .map(|(k, v)| format!("{k}: {v}"))
+                .map(|(k, v)| format!("{}: {v}", doc.field_label(k)))
                 .collect();
             grid.row(vec![
                 item.title.clone(),
@@ -293,9 +293,11 @@ fn raters(doc: &ResultDoc) -> Vec<Block> {
                 None => String::new(),
             });
         }
+        // A range of one point is no range: the raters agree.
         let range = match (given.iter().min(), given.iter().max()) {
             (Some(lo), Some(hi)) if hi - lo >= 2 => format!("{lo}–{hi} ⚑"),
-            (Some(lo), Some(hi)) => format!("{lo}–{hi}"),
+            (Some(lo), Some(hi)) if lo != hi => format!("{lo}–{hi}"),
+            (Some(_), Some(_)) if given.len() > 1 => "agree".into(),
             _ => String::new(),
         };
         row.push(range);
@@ -309,7 +311,17 @@ fn raters(doc: &ResultDoc) -> Vec<Block> {
         row.extend(tags.iter().map(|t| score(mean_of(t))));
         if tags.len() == 2 {
             let gap = mean_of(tags[0]).zip(mean_of(tags[1])).map(|(a, b)| a - b);
-            row.push(gap.map_or_else(|| "—".into(), |g| format!("{g:+.2}")));
+            // No difference between the tags is not a gap of +0.00.
+            row.push(gap.map_or_else(
+                || "—".into(),
+                |g| {
+                    if g.abs() < 0.005 {
+                        "none".into()
+                    } else {
+                        format!("{g:+.2}")
+                    }
+                },
+            ));
         }
         grid.row(row);
     }

@@ -25,6 +25,14 @@ pub fn document(assessment: &Assessment, context: Context, inputs: &[ItemInput])
         context,
         respondents: 0,
         raters: Vec::new(),
+        fields: assessment
+            .fields
+            .iter()
+            .map(|f| crate::result::FieldRef {
+                id: f.id.clone(),
+                label: f.label.clone(),
+            })
+            .collect(),
         scales: assessment
             .scales
             .iter()

@@ -317,3 +317,72 @@ examples = [{ name = "Coach" }]
     assert_eq!(doc["overall"]["answered"], 1);
     assert_eq!(doc["overall"]["score"], 2.5);
 }
+
+#[test]
+fn regression_answers_write_the_result_as_the_workshop_does_and_print_its_path() {
+    let test = Test::new().write("answers.toml", ANSWERS).args([
+        "assess",
+        "role-model",
+        "--answers",
+        "answers.toml",
+    ]);
+    let dir = test.path().to_path_buf();
+    let run = test
+        .success()
+        .stderr("wrote northshire-nhs-trust-role-model-2026-q3.json\n")
+        .stdout_has("The 8 Role Model");
+    let doc: serde_json::Value =
+        serde_json::from_str(&run.file("northshire-nhs-trust-role-model-2026-q3.json")).unwrap();
+    assert_eq!(doc["overall"]["score"], 1.0);
+    assert_eq!(doc["context"]["method"], "workshop");
+
+    // Run again in the same folder: the Result is never overwritten; the next free name
+    // is taken and said.
+    let again = Test::new()
+        .write("answers.toml", ANSWERS)
+        .write(
+            "northshire-nhs-trust-role-model-2026-q3.json",
+            std::fs::read(dir.join("northshire-nhs-trust-role-model-2026-q3.json")).unwrap(),
+        )
+        .args(["assess", "role-model", "--answers", "answers.toml"])
+        .success()
+        .stderr(
+            "northshire-nhs-trust-role-model-2026-q3.json already exists, so the Result is written to northshire-nhs-trust-role-model-2026-q3-2.json\nwrote northshire-nhs-trust-role-model-2026-q3-2.json\n",
+        );
+    assert!(
+        again
+            .file("northshire-nhs-trust-role-model-2026-q3-2.json")
+            .contains("plead.result/1")
+    );
+}
+
+#[test]
+fn answers_with_out_write_only_there() {
+    let run = Test::new()
+        .write("answers.toml", ANSWERS)
+        .args([
+            "assess",
+            "role-model",
+            "--answers",
+            "answers.toml",
+            "--out",
+            "q3.json",
+        ])
+        .success()
+        .stdout("")
+        .stderr("wrote q3.json\n");
+    assert!(
+        !run.dir
+            .join("northshire-nhs-trust-role-model-2026-q3.json")
+            .exists()
+    );
+}
+
+#[test]
+fn regression_an_answers_file_with_an_unorderable_period_is_refused() {
+    Test::new()
+        .write("answers.toml", ANSWERS.replace("2026-Q3", "Oct-Dec 2026"))
+        .args(["assess", "role-model", "--answers", "answers.toml"])
+        .fails(2)
+        .stderr_has("answers.toml: the period \"Oct-Dec 2026\" is not one plead can put in order");
+}

@@ -378,3 +378,275 @@ fn without_an_assessment_a_menu_is_offered_and_the_period_defaults_to_this_quart
             .starts_with("# The 8 Role Model — Northshire, 2026-Q4")
     );
 }
+
+/// A workshop of building-blocks driven by `lines`, with `--out r.json`.
+fn building_blocks(lines: &[&str]) -> crate::support::Run {
+    Test::new()
+        .write("s.txt", lines.join("\n") + "\n")
+        .args([
+            "assess",
+            "building-blocks",
+            "--org",
+            "N",
+            "--period",
+            "2026-Q3",
+            "--script",
+            "s.txt",
+            "--out",
+            "r.json",
+        ])
+        .run()
+}
+
+#[test]
+fn regression_back_on_the_first_item_says_there_is_none() {
+    let run = building_blocks(&["b", "2", "", "review", "Finish"]).code(0);
+    assert!(
+        run.stderr
+            .contains("This is the first item: there is no item before it."),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(result(&run, "r.json")["items"][0]["score"], 2.0);
+}
+
+#[test]
+fn regression_a_target_at_or_below_the_rating_is_not_offered() {
+    // Rated 2: the targets offered are 3 and 4, so 2 is not one of them.
+    let run = building_blocks(&["2", "t", "2"]).code(2);
+    assert!(
+        run.stderr.contains(
+            "matches none of the entries of \"Target rating for 12 months ahead (above today's 2 Developing)\": No target | 3 · Established | 4 · Embedded and sustained"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn regression_no_target_is_asked_at_the_top_of_the_scale() {
+    let run = building_blocks(&["4", "t"]).code(2);
+    assert!(
+        run.stderr.contains(
+            "matches none of the entries of \"Enter for the next item, or add\": Next item | Evidence note (optional) | More about this item"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_target_no_longer_above_a_changed_rating_is_removed_and_said() {
+    let run = building_blocks(&[
+        "2",
+        "t",
+        "3",
+        "Train the panel",
+        "",
+        "review",
+        "1. Decision-making",
+        "Rating",
+        "4",
+        "Finish",
+    ])
+    .code(0);
+    assert!(
+        run.stderr
+            .contains("The target 3 is not above the rating now given, so it was removed"),
+        "{}",
+        run.stderr
+    );
+    let doc = result(&run, "r.json");
+    assert_eq!(doc["items"][0]["score"], 4.0);
+    assert_eq!(doc["items"][0]["target"], Value::Null);
+    assert_eq!(doc["items"][0]["action"], Value::Null);
+}
+
+#[test]
+fn regression_changing_one_answer_from_review_asks_only_that_answer() {
+    let s = [
+        "1",
+        "Jo Bloggs",
+        "Shared",
+        "e",
+        "Panel minutes",
+        "t",
+        "2",
+        "Fund the post",
+        "",
+        "review",
+        "1. People and Families",
+        "Target",
+        "No target",
+        "Finish",
+    ]
+    .join("\n");
+    let run = Test::new()
+        .write("s.txt", s + "\n")
+        .args([
+            "assess",
+            "role-model",
+            "--org",
+            "N",
+            "--period",
+            "2026-Q3",
+            "--script",
+            "s.txt",
+            "--out",
+            "r.json",
+        ])
+        .success();
+    // Between choosing the part and the review again, only the target is asked.
+    let after = run
+        .stderr
+        .split("? Change which part of item 1? › Target")
+        .nth(1)
+        .unwrap();
+    let asked: Vec<&str> = after.lines().filter(|l| l.starts_with("? ")).collect();
+    assert_eq!(
+        asked,
+        [
+            "? Target rating for 12 months ahead (above today's 1 Partly in place) › No target",
+            "? Finish, or choose an item to change › Finish"
+        ],
+        "{}",
+        run.stderr
+    );
+    let item = &result(&run, "r.json")["items"][0];
+    assert_eq!(item["target"], Value::Null);
+    assert_eq!(item["action"], Value::Null);
+    assert_eq!(item["fields"]["holder"], "Jo Bloggs");
+    assert_eq!(item["notes"][0], "Panel minutes");
+}
+
+#[test]
+fn regression_an_unorderable_period_is_refused_listing_the_forms() {
+    for period in ["2026-Q5", "Oct-Dec 2026"] {
+        let run = Test::new()
+            .args(["assess", "role-model", "--org", "N", "--period", period])
+            .fails(2);
+        assert!(
+            run.stderr.contains(&format!(
+                "--period: the period \"{period}\" is not one plead can put in order"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("2026-Q3 or Q3 2026") && run.stderr.contains("2026/27 Q1"));
+    }
+    // At the prompt, it is asked again.
+    let s = ["Oct-Dec 2026", "2026-Q3", "review", "Finish"].join("\n");
+    let run = Test::new()
+        .write("s.txt", s + "\n")
+        .args([
+            "assess",
+            "role-model",
+            "--org",
+            "N",
+            "--script",
+            "s.txt",
+            "--out",
+            "r.json",
+        ])
+        .success()
+        .stderr_has("Not a period: the period \"Oct-Dec 2026\" is not one plead can put in order");
+    assert_eq!(result(&run, "r.json")["context"]["period"], "2026-Q3");
+}
+
+/// A connection workshop driven by `lines`, with `--out r.json`.
+fn connection(lines: &[&str]) -> crate::support::Run {
+    Test::new()
+        .write("s.txt", lines.join("\n") + "\n")
+        .args([
+            "assess",
+            "connection",
+            "--org",
+            "N",
+            "--period",
+            "2026-Q3",
+            "--script",
+            "s.txt",
+            "--out",
+            "r.json",
+        ])
+        .run()
+}
+
+#[test]
+fn regression_naming_examples_ends_with_an_empty_name_or_esc() {
+    let run = connection(&[
+        "Name another",
+        "<esc>", // nothing named: back to the menu
+        "Name another",
+        "Carers' café",
+        "<esc>", // Esc at its rating: back to naming, nothing added
+        "Peer mentor",
+        "4",
+        "", // an empty name ends naming
+        "Done",
+        "",
+        "review",
+        "Finish",
+    ])
+    .code(0);
+    let item = &result(&run, "r.json")["items"][0];
+    let names: Vec<&str> = item["examples"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Peer mentor"]);
+    assert_eq!(item["score"], 4.0);
+}
+
+#[test]
+fn regression_after_rating_an_example_enter_goes_to_the_next_unrated() {
+    // Enter each time: Project leader (first not rated) at 3, then Business developer
+    // at 4, then — all rated — Done.
+    let run = connection(&["", "3", "", "4", "", "", "review", "Finish"]).code(0);
+    let item = &result(&run, "r.json")["items"][0];
+    assert_eq!(item["examples"][0]["name"], "Project leader");
+    assert_eq!(item["examples"][1]["name"], "Business developer");
+    assert_eq!(item["score"], 3.5);
+}
+
+#[test]
+fn regression_leaving_a_type_with_nothing_rated_asks_first() {
+    let run = connection(&[
+        "Done",
+        "n", // not yet: back to the examples
+        "Rate: Project leader",
+        "<esc>", // Esc at the rating: nothing rated
+        "Done",
+        "y",
+        "",
+        "review",
+        "Finish",
+    ])
+    .code(0);
+    assert!(
+        run.stderr.contains(
+            "? No example of Patient entrepreneurs is rated. Leave this type without a score? › n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(result(&run, "r.json")["items"][0]["score"], Value::Null);
+}
+
+#[test]
+fn discussion_prompts_shared_by_several_types_are_shown_once() {
+    let mut lines = Vec::new();
+    for _ in 0..6 {
+        lines.extend(["Done", "y", ""]);
+    }
+    lines.push("Finish");
+    let run = connection(&lines).code(0);
+    let shared = "Where are Patient Leaders?";
+    assert_eq!(run.stderr.matches(shared).count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("Also to discuss: the 5 questions shown at item 1")
+    );
+}

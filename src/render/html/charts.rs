@@ -207,7 +207,11 @@ fn scores_section(doc: &ResultDoc) -> String {
 }
 
 /// A field id as a column heading: "holder" → "Holder", "lead-name" → "Lead name".
-fn field_heading(id: &str) -> String {
+/// A field's label as the assessment gives it; from its id for older Results.
+fn field_heading(doc: &ResultDoc, id: &str) -> String {
+    if let Some(f) = doc.fields.iter().find(|f| f.id == id) {
+        return f.label.clone();
+    }
     let words = id.replace(['-', '_'], " ");
     let mut chars = words.chars();
     match chars.next() {
@@ -240,7 +244,7 @@ fn status_section(doc: &ResultDoc) -> String {
             details: i
                 .fields
                 .iter()
-                .map(|(k, v)| format!("{}: {v}", field_heading(k)))
+                .map(|(k, v)| format!("{}: {v}", field_heading(doc, k)))
                 .collect(),
         }
     };
@@ -291,7 +295,7 @@ fn status_section(doc: &ResultDoc) -> String {
                 ", with {}",
                 fields
                     .iter()
-                    .map(|f| field_heading(f).to_lowercase())
+                    .map(|f| field_heading(doc, f).to_lowercase())
                     .collect::<Vec<_>>()
                     .join(" and ")
             )
@@ -308,7 +312,7 @@ fn status_section(doc: &ResultDoc) -> String {
         ("Item".into(), false),
         ("Status".into(), false),
     ];
-    columns.extend(fields.iter().map(|f| (field_heading(f), false)));
+    columns.extend(fields.iter().map(|f| (field_heading(doc, f), false)));
     columns.push(("Target".into(), true));
     let columns: Vec<(&str, bool)> = columns.iter().map(|(h, n)| (h.as_str(), *n)).collect();
     let mut grid = Grid::new(&columns);

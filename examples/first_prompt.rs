@@ -1,0 +1,55 @@
+//! Time to the first prompt of a workshop: starts `plead assess` in a pseudo-terminal
+//! again and again and measures, from the spawn, until the first item's rating menu is
+//! drawn (its hint line, the last line of the frame). Run by benches/first_prompt.sh.
+//!
+//!   cargo run --release --example first_prompt -- target/release/plead [RUNS]
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use expectrl::Expect;
+use expectrl::session::OsSession as Session;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let plead = args.next().unwrap_or_else(|| "target/release/plead".into());
+    let runs: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(50);
+    let dir = std::env::temp_dir().join(format!("plead-first-prompt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    for (assessment, cols, rows) in [
+        ("building-blocks", 80, 24),
+        ("building-blocks", 110, 35),
+        ("connection", 80, 24),
+    ] {
+        let mut times = Vec::with_capacity(runs);
+        for _ in 0..runs {
+            let _ = std::fs::remove_dir_all(dir.join(".plead"));
+            let mut cmd = Command::new(&plead);
+            cmd.current_dir(&dir)
+                .args([
+                    "assess", assessment, "--org", "Bench", "--period", "2026-Q3",
+                ])
+                .env("TERM", "xterm")
+                .env("NO_COLOR", "1");
+            let start = Instant::now();
+            let mut p = Session::spawn(cmd).expect("plead starts in a pty");
+            p.get_process_mut()
+                .set_window_size(cols, rows)
+                .expect("a size");
+            p.set_expect_timeout(Some(Duration::from_secs(10)));
+            p.expect("↑↓ Enter").expect("the first prompt");
+            times.push(start.elapsed());
+            let _ = p.send("\x03");
+            let _ = p.get_process().wait();
+        }
+        times.sort();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        println!(
+            "{assessment:<16} {cols:>3}×{rows:<3} runs {runs:>3}  median {:6.1} ms  p90 {:6.1} ms  max {:6.1} ms",
+            ms(times[runs / 2]),
+            ms(times[runs * 9 / 10]),
+            ms(times[runs - 1])
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
