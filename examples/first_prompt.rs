@@ -13,6 +13,8 @@ use expectrl::session::OsSession as Session;
 fn main() {
     let mut args = std::env::args().skip(1);
     let plead = args.next().unwrap_or_else(|| "target/release/plead".into());
+    // The runs start in a folder of their own: the binary by its whole path.
+    let plead = std::fs::canonicalize(&plead).expect("the plead binary is there");
     let runs: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(50);
     let dir = std::env::temp_dir().join(format!("plead-first-prompt-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary folder");
