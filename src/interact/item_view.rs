@@ -148,6 +148,52 @@ mod tests {
     }
 
     #[test]
+    fn every_item_of_every_built_in_shows_its_head_and_whole_menu_at_80_by_24() {
+        use crate::interact::layout::{Widget, frame};
+        use crate::interact::session::{nav_keys, rating_entries};
+        use crate::interact::{Entry, Menu};
+        for entry in &Catalog::load(None).unwrap().entries {
+            let a = &entry.assessment;
+            for i in 0..a.items.len() {
+                let (mut entries, _) = rating_entries(a.scale_of(&a.items[i]));
+                entries.push(Entry::keyed('?', "More about this item", ""));
+                let mut menu = Menu::new("Rating", entries, 0);
+                menu.hotkeys = nav_keys();
+                let s = screen(a, i);
+                let f = frame(
+                    &s,
+                    &[],
+                    &Widget::Menu {
+                        menu: &menu,
+                        cursor: 0,
+                    },
+                    80,
+                    24,
+                );
+                assert!(f.lines.len() <= 23, "{} item {}", a.id, i + 1);
+                let shown = f.lines.join("\n");
+                let head = crate::render::text::wrap(&s.head, 80);
+                assert!(
+                    shown.starts_with(&head),
+                    "{} item {}:\n{shown}",
+                    a.id,
+                    i + 1
+                );
+                for e in &menu.entries {
+                    let start: String = e.label.chars().take(20).collect();
+                    assert!(
+                        shown.contains(&start),
+                        "{} item {}: {}\n{shown}",
+                        a.id,
+                        i + 1,
+                        e.label
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn more_has_every_descriptor_of_the_scale() {
         let a = builtin("building-blocks");
         let m = more(&a, 0);

@@ -84,6 +84,13 @@ impl TerminalPrompter {
     }
 }
 
+impl Drop for TerminalPrompter {
+    /// However the workshop ends (an error too), the cursor is shown again.
+    fn drop(&mut self) {
+        let _ = self.term.show_cursor();
+    }
+}
+
 impl Default for TerminalPrompter {
     fn default() -> Self {
         Self::new()
