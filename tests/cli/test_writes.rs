@@ -138,14 +138,14 @@ fn force_refuses_a_directory_and_a_socket() {
 fn drafts_results_and_respondents_files_are_the_users_alone() {
     // A workshop stopped after one answer leaves its draft.
     let run = Test::new()
-        .write("s.txt", "3\nnote\nNo target\n")
+        .write("s.txt", "3\ne\nnote\n")
         .args([
             "assess",
             "building-blocks",
             "--org",
             "N",
             "--period",
-            "Q",
+            "2026-Q3",
             "--script",
             "s.txt",
         ])
@@ -244,14 +244,15 @@ fn the_csv_template_is_written_whole_or_not_at_all() {
 fn default_names_are_valid_on_windows_and_within_length() {
     let org = format!("CON: St. Mary's <Trust> {}", "Very Long Name ".repeat(30));
     let run = Test::new()
-        .write("s.txt", "2\n\nNo target\nreview\nFinish\n")
+        .write("s.txt", "2\n\nreview\nFinish\n")
         .args([
             "assess",
             "building-blocks",
             "--org",
             &org,
             "--period",
-            "2026/Q3.",
+            // A period plead can order, with a '/' no file name may hold.
+            "2026/27 Q1",
         ])
         .args(["--script", "s.txt"])
         .success();

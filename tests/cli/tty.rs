@@ -124,6 +124,21 @@ impl Tty {
         self.parser.set_size(nonzero(rows), nonzero(cols));
     }
 
+    /// The process id.
+    pub fn pid(&self) -> i32 {
+        self.session.get_process().pid().as_raw()
+    }
+
+    /// Kills the process with SIGKILL, with no warning, and waits for it.
+    pub fn kill(&mut self) {
+        use expectrl::process::unix::Signal;
+        self.session
+            .get_process_mut()
+            .kill(Signal::SIGKILL)
+            .unwrap();
+        let _ = self.session.get_process().wait();
+    }
+
     /// Waits for the end and returns the exit code (128 + signal when killed).
     pub fn exit_code(&mut self) -> i32 {
         let start = Instant::now();
