@@ -32,9 +32,9 @@ pub fn head(a: &Assessment, i: usize) -> String {
 
 /// The item's guidance and discussion prompts, each passage as `render::passages` writes
 /// it (under the label of its kind, with who said it and where it comes from). With
-/// `whole`, all of it (`passages::item_detail`); otherwise, for the screen, the guidance
-/// and the prompts not already shown at an earlier item — when some were, one line says
-/// where.
+/// `whole`, all of it (`passages::item_detail`); otherwise, for the screen, the guidance,
+/// the prompts not already shown at an earlier item (when some were, one line says
+/// where) and the item's source.
 pub fn about(a: &Assessment, i: usize, whole: bool) -> String {
     let item = &a.items[i];
     if whole {
@@ -70,6 +70,10 @@ pub fn about(a: &Assessment, i: usize, whole: bool) -> String {
             "Also to discuss: {which} shown at item {} (? shows them again).",
             first + 1
         ));
+    }
+    // Where the item's words come from: last, so it is the first to give way to the menu.
+    if let Some(cite) = &item.cite {
+        parts.push(format!("Source: {cite}"));
     }
     parts.join("\n\n")
 }

@@ -396,7 +396,8 @@ fn the_questionnaire_asks_the_question_and_cites_each_passage() {
 
 #[test]
 fn the_workshop_shows_each_passage_under_its_label_with_speaker_and_source() {
-    let answers: String = (0..9).map(|_| "2\n\nNo target\n").collect::<String>() + "Finish\n";
+    // Each item: its rating, then Enter for the next item.
+    let answers: String = (0..9).map(|_| "2\n\n").collect::<String>() + "Finish\n";
     let run = Test::new()
         .write("s.txt", answers)
         .args([
