@@ -39,7 +39,8 @@ fn main() {
                 .set_window_size(cols, rows)
                 .expect("a size");
             p.set_expect_timeout(Some(Duration::from_secs(10)));
-            p.expect("↑↓ Enter").expect("the first prompt");
+            // The end of the item's rating menu: the last line of its frame.
+            p.expect("r Review · ↑↓ Enter").expect("the first prompt");
             times.push(start.elapsed());
             let _ = p.send("\x03");
             let _ = p.get_process().wait();
