@@ -108,10 +108,12 @@ fn finish(
     match prompter {
         Some(p) => {
             let last = previous_result(doc, written);
+            let width = p.size().map_or(100, |(w, _)| w);
             p.end(&crate::interact::summary::end_screen(
                 doc,
                 written,
                 last.as_deref(),
+                width,
             ));
         }
         None => {

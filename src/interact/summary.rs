@@ -9,9 +9,14 @@ use crate::render::grid::rating_label;
 use crate::render::text::{percent, score};
 use crate::result::ResultDoc;
 
-/// The end screen for `doc`, with the files `written` and, when one is known, the
-/// Result of the period before (`last`) for the `plead diff` line.
-pub fn end_screen(doc: &ResultDoc, written: &[PathBuf], last: Option<&Path>) -> String {
+/// The end screen for `doc` at `width` columns, with the files `written` and, when one is
+/// known, the Result of the period before (`last`) for the `plead diff` line.
+pub fn end_screen(
+    doc: &ResultDoc,
+    written: &[PathBuf],
+    last: Option<&Path>,
+    width: usize,
+) -> String {
     let mut text = format!(
         "Finished: {} — {}, {}\n\n",
         doc.assessment.title, doc.context.organisation, doc.context.period
@@ -41,7 +46,8 @@ pub fn end_screen(doc: &ResultDoc, written: &[PathBuf], last: Option<&Path>) -> 
             .map(|t| t.title.chars().count())
             .max()
             .unwrap_or(0)
-            .min(60);
+            // Room for the score and percent beside the title.
+            .min(width.saturating_sub(16).max(20));
         for t in &doc.themes {
             let title = crate::interact::layout::fit(&t.title, wide);
             text.push_str(&format!(
@@ -105,5 +111,95 @@ fn quoted(p: &Path) -> String {
         s
     } else {
         format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::Catalog;
+    use crate::response::{Answer, Answers, Rating};
+    use crate::result::{Context, Method};
+
+    fn doc(ratings: &[i32]) -> ResultDoc {
+        let catalog = Catalog::load(None).unwrap();
+        let a = &catalog.resolve("building-blocks").unwrap().assessment;
+        let mut answers = Answers::default();
+        for (item, r) in a.items.iter().zip(ratings) {
+            answers.items.insert(
+                item.id.clone(),
+                Answer {
+                    rating: Some(Rating::Value(*r)),
+                    ..Answer::default()
+                },
+            );
+        }
+        let context = Context {
+            organisation: "Northshire".into(),
+            period: "2026-Q3".into(),
+            created: "2026-11-21T10:00:00Z".into(),
+            plead_version: "test".into(),
+            method: Method::Workshop,
+        };
+        crate::score::workshop::result(a, &answers, context)
+    }
+
+    #[test]
+    fn the_end_screen_has_score_band_themes_priorities_counts_files_and_next_commands() {
+        let d = doc(&[3, 1, 0, 2, 4, 2, 3, 1, 2, 2]);
+        let written = [PathBuf::from("northshire-building-blocks-2026-q3.json")];
+        let text = end_screen(&d, &written, Some(Path::new("q2 result.json")), 110);
+        assert!(text.starts_with("Finished: 10 building blocks for developing patient leadership — Northshire, 2026-Q3\n"), "{text}");
+        assert!(text.contains("Overall 2.00 (50%) — "), "{text}");
+        assert!(text.contains("10 of 10 items answered"));
+        assert!(
+            text.contains(
+                "  Put robust feedback mechanisms in place so that organisations listen  "
+            ),
+            "whole theme titles at 110 columns:\n{text}"
+        );
+        // The three lowest scores, lowest first.
+        let priorities: Vec<&str> = text
+            .lines()
+            .skip_while(|l| !l.starts_with("Priorities"))
+            .skip(1)
+            .take(3)
+            .collect();
+        assert_eq!(
+            priorities,
+            [
+                "  1. Training and development — 0.00 Not in place",
+                "  2. Co-design from the start — 1.00 Planned / early",
+                "  3. Log feedback and close the loop — 1.00 Planned / early"
+            ],
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!(
+                "{} findings · {} gaps",
+                d.findings.len(),
+                d.gaps.len()
+            )) || text.contains("1 finding"),
+            "{text}"
+        );
+        assert!(text.contains("wrote northshire-building-blocks-2026-q3.json"));
+        assert!(text.contains(
+            "  plead report northshire-building-blocks-2026-q3.json --out report.html\n"
+        ));
+        assert!(
+            text.contains(
+                "  plead diff 'q2 result.json' northshire-building-blocks-2026-q3.json\n"
+            ),
+            "{text}"
+        );
+        let narrow = end_screen(&d, &written, None, 80);
+        assert!(
+            narrow
+                .lines()
+                .filter(|l| l.starts_with("  Put"))
+                .all(|l| l.chars().count() <= 80),
+            "{narrow}"
+        );
+        assert!(narrow.contains("plead diff LAST.json"));
     }
 }
