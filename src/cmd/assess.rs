@@ -197,7 +197,8 @@ fn workshop<P: Prompter>(
     };
     let assessment = &entry.assessment;
     let clock = || super::now().map(super::rfc3339).unwrap_or_default();
-    let Some((draft_path, _lock, separate)) = take_draft(global, prompter, assessment, &clock())?
+    let Some((draft_path, draft_lock, separate)) =
+        take_draft(global, prompter, assessment, &clock())?
     else {
         return Ok(());
     };
@@ -235,7 +236,10 @@ fn workshop<P: Prompter>(
         }
     }
     if args.script.is_none() {
-        terminal::restore_on_interrupt(draft_path.display().to_string());
+        terminal::restore_on_interrupt(
+            draft_path.display().to_string(),
+            draft_lock.path().to_path_buf(),
+        );
     }
     let welcome = format!(
         "{} — {}, {}. Saved after every answer to {}; Ctrl-C stops, and the same command continues.",

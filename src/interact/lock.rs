@@ -121,14 +121,20 @@ impl DraftLock {
 
 impl Drop for DraftLock {
     fn drop(&mut self) {
-        // Only our own lock: one taken over as stale meanwhile is not ours to remove.
-        let ours = std::fs::read_to_string(&self.path)
-            .ok()
-            .and_then(|t| parse_holder(&t))
-            .is_some_and(|h| h.pid == std::process::id());
-        if ours {
-            let _ = std::fs::remove_file(&self.path);
-        }
+        release(&self.path);
+    }
+}
+
+/// Removes the lock file at `path` if this process holds it: one taken over as stale
+/// meanwhile is not ours to remove. Called on drop and on Ctrl-C, which exits without
+/// running destructors.
+pub fn release(path: &Path) {
+    let ours = std::fs::read_to_string(path)
+        .ok()
+        .and_then(|t| parse_holder(&t))
+        .is_some_and(|h| h.pid == std::process::id());
+    if ours {
+        let _ = std::fs::remove_file(path);
     }
 }
 

@@ -7,6 +7,7 @@
 //! hidden unless mended: `restore_on_interrupt` and `answered` do that.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
@@ -184,12 +185,15 @@ pub fn is_interactive() -> bool {
 }
 
 static DRAFT: OnceLock<String> = OnceLock::new();
+/// The draft's lock file, released on Ctrl-C so the next run finds no lock to judge stale.
+static LOCK: OnceLock<PathBuf> = OnceLock::new();
 static STOPPING: AtomicBool = AtomicBool::new(false);
 
 /// On Ctrl-C: show the cursor again, say the draft is kept, and exit 130. The draft was
 /// saved after the last answer, so nothing given is lost.
-pub fn restore_on_interrupt(draft: String) {
+pub fn restore_on_interrupt(draft: String, lock: PathBuf) {
     let _ = DRAFT.set(draft);
+    let _ = LOCK.set(lock);
     let _ = ctrlc::set_handler(|| interrupted());
 }
 
@@ -211,6 +215,9 @@ fn interrupted() -> ! {
         ),
         usize::from(term.size().1).max(20),
     ));
+    if let Some(lock) = LOCK.get() {
+        super::lock::release(lock);
+    }
     std::process::exit(130);
 }
 
