@@ -211,9 +211,15 @@ pub struct DiffArgs {
     /// The later Result, of the same assessment
     #[arg(value_name = "NEW.json")]
     pub new: PathBuf,
-    /// Exit with code 1 when the overall score or any item got worse (for scripts)
+    /// Exit with code 1 when the overall score or any item got worse (for scripts):
+    /// between surveys, a fall a Welch test calls significant (5%); between workshops, a
+    /// fall of a whole scale point or more
     #[arg(long)]
     pub fail_if_worse: bool,
+    /// With --fail-if-worse, count only falls at least this large: in scale points
+    /// (0.5) or in percentage points of the scale (10%)
+    #[arg(long, value_name = "D", requires = "fail_if_worse", value_parser = crate::compare::verdict::parse_min_change)]
+    pub min_change: Option<crate::compare::verdict::MinChange>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

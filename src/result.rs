@@ -149,6 +149,29 @@ pub struct Overall {
     /// Why there is a percent but no score (items on scales of different lengths).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// A survey's respondents' own overall scores, in percent: what a test of a change
+    /// of the overall needs. Absent for workshops and for Results of older versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_respondent: Option<Spread>,
+}
+
+/// Each respondent's own score (the weighted mean of the percents of the items they
+/// rated), summarised: n, mean, sample standard deviation and the 95% interval of the
+/// mean, all in percent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Spread {
+    pub n: u64,
+    pub mean: f64,
+    pub sd: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval: Option<Interval>,
+}
+
+/// A 95% confidence interval (t-based), in the units of the figure it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Interval {
+    pub low: f64,
+    pub high: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -159,6 +182,9 @@ pub struct ThemeResult {
     pub percent: Option<f64>,
     pub answered: usize,
     pub items: usize,
+    /// A survey's respondents' own scores for the theme, in percent (see `Overall`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_respondent: Option<Spread>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -272,6 +298,9 @@ pub struct Aggregate {
     pub max: i32,
     /// One per scale point, from the scale's min to its max.
     pub counts: Vec<u64>,
+    /// The 95% interval of the mean, within the scale; absent for a single answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval: Option<Interval>,
 }
 
 /// How a survey file was read.

@@ -32,13 +32,13 @@ pub fn run(global: &Global, args: DiffArgs) -> anyhow::Result<()> {
         crate::output::message(&format!("wrote {path}"));
     }
     if args.fail_if_worse {
-        let worse = diff.worse();
-        if !worse.is_empty() {
+        let falls = diff.falls(args.min_change);
+        if !falls.is_empty() {
             return Err(CheckFailed(format!(
                 "worse in {} than in {}: {}",
                 diff.new.period,
                 diff.old.period,
-                worse.join(", ")
+                falls.join(", ")
             ))
             .into());
         }

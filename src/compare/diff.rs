@@ -6,9 +6,10 @@ use serde::Serialize;
 
 use super::index::{self, merge};
 use super::period;
+use super::verdict::MinChange;
 use super::{
     Change, CompareError, Direction, Measure, Named, Note, NoteKind, Significance, Source,
-    common_notes, same_assessment, scales_differ,
+    Untested, common_notes, same_assessment, scales_differ,
 };
 use crate::assessment::Severity;
 use crate::result::{Finding, Gap, GapKind, ItemResult, ResultDoc};
@@ -46,6 +47,9 @@ pub struct OverallChange {
     pub change: Change,
     pub old_band: Option<String>,
     pub new_band: Option<String>,
+    /// One scale point in percent, of the finest scale (see `RowChange::point`).
+    #[serde(skip)]
+    pub point: f64,
 }
 
 /// Whether a row is in both Results or in one only.
@@ -75,14 +79,23 @@ pub struct RowChange {
     pub new_label: Option<String>,
     #[serde(flatten)]
     pub change: Change,
+    /// One scale point in percent (100 / (max − min) of the item's scale; for a theme,
+    /// of the finest scale), for judging falls measured in percent only.
+    #[serde(skip)]
+    pub point: f64,
 }
 
 /// Items counted by what happened to them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
+    /// Improved and worse are, between surveys, significant changes only.
     pub improved: usize,
     pub worse: usize,
     pub unchanged: usize,
+    /// Survey items that moved, by less than a test can tell from chance.
+    pub no_significant_change: usize,
+    /// Survey items that moved and could not be tested.
+    pub not_tested: usize,
     /// In both, but not rated in one.
     pub not_comparable: usize,
     pub added: usize,
@@ -116,6 +129,10 @@ pub struct BandChange {
     pub new: Option<String>,
     /// Up (true) or down the bands, when both are known.
     pub up: Option<bool>,
+    /// Between surveys, whether the overall change behind the new band is significant
+    /// (a band crossed by chance is marked so); absent for workshops.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub significance: Option<Significance>,
 }
 
 /// A gap of either Result, with the item's score on both sides.
@@ -130,6 +147,10 @@ pub struct GapChange {
     pub new: Option<f64>,
     pub old_label: Option<String>,
     pub new_label: Option<String>,
+    /// Between surveys, whether the item's change behind the gap's closing or opening
+    /// is significant; absent for workshops and gaps still open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub significance: Option<Significance>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -153,20 +174,25 @@ pub struct TargetMet {
 }
 
 impl Diff {
-    /// What got worse — the overall score and items — as "Overall" and item titles, for
-    /// `--fail-if-worse`.
-    pub fn worse(&self) -> Vec<String> {
-        let mut worse = Vec::new();
-        if self.overall.change.direction == Direction::Worse {
-            worse.push("Overall".to_string());
+    /// What fell — the overall score and items — as "Overall" and item titles, for
+    /// `--fail-if-worse`: between surveys, significant falls only; otherwise falls of a
+    /// whole scale point or more; with `--min-change`, only falls at least that large.
+    pub fn falls(&self, min_change: Option<MinChange>) -> Vec<String> {
+        let mut falls = Vec::new();
+        if self
+            .overall
+            .change
+            .counts_as_fall(self.overall.point, min_change)
+        {
+            falls.push("Overall".to_string());
         }
-        worse.extend(
+        falls.extend(
             self.items
                 .iter()
-                .filter(|i| i.change.direction == Direction::Worse)
+                .filter(|i| i.change.counts_as_fall(i.point, min_change))
                 .map(|i| i.title.clone()),
         );
-        worse
+        falls
     }
 
     /// Whether any item was tested (both sides survey aggregates).
@@ -200,9 +226,14 @@ pub fn diff(old: Named, new: Named) -> Result<Diff, CompareError> {
                 percent: n.overall.percent,
             },
             multi_scale,
+        )
+        .judged_summary(
+            (o, o.overall.per_respondent.as_ref()),
+            (n, n.overall.per_respondent.as_ref()),
         ),
         old_band: o.overall.band.clone(),
         new_band: n.overall.band.clone(),
+        point: finest_point(o, n),
     };
 
     let themes = merge(&o.themes, &n.themes, |t| &t.id)
@@ -220,7 +251,11 @@ pub fn diff(old: Named, new: Named) -> Result<Diff, CompareError> {
                 presence: presence(a.is_some(), b.is_some()),
                 old_label: None,
                 new_label: None,
-                change: Change::summary(measure(a), measure(b), multi_scale),
+                change: Change::summary(measure(a), measure(b), multi_scale).judged_summary(
+                    (o, a.and_then(|t| t.per_respondent.as_ref())),
+                    (n, b.and_then(|t| t.per_respondent.as_ref())),
+                ),
+                point: finest_point(o, n),
             }
         })
         .collect();
@@ -238,6 +273,8 @@ pub fn diff(old: Named, new: Named) -> Result<Diff, CompareError> {
             (_, Direction::Improved) => summary.improved += 1,
             (_, Direction::Worse) => summary.worse += 1,
             (_, Direction::Unchanged) => summary.unchanged += 1,
+            (_, Direction::NoSignificantChange) => summary.no_significant_change += 1,
+            (_, Direction::NotTested) => summary.not_tested += 1,
             (_, Direction::NotComparable) => summary.not_comparable += 1,
         }
         if i.change.welch.is_some() {
@@ -251,6 +288,10 @@ pub fn diff(old: Named, new: Named) -> Result<Diff, CompareError> {
             }
         }
     }
+
+    let mut verdicts = verdicts(o, n);
+    mark_evidence(&mut verdicts, &overall, &items);
+    notes.extend(untested_note(old, new, &overall));
 
     Ok(Diff {
         schema: SCHEMA,
@@ -267,7 +308,7 @@ pub fn diff(old: Named, new: Named) -> Result<Diff, CompareError> {
         themes,
         items,
         summary,
-        verdicts: verdicts(o, n),
+        verdicts,
     })
 }
 
@@ -304,6 +345,10 @@ fn item_row(
         old_label: a.and_then(|i| rating_label(o, i)),
         new_label: b.and_then(|i| rating_label(n, i)),
         change,
+        point: n
+            .scale(&either.scale)
+            .or_else(|| o.scale(&either.scale))
+            .map_or(100.0, |s| 100.0 / f64::from((s.max - s.min).max(1))),
     }
 }
 
@@ -360,6 +405,7 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
                 (Some(a), Some(b)) => Some(b > a),
                 _ => None,
             },
+            significance: None,
         }
     });
 
@@ -376,6 +422,7 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
             new: b.and_then(|i| i.score),
             old_label: a.and_then(|i| rating_label(o, i)),
             new_label: b.and_then(|i| rating_label(n, i)),
+            significance: None,
         }
     };
     let gap_key = index::gap_key;
@@ -458,4 +505,58 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
         }
     }
     verdicts
+}
+/// One scale point in percent on the finest scale of either Result.
+fn finest_point(o: &ResultDoc, n: &ResultDoc) -> f64 {
+    o.scales
+        .iter()
+        .chain(&n.scales)
+        .map(|s| 100.0 / f64::from((s.max - s.min).max(1)))
+        .fold(100.0, f64::min)
+}
+
+/// Between surveys, marks each closed or opened gap and a band change with the
+/// significance of the change behind it, so none is claimed on noise.
+fn mark_evidence(verdicts: &mut Verdicts, overall: &OverallChange, items: &[RowChange]) {
+    let evidence = |c: &Change| match c.untested {
+        Some(Untested::Workshop | Untested::MixedMethods) => None,
+        _ => Some(c.significance),
+    };
+    if let Some(band) = &mut verdicts.band {
+        band.significance = evidence(&overall.change);
+    }
+    for gap in verdicts
+        .gaps_closed
+        .iter_mut()
+        .chain(verdicts.gaps_opened.iter_mut())
+    {
+        gap.significance = items
+            .iter()
+            .find(|i| i.id == gap.item && i.presence == Presence::Both)
+            .and_then(|i| evidence(&i.change));
+    }
+}
+
+/// When two surveys' overall change could not be tested because a Result does not
+/// record its respondents' own scores, says so and how to fix it.
+fn untested_note(old: Named, new: Named, overall: &OverallChange) -> Option<Note> {
+    if overall.change.untested != Some(Untested::NoRespondentScores) {
+        return None;
+    }
+    let lacking: Vec<&str> = [old, new]
+        .iter()
+        .filter(|r| r.doc.overall.per_respondent.is_none())
+        .map(|r| r.name)
+        .collect();
+    Some(Note {
+        kind: NoteKind::NotTested,
+        message: format!(
+            "the overall and theme changes could not be tested: {} {} not record each \
+             respondent's own scores (scored by an earlier version of plead); score {} \
+             survey again with this version to test them",
+            lacking.join(" and "),
+            if lacking.len() == 1 { "does" } else { "do" },
+            if lacking.len() == 1 { "its" } else { "their" },
+        ),
+    })
 }

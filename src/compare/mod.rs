@@ -10,12 +10,13 @@ pub mod diff;
 mod index;
 pub mod period;
 pub mod trend;
+pub mod verdict;
 pub mod welch;
 
 use serde::Serialize;
 
 use crate::result::{ItemResult, Method, ResultDoc};
-use welch::{Sample, Untestable, Welch};
+use welch::{Sample, Welch};
 
 pub use diff::{Diff, diff};
 pub use trend::{Trend, trend};
@@ -75,6 +76,12 @@ pub enum Direction {
     Worse,
     /// The same as reports show it (two decimals of a score, whole percents).
     Unchanged,
+    /// Two surveys differ, but a Welch test cannot tell the difference from the chance
+    /// of who answered: the change is shown as a number, not called a rise or a fall.
+    NoSignificantChange,
+    /// Two surveys differ and no test could be made (too few answers, or a Result that
+    /// does not record what the test needs): shown as a number, with no verdict.
+    NotTested,
     /// One side has no score (not rated, not applicable, or not in that definition).
     NotComparable,
 }
@@ -111,6 +118,9 @@ pub enum Untested {
     Summary,
     /// One side has no score.
     NotRated,
+    /// A survey Result scored before plead recorded each respondent's overall and theme
+    /// scores, so an overall or theme change cannot be tested.
+    NoRespondentScores,
 }
 
 /// One score compared between two Results.
@@ -129,6 +139,9 @@ pub struct Change {
     pub welch: Option<Welch>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub untested: Option<Untested>,
+    /// Whether the direction was judged on percents (scales that differ, or no scores).
+    #[serde(skip)]
+    pub by_percent: bool,
 }
 
 /// A value as reports show it (rounded as the renderers round), so that a change
@@ -153,6 +166,12 @@ impl Change {
         let rounded = |v: Option<f64>| v.map(|v| (v * 1e9).round() / 1e9);
         let change = rounded(difference(old.score, new.score));
         let percent_change = rounded(difference(old.percent, new.percent));
+        // Items on scales of different lengths have a percent and no score: compare what
+        // there is, rather than call two percents "not comparable" or "unchanged".
+        let by_percent = by_percent
+            || ((old.score.is_none() || new.score.is_none())
+                && old.percent.is_some()
+                && new.percent.is_some());
         // The direction follows the figures as reports show them, so "improved" never
         // stands beside two equal numbers, nor "unchanged" beside two different ones.
         let shown = if by_percent {
@@ -183,6 +202,7 @@ impl Change {
             significance: Significance::NotTested,
             welch: None,
             untested: None,
+            by_percent,
         };
         if direction == Direction::NotComparable {
             c.untested = Some(Untested::NotRated);
@@ -207,37 +227,16 @@ impl Change {
             score: i.score,
             percent: i.percent,
         };
-        let mut c = Change::between(measure(old.1), measure(new.1), by_percent);
+        let c = Change::between(measure(old.1), measure(new.1), by_percent);
         if c.direction == Direction::NotComparable {
             return c;
         }
-        let methods = (old.0.context.method, new.0.context.method);
-        let reason = match methods {
-            (Method::Workshop, Method::Workshop) => Some(Untested::Workshop),
-            (Method::Survey, Method::Survey) => None,
-            _ => Some(Untested::MixedMethods),
-        };
-        if let Some(reason) = reason {
-            c.untested = Some(reason);
-            return c;
-        }
-        let (Some(a), Some(b)) = (spread(old.1), spread(new.1)) else {
-            c.untested = Some(Untested::NoSpread);
-            return c;
-        };
-        match welch::test(a, b) {
-            Ok(w) => {
-                c.significance = if w.significant() {
-                    Significance::Significant
-                } else {
-                    Significance::NotSignificant
-                };
-                c.welch = Some(w);
-            }
-            Err(Untestable::TooFew) => c.untested = Some(Untested::TooFew),
-            Err(Untestable::NoSpread) => c.untested = Some(Untested::NoVariation),
-        }
-        c
+        verdict::judge(
+            c,
+            (old.0.context.method, new.0.context.method),
+            spread(old.1).zip(spread(new.1)),
+            Untested::NoSpread,
+        )
     }
 }
 
@@ -281,6 +280,9 @@ pub enum NoteKind {
     DifferentOrganisations,
     /// Workshop and survey results are compared.
     MixedMethods,
+    /// Two surveys' overall change could not be tested (a Result without its
+    /// respondents' own scores).
+    NotTested,
 }
 
 impl Note {
@@ -316,6 +318,9 @@ pub struct Source {
     pub respondents: u64,
     pub assessment_version: String,
     pub definition_hash: String,
+    /// What the Result's own reports say before its figures (e.g. too few people).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 impl Source {
@@ -330,7 +335,15 @@ impl Source {
             respondents: d.respondents,
             assessment_version: d.assessment.version.clone(),
             definition_hash: d.assessment.definition_hash.clone(),
+            warnings: d.warnings.clone(),
         }
+    }
+
+    /// The Result's warnings as a comparison lists them: "Warning (2026-Q3): …".
+    pub fn warning_lines(&self) -> impl Iterator<Item = String> + '_ {
+        self.warnings
+            .iter()
+            .map(|w| format!("Warning ({}): {w}", self.period))
     }
 
     /// "2026-Q3 (workshop)", "2026-Q4 (survey of 48)".

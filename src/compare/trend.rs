@@ -126,8 +126,15 @@ pub fn trend(results: &[Named]) -> Result<Trend, CompareError> {
             scores: docs.iter().map(|d| d.overall.score).collect(),
             percents: docs.iter().map(|d| d.overall.percent).collect(),
             present: vec![true; docs.len()],
-            latest: Change::summary(measure(previous), measure(last), multi_scale),
-            since_first: Change::summary(measure(first), measure(last), multi_scale),
+            latest: Change::summary(measure(previous), measure(last), multi_scale).judged_summary(
+                (previous, previous.overall.per_respondent.as_ref()),
+                (last, last.overall.per_respondent.as_ref()),
+            ),
+            since_first: Change::summary(measure(first), measure(last), multi_scale)
+                .judged_summary(
+                    (first, first.overall.per_respondent.as_ref()),
+                    (last, last.overall.per_respondent.as_ref()),
+                ),
         }
     };
 
@@ -145,14 +152,17 @@ pub fn trend(results: &[Named]) -> Result<Trend, CompareError> {
                 score: at[i].and_then(|t| t.score),
                 percent: at[i].and_then(|t| t.percent),
             };
+            let spread = |i: usize| (docs[i], at[i].and_then(|t| t.per_respondent.as_ref()));
             let n = docs.len();
             Series {
                 title: latest_of(&at).map_or_else(|| id.clone(), |t| t.title.clone()),
                 scores: at.iter().map(|t| t.and_then(|t| t.score)).collect(),
                 percents: at.iter().map(|t| t.and_then(|t| t.percent)).collect(),
                 present: at.iter().map(Option::is_some).collect(),
-                latest: Change::summary(measure(n - 2), measure(n - 1), multi_scale),
-                since_first: Change::summary(measure(0), measure(n - 1), multi_scale),
+                latest: Change::summary(measure(n - 2), measure(n - 1), multi_scale)
+                    .judged_summary(spread(n - 2), spread(n - 1)),
+                since_first: Change::summary(measure(0), measure(n - 1), multi_scale)
+                    .judged_summary(spread(0), spread(n - 1)),
                 id,
             }
         })

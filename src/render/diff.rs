@@ -46,6 +46,8 @@ pub fn direction(d: Direction) -> &'static str {
         Direction::Improved => "▲ improved",
         Direction::Worse => "▼ worse",
         Direction::Unchanged => "= unchanged",
+        Direction::NoSignificantChange => "≈ no significant change",
+        Direction::NotTested => "? not tested",
         Direction::NotComparable => "– not comparable",
     }
 }
@@ -63,13 +65,35 @@ pub fn p_value(w: &Welch) -> String {
 pub fn significance(c: &Change) -> String {
     match (c.significance, &c.welch, c.untested) {
         (Significance::Significant, Some(w), _) => format!("significant, {}", p_value(w)),
-        (Significance::NotSignificant, Some(w), _) => format!("not significant, {}", p_value(w)),
+        (Significance::NotSignificant, Some(w), _) => p_value(w),
         (_, _, Some(Untested::Workshop)) => "no test (workshop ratings)".into(),
         (_, _, Some(Untested::MixedMethods)) => "no test (workshop and survey)".into(),
         (_, _, Some(Untested::NoSpread)) => "no test (no spread recorded)".into(),
         (_, _, Some(Untested::TooFew)) => "no test (fewer than 2 ratings)".into(),
         (_, _, Some(Untested::NoVariation)) => "no test (all ratings alike)".into(),
+        (_, _, Some(Untested::NoRespondentScores)) => {
+            "no test (respondents' own scores not recorded)".into()
+        }
         _ => String::new(),
+    }
+}
+
+/// The verdict as words without its arrow: "improved", "no significant change".
+fn verdict_words(d: Direction) -> &'static str {
+    direction(d)
+        .trim_start_matches(['▲', '▼', '=', '–', '≈', '?', ' '])
+        .trim()
+}
+
+/// After a band change: whether the overall change behind it is significant.
+fn evidence_note(significance: Option<Significance>) -> &'static str {
+    match significance {
+        Some(Significance::Significant) => ", a significant change",
+        Some(Significance::NotSignificant) => {
+            ", but the overall change is not significant: it could be chance"
+        }
+        Some(Significance::NotTested) => ", but the overall change could not be tested",
+        None => "",
     }
 }
 
@@ -120,8 +144,14 @@ pub fn blocks(d: &Diff) -> Vec<Block> {
         d.new.describe(),
         d.new.file
     )));
-    if !d.notes.is_empty() {
-        blocks.push(Block::List(d.notes.iter().map(|n| n.line()).collect()));
+    let warnings: Vec<String> = d.old.warning_lines().chain(d.new.warning_lines()).collect();
+    if !d.notes.is_empty() || !warnings.is_empty() {
+        blocks.push(Block::List(
+            warnings
+                .into_iter()
+                .chain(d.notes.iter().map(|n| n.line()))
+                .collect(),
+        ));
     }
 
     blocks.push(Block::Heading("Summary".into()));
@@ -264,31 +294,47 @@ pub fn blocks(d: &Diff) -> Vec<Block> {
 
 fn summary(d: &Diff) -> Vec<String> {
     let o = &d.overall.change;
-    let mut lines = vec![format!(
-        "Overall: {} → {} ({}), {}; {} → {}.",
-        score(o.old),
-        score(o.new),
-        signed(o.old, o.new),
-        direction(o.direction)
-            .trim_start_matches(['▲', '▼', '=', '–', ' '])
-            .trim(),
-        percent(o.old_percent),
-        percent(o.new_percent),
-    )];
+    let evidence = match (&o.welch, o.untested) {
+        (Some(w), _) => format!(" ({})", p_value(w)),
+        (None, Some(Untested::NoRespondentScores)) => " (could not be tested)".into(),
+        _ => String::new(),
+    };
+    let overall = if o.old.is_none() && o.new.is_none() {
+        // Scales of different lengths: the percent is the overall figure.
+        format!(
+            "Overall: {} → {} ({}), {}{evidence}.",
+            percent(o.old_percent),
+            percent(o.new_percent),
+            signed_percent(o.old_percent, o.new_percent),
+            verdict_words(o.direction),
+        )
+    } else {
+        format!(
+            "Overall: {} → {} ({}), {}{evidence}; {} → {}.",
+            score(o.old),
+            score(o.new),
+            signed(o.old, o.new),
+            verdict_words(o.direction),
+            percent(o.old_percent),
+            percent(o.new_percent),
+        )
+    };
+    let mut lines = vec![overall];
     lines.push(match &d.verdicts.band {
         None => format!(
             "Band: {}, unchanged.",
             d.overall.new_band.as_deref().unwrap_or("none")
         ),
         Some(b) => format!(
-            "Band: {} → {}{}.",
+            "Band: {} → {}{}{}.",
             b.old.as_deref().unwrap_or("none"),
             b.new.as_deref().unwrap_or("none"),
             match b.up {
                 Some(true) => " (up)",
                 Some(false) => " (down)",
                 None => "",
-            }
+            },
+            evidence_note(b.significance),
         ),
     });
     let s = &d.summary;
@@ -297,6 +343,15 @@ fn summary(d: &Diff) -> Vec<String> {
         format!("{} worse", s.worse),
         format!("{} unchanged", s.unchanged),
     ];
+    if s.tested > 0 {
+        items.insert(
+            2,
+            format!("{} no significant change", s.no_significant_change),
+        );
+    }
+    if s.not_tested > 0 {
+        items.push(format!("{} changed but could not be tested", s.not_tested));
+    }
     if s.not_comparable > 0 {
         items.push(format!("{} rated on one side only", s.not_comparable));
     }
@@ -309,19 +364,32 @@ fn summary(d: &Diff) -> Vec<String> {
     lines.push(format!("Items: {}.", items.join(", ")));
     if s.tested > 0 {
         lines.push(format!(
-            "Significant changes (Welch test, 5%): {} improved, {} worse, of {} items tested.",
-            s.significantly_improved, s.significantly_worse, s.tested
+            "Improved and worse count only significant changes (Welch test, 5%), of {} items tested.",
+            s.tested
         ));
     }
     let v = &d.verdicts;
-    let closed = v
+    let closed: Vec<&GapChange> = v
         .gaps_closed
         .iter()
         .filter(|g| g.kind == GapKind::BelowThreshold)
-        .count();
+        .collect();
+    let by_chance = |gaps: &[&GapChange]| {
+        gaps.iter()
+            .filter(|g| matches!(g.significance, Some(sig) if sig != Significance::Significant))
+            .count()
+    };
+    let opened: Vec<&GapChange> = v.gaps_opened.iter().collect();
+    let of_which = |k: usize| match k {
+        0 => String::new(),
+        k => format!(" ({k} not significant)"),
+    };
     lines.push(format!(
-        "Gaps: {closed} closed, {} opened, {} still open.",
-        v.gaps_opened.len(),
+        "Gaps: {} closed{}, {} opened{}, {} still open.",
+        closed.len(),
+        of_which(by_chance(&closed)),
+        opened.len(),
+        of_which(by_chance(&opened)),
         v.gaps_still_open.len()
     ));
     lines.push(format!(
@@ -341,9 +409,10 @@ fn verdicts(d: &Diff) -> Vec<Block> {
     let mut blocks = Vec::new();
     if let Some(b) = &v.band {
         blocks.push(Block::Paragraph(format!(
-            "Band: {} → {}.",
+            "Band: {} → {}{}.",
             b.old.as_deref().unwrap_or("none"),
-            b.new.as_deref().unwrap_or("none")
+            b.new.as_deref().unwrap_or("none"),
+            evidence_note(b.significance),
         )));
     }
     let mut list = |title: &str, lines: Vec<String>| {
@@ -367,8 +436,19 @@ fn verdicts(d: &Diff) -> Vec<Block> {
                 rated(label, value)
             }
         };
+        let p = d
+            .items
+            .iter()
+            .find(|i| i.id == g.item)
+            .and_then(|i| i.change.welch.as_ref())
+            .map(p_value);
+        let evidence = match (g.significance, p) {
+            (Some(Significance::NotSignificant), Some(p)) => format!(" — not significant, {p}"),
+            (Some(Significance::NotTested), _) => " — not tested".to_string(),
+            _ => String::new(),
+        };
         format!(
-            "{}: {} → {}",
+            "{}: {} → {}{evidence}",
             g.title,
             side(&g.old_label, g.old, Presence::Added),
             side(&g.new_label, g.new, Presence::Removed)

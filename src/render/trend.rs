@@ -26,13 +26,18 @@ pub fn sparkline(percents: &[Option<f64>]) -> String {
 /// A change in a cell, kept short for a row of many periods: "+0.50 ▲", with a star
 /// when a Welch test found it significant (the legend says so in words).
 fn change_cell(c: &Change) -> String {
-    if c.change.is_none() {
-        return "—".into();
-    }
+    let number = match (c.change, c.percent_change) {
+        (Some(_), _) => signed(c.old, c.new),
+        // Scales of different lengths: only the percents compare.
+        (None, Some(_)) => super::diff::signed_percent(c.old_percent, c.new_percent),
+        (None, None) => return "—".into(),
+    };
     let arrow = match c.direction {
         Direction::Improved => "▲",
         Direction::Worse => "▼",
         Direction::Unchanged => "=",
+        Direction::NoSignificantChange => "≈",
+        Direction::NotTested => "?",
         Direction::NotComparable => "",
     };
     let star = if c.significance == Significance::Significant {
@@ -40,7 +45,7 @@ fn change_cell(c: &Change) -> String {
     } else {
         ""
     };
-    format!("{} {arrow}{star}", signed(c.old, c.new))
+    format!("{number} {arrow}{star}")
 }
 
 /// The legend of the change cells, in words.
@@ -110,8 +115,14 @@ pub fn blocks(t: &Trend, sparklines: bool) -> Vec<Block> {
         first.period
     )));
     blocks.push(Block::Paragraph(legend(t)));
-    if !t.notes.is_empty() {
-        blocks.push(Block::List(t.notes.iter().map(|n| n.line()).collect()));
+    let warnings: Vec<String> = t.periods.iter().flat_map(|p| p.warning_lines()).collect();
+    if !t.notes.is_empty() || !warnings.is_empty() {
+        blocks.push(Block::List(
+            warnings
+                .into_iter()
+                .chain(t.notes.iter().map(|n| n.line()))
+                .collect(),
+        ));
     }
 
     let columns = |first: &[(&'static str, bool)]| -> Grid {

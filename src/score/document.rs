@@ -74,6 +74,7 @@ pub fn document(assessment: &Assessment, context: Context, inputs: &[ItemInput])
                 .overall
                 .mixed_scales
                 .then(|| mixed_scales_note(assessment)),
+            per_respondent: None,
         },
         themes: assessment
             .themes
@@ -86,6 +87,7 @@ pub fn document(assessment: &Assessment, context: Context, inputs: &[ItemInput])
                 percent: s.percent,
                 answered: s.answered,
                 items: s.items,
+                per_respondent: None,
             })
             .collect(),
         items: assessment

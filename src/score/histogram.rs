@@ -92,10 +92,12 @@ impl Histogram {
         } else {
             (kth(n / 2 - 1) + kth(n / 2)) / 2.0
         };
+        let top = f64::from(self.min) + (self.counts.len() - 1) as f64;
         Some(Aggregate {
             n,
             mean,
             sd,
+            interval: super::interval::of_mean(n, mean, sd, f64::from(self.min), top),
             median,
             min: point(first),
             max: point(last),

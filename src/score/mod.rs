@@ -5,6 +5,8 @@
 pub mod document;
 mod findings;
 pub mod histogram;
+pub mod interval;
+pub mod respondent;
 pub mod suppress;
 pub mod survey;
 pub mod workshop;

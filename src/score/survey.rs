@@ -4,6 +4,7 @@
 //! suppressed as `suppress` plans, so that no hidden figure can be worked out.
 
 use super::histogram::Histogram;
+use super::respondent::RespondentScores;
 use super::suppress::{self, Plan};
 use super::{ItemInput, document, score};
 use crate::assessment::Assessment;
@@ -19,6 +20,8 @@ pub struct Tally {
     pub items: Vec<Histogram>,
     /// Rows counted (those with at least one rating or "not applicable").
     pub respondents: u64,
+    /// Each respondent's own overall and theme scores, summarised.
+    pub per_respondent: RespondentScores,
 }
 
 impl Tally {
@@ -34,6 +37,7 @@ impl Tally {
                 })
                 .collect(),
             respondents: 0,
+            per_respondent: RespondentScores::new(assessment),
         }
     }
 
@@ -47,6 +51,7 @@ impl Tally {
             a.merge(b);
         }
         self.respondents += other.respondents;
+        self.per_respondent.merge(&other.per_respondent);
     }
 }
 
@@ -84,6 +89,11 @@ pub fn result(assessment: &Assessment, context: Context, returns: Returns) -> Re
     let inputs = returns.tally.inputs();
     let mut doc = document::document(assessment, context, &inputs);
     doc.respondents = returns.tally.respondents;
+    let per_respondent = &returns.tally.per_respondent;
+    doc.overall.per_respondent = per_respondent.overall.spread();
+    for (theme, moments) in doc.themes.iter_mut().zip(&per_respondent.themes) {
+        theme.per_respondent = moments.spread();
+    }
     for (item, histogram) in doc.items.iter_mut().zip(&returns.tally.items) {
         item.aggregate = histogram.aggregate();
         let n = histogram.n();

@@ -11,6 +11,7 @@ use std::hash::BuildHasherDefault;
 use super::cell::{Cell, Fx};
 use super::headers::quoted_list;
 use crate::assessment::Assessment;
+use crate::score::respondent::RespondentScoring;
 use crate::score::survey::{GroupTally, Grouping, Tally};
 
 /// The label of a blank `--group-by` cell.
@@ -18,6 +19,7 @@ pub const BLANK_GROUP: &str = "(blank)";
 
 pub struct Counter {
     overall: Tally,
+    scoring: RespondentScoring,
     empty: Tally,
     group_by: Option<String>,
     min_group: u64,
@@ -75,6 +77,7 @@ impl Counter {
         let empty = Tally::new(assessment);
         Counter {
             overall: empty.clone(),
+            scoring: RespondentScoring::new(assessment),
             empty,
             group_by,
             min_group,
@@ -121,9 +124,9 @@ impl Counter {
 
     /// Counts one respondent's cells (a rejected cell counts as missing).
     pub fn count(&mut self, cells: &[Cell], group: Option<usize>) {
-        add(&mut self.overall, cells);
+        add(&mut self.overall, &self.scoring, cells);
         if let Some(g) = group {
-            add(&mut self.groups[g].tally, cells);
+            add(&mut self.groups[g].tally, &self.scoring, cells);
         }
     }
 
@@ -216,8 +219,13 @@ fn combined(
     Ok(groups)
 }
 
-fn add(tally: &mut Tally, cells: &[Cell]) {
+fn add(tally: &mut Tally, scoring: &RespondentScoring, cells: &[Cell]) {
     tally.respondents += 1;
+    let rating = |c: &Cell| match c {
+        Cell::Value(v) => Some(*v),
+        _ => None,
+    };
+    scoring.count(cells.iter().map(rating), &mut tally.per_respondent);
     for (h, cell) in tally.items.iter_mut().zip(cells) {
         match cell {
             Cell::Value(v) => h.rate(*v),

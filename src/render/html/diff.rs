@@ -101,11 +101,16 @@ fn header(d: &Diff) -> String {
         ),
     );
     out.push_str("</div>\n");
-    let warnings: Vec<&str> = d.notes.iter().map(|n| n.message.as_str()).collect();
+    let warnings: Vec<String> = d
+        .old
+        .warning_lines()
+        .chain(d.new.warning_lines())
+        .chain(d.notes.iter().map(|n| n.message.clone()))
+        .collect();
     if !warnings.is_empty() {
         out.push_str("<div class=\"notice\"><strong>Before reading on:</strong><ul>\n");
         for w in warnings {
-            out.push_str(&format!("<li>{}</li>\n", escape(w)));
+            out.push_str(&format!("<li>{}</li>\n", escape(&w)));
         }
         out.push_str("</ul></div>\n");
     }
@@ -127,6 +132,8 @@ fn shown(row: &RowChange) -> String {
                 Direction::Improved => " ▲",
                 Direction::Worse => " ▼",
                 Direction::Unchanged => " =",
+                Direction::NoSignificantChange => " ≈ not significant",
+                Direction::NotTested => " ? not tested",
                 Direction::NotComparable => "",
             };
             let star = if c.significance == crate::compare::Significance::Significant {
@@ -134,6 +141,14 @@ fn shown(row: &RowChange) -> String {
             } else {
                 ""
             };
+            // Scales of different lengths give percents only.
+            if c.old.is_none() && c.new.is_none() {
+                return format!(
+                    "{} → {}{arrow}{star}",
+                    crate::render::text::percent(c.old_percent),
+                    crate::render::text::percent(c.new_percent)
+                );
+            }
             format!("{} → {}{arrow}{star}", score(c.old), score(c.new))
         }
     }
@@ -157,13 +172,17 @@ fn chart(d: &Diff, rows: &[RowChange], what: &str) -> crate::render::svg::Chart 
     let description = format!(
         "For each of the {} {what}, the score in {} (open circle) and in {} (filled circle) \
          as a percent of the scale, joined by a line; after each, the two scores and the \
-         direction. {} improved, {} worse, {} unchanged. The table below gives every figure.",
+         direction. {} improved, {} worse, {} unchanged{}. The table below gives every figure.",
         rows.len(),
         d.old.period,
         d.new.period,
         count(Direction::Improved),
         count(Direction::Worse),
         count(Direction::Unchanged),
+        match count(Direction::NoSignificantChange) {
+            0 => String::new(),
+            k => format!(", {k} with no significant change"),
+        },
     );
     let title = format!(
         "{}{}: {} → {}",
