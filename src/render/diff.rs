@@ -131,6 +131,27 @@ const WORKSHOP_MEANS: &str = "Workshop scores are one agreed rating per item: a 
     whole scale point is a change in the group's judgement, and there is no statistical test \
     to claim.";
 
+/// The machine details of a diff, for its "About this report": the files compared,
+/// when each was scored, by which version, and the definitions' hashes.
+pub fn about(d: &Diff) -> String {
+    let side = |s: &crate::compare::Source| {
+        format!(
+            "{} ({}, assessment version {}, definition {}, scored {})",
+            s.file,
+            s.period,
+            s.assessment_version,
+            s.definition_hash,
+            super::text::human_time(&s.created)
+        )
+    };
+    format!(
+        "Compared: {} and {}, results of {}.",
+        side(&d.old),
+        side(&d.new),
+        d.assessment.id
+    )
+}
+
 /// The blocks of a diff report.
 pub fn blocks(d: &Diff) -> Vec<Block> {
     let mut blocks = vec![Block::Title(format!(
@@ -138,11 +159,9 @@ pub fn blocks(d: &Diff) -> Vec<Block> {
         d.assessment.title, d.new.organisation, d.old.period, d.new.period
     ))];
     blocks.push(Block::Paragraph(format!(
-        "Old: {}, {}. New: {}, {}.",
+        "Old: {}. New: {}.",
         d.old.describe(),
-        d.old.file,
         d.new.describe(),
-        d.new.file
     )));
     let warnings: Vec<String> = d.old.warning_lines().chain(d.new.warning_lines()).collect();
     if !d.notes.is_empty() || !warnings.is_empty() {
@@ -289,8 +308,13 @@ pub fn blocks(d: &Diff) -> Vec<Block> {
                 .collect(),
         ));
     }
+    blocks.push(Block::Heading(ABOUT.into()));
+    blocks.push(Block::Paragraph(about(d)));
     blocks
 }
+
+/// The heading of the short section of machine details every report ends with.
+pub const ABOUT: &str = "About this report";
 
 fn summary(d: &Diff) -> Vec<String> {
     let o = &d.overall.change;

@@ -39,6 +39,31 @@ impl Grid {
 
 const BAR: usize = 10;
 
+/// A score's 95% interval: "1.67–2.13".
+pub fn score_interval(i: crate::result::Interval) -> String {
+    format!("{}–{}", score(Some(i.low)), score(Some(i.high)))
+}
+
+/// The 95% interval of respondents' own percents: "42–47%", or a dash when the Result
+/// does not record it.
+pub fn percent_interval(spread: Option<&crate::result::Spread>) -> String {
+    match spread.and_then(|s| s.interval) {
+        Some(i) => format!(
+            "{}–{}",
+            percent(Some(i.low)).trim_end_matches('%'),
+            percent(Some(i.high))
+        ),
+        None => "—".into(),
+    }
+}
+
+/// What a survey report says about its intervals, once.
+pub const INTERVALS_MEAN: &str = "95% CI: the range that, 95 times in 100, holds the \
+    mean everyone asked would have given, had they all answered: a mean of few or very \
+    different answers has a wide range. Two ranges that overlap a lot are not a real \
+    difference. For themes and the overall, the range is of each respondent's own score, \
+    in percent.";
+
 /// The blocks of a scored Result.
 pub fn result(doc: &ResultDoc) -> Vec<Block> {
     let mut blocks = vec![Block::Title(format!(
@@ -47,8 +72,9 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
     ))];
     let who = who(doc);
     blocks.push(Block::Paragraph(format!(
-        "{who}. Scored {} by plead {}. Source: {}",
-        doc.context.created, doc.context.plead_version, doc.assessment.source
+        "{who}. Scored {}. Source: {}",
+        super::text::human_time(&doc.context.created),
+        doc.assessment.source
     )));
     for w in &doc.warnings {
         blocks.push(Block::Paragraph(format!("Warning: {w}")));
@@ -57,20 +83,29 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
     blocks.push(Block::Heading("Overall".into()));
     let o = &doc.overall;
     let band = o.band.as_deref().unwrap_or("—");
-    let mut overall = Grid::new(&[
+    let survey = doc.context.method == crate::result::Method::Survey;
+    let mut columns = vec![
         ("Score", true),
         ("Percent", true),
         ("", false),
         ("Band", false),
         ("Items answered", true),
-    ]);
-    overall.row(vec![
+    ];
+    if survey {
+        columns.push(("95% CI", true));
+    }
+    let mut overall = Grid::new(&columns);
+    let mut row = vec![
         score(o.score),
         percent(o.percent),
         bar(o.percent, BAR),
         band.to_string(),
         format!("{} of {}", o.answered, o.items),
-    ]);
+    ];
+    if survey {
+        row.push(percent_interval(o.per_respondent.as_ref()));
+    }
+    overall.row(row);
     blocks.push(Block::Grid(overall));
     if o.answered < o.items {
         blocks.push(Block::Paragraph(format!(
@@ -97,6 +132,9 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
 
     blocks.push(Block::Heading("Items".into()));
     blocks.push(Block::Grid(items_grid(doc, true)));
+    if survey {
+        blocks.push(Block::Paragraph(INTERVALS_MEAN.into()));
+    }
     blocks.extend(super::survey::groups(doc));
 
     if !doc.raters.is_empty() {
@@ -203,6 +241,16 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
         blocks.push(Block::Grid(grid));
     }
     blocks.extend(super::survey::source(doc));
+    blocks.push(Block::Heading(super::diff::ABOUT.into()));
+    blocks.push(Block::Paragraph(format!(
+        "Assessment {} version {} (definition {}), scored {} ({}) by plead {}.",
+        doc.assessment.id,
+        doc.assessment.version,
+        doc.assessment.definition_hash,
+        super::text::human_time(&doc.context.created),
+        doc.context.created,
+        doc.context.plead_version
+    )));
     blocks
 }
 
@@ -353,6 +401,9 @@ pub fn rating_label(doc: &ResultDoc, item: &crate::result::ItemResult) -> String
 /// it has no one label; targets are a workshop's, shown only when one was set.
 pub fn items_grid(doc: &ResultDoc, bars: bool) -> Grid {
     let survey = doc.context.method == crate::result::Method::Survey;
+    // A survey's row has many figures: its interval says more than a bar, and the
+    // title needs the room.
+    let bars = bars && !survey;
     let targets = doc.items.iter().any(|i| i.target.is_some());
     let mut columns = vec![("#", true), ("Item", false), ("Score", true)];
     if !survey {
@@ -369,6 +420,7 @@ pub fn items_grid(doc: &ResultDoc, bars: bool) -> Grid {
             ("Missing", true),
             ("Median", true),
             ("SD", true),
+            ("95% CI", true),
         ]);
     }
     if targets {
@@ -392,6 +444,9 @@ pub fn items_grid(doc: &ResultDoc, bars: bool) -> Grid {
                 item.missing.to_string(),
                 score(aggregate.map(|a| a.median)),
                 score(aggregate.map(|a| a.sd)),
+                aggregate
+                    .and_then(|a| a.interval)
+                    .map_or_else(|| "—".into(), |i| score_interval(i)),
             ]);
         }
         if targets {
@@ -447,6 +502,10 @@ pub fn themes_grid(doc: &ResultDoc, bars: bool) -> Grid {
         columns.push(("", false));
     }
     columns.push(("Answered", true));
+    let survey = doc.context.method == crate::result::Method::Survey;
+    if survey {
+        columns.push(("95% CI", true));
+    }
     let mut grid = Grid::new(&columns);
     for t in &doc.themes {
         let mut row = vec![t.title.clone(), score(t.score), percent(t.percent)];
@@ -454,6 +513,9 @@ pub fn themes_grid(doc: &ResultDoc, bars: bool) -> Grid {
             row.push(bar(t.percent, BAR));
         }
         row.push(format!("{} of {}", t.answered, t.items));
+        if survey {
+            row.push(percent_interval(t.per_respondent.as_ref()));
+        }
         grid.row(row);
     }
     grid

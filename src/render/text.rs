@@ -166,3 +166,41 @@ mod tests {
         assert_eq!(terminal_safe("Zoë 👩🏽‍⚕️\nnext"), "Zoë 👩🏽‍⚕️\nnext");
     }
 }
+
+/// An RFC 3339 time as a board reads it, in UTC: "1 December 2026, 09:03 UTC". Text that
+/// is not such a time is given back as it is.
+pub fn human_time(rfc3339: &str) -> String {
+    use time::format_description::well_known::Rfc3339;
+    match time::OffsetDateTime::parse(rfc3339, &Rfc3339) {
+        Ok(t) => {
+            let t = t.to_offset(time::UtcOffset::UTC);
+            format!(
+                "{} {} {}, {:02}:{:02} UTC",
+                t.day(),
+                t.month(),
+                t.year(),
+                t.hour(),
+                t.minute()
+            )
+        }
+        Err(_) => rfc3339.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod human_time_tests {
+    use super::human_time;
+
+    #[test]
+    fn machine_times_read_as_dates_regression_scored_with_nanoseconds() {
+        assert_eq!(
+            human_time("2026-12-01T09:03:49.652315633Z"),
+            "1 December 2026, 09:03 UTC"
+        );
+        assert_eq!(
+            human_time("2026-07-20T16:30:00+01:00"),
+            "20 July 2026, 15:30 UTC"
+        );
+        assert_eq!(human_time("last Tuesday"), "last Tuesday");
+    }
+}

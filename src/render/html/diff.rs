@@ -38,10 +38,7 @@ pub fn diff(d: &Diff) -> String {
         }
         main.push_str(&blocks(std::slice::from_ref(b), &format!("diff-{i}")));
     }
-    let footer = footer(&format!(
-        "Compared: {} and {}, results of {}.",
-        d.old.file, d.new.file, d.assessment.id
-    ));
+    let footer = footer(&crate::render::diff::about(d));
     page(&title, &header(d), &main, &footer)
 }
 
@@ -55,11 +52,18 @@ fn d_blocks(d: &Diff) -> Vec<Block> {
     {
         all.remove(0);
     }
+    // The footer says what "About this report" says.
+    if let Some(at) = all
+        .iter()
+        .position(|b| matches!(b, Block::Heading(h) if h == crate::render::diff::ABOUT))
+    {
+        all.truncate(at);
+    }
     all
 }
 
 fn side(s: &Source) -> String {
-    format!("{}, {}", s.describe(), s.file)
+    s.describe()
 }
 
 fn header(d: &Diff) -> String {

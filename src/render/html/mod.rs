@@ -206,11 +206,16 @@ pub fn headline(label: &str, value: &str) -> String {
     )
 }
 
-/// The footer every page ends with.
+/// The footer every page ends with: a short "About this report" with the machine
+/// details a board member does not need on the way (versions, the definition's hash,
+/// file names), kept so an analyst can trace every figure.
 pub fn footer(what: &str) -> String {
     format!(
-        "<p>{} Made with plead {}: the figures can be recomputed by hand from the tables \
-         (see the README, “How the scores are worked out”).</p>\n",
+        "<h2>About this report</h2>\n<p>{} Made with plead {}. Every figure can be \
+         recomputed by hand from the tables above: an item's score is its rating, or the \
+         mean of its valid answers; a theme's and the overall score are weighted means of \
+         the item scores; percent places a score between the bottom (0%) and top (100%) \
+         of its scale.</p>\n",
         escape(what),
         escape(env!("CARGO_PKG_VERSION"))
     )

@@ -23,11 +23,11 @@ pub fn result(doc: &ResultDoc) -> String {
     main.push_str(&action_plan(doc));
     main.push_str(&data(doc));
     let footer = footer(&format!(
-        "{} version {} ({}), scored {} by plead {}.",
+        "Assessment {} version {} (definition {}), scored {} by plead {}.",
         doc.assessment.id,
         doc.assessment.version,
         doc.assessment.definition_hash,
-        doc.context.created,
+        crate::render::text::human_time(&doc.context.created),
         doc.context.plead_version
     ));
     page(&title, &header(doc), &main, &footer)
