@@ -150,3 +150,113 @@ pub fn parse_min_change(s: &str) -> Result<MinChange, String> {
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::Measure;
+    use crate::score::histogram::Histogram;
+
+    /// A small deterministic generator (xorshift), so the test is the same every run.
+    struct Dice(u64);
+    impl Dice {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 % n
+        }
+    }
+
+    fn histogram(ratings: &[i32]) -> Histogram {
+        let mut h = Histogram::new(0, 4);
+        ratings.iter().for_each(|r| h.rate(*r));
+        h
+    }
+
+    /// Two surveys' item compared as `diff` compares it.
+    fn verdict(old: &Histogram, new: &Histogram) -> Direction {
+        let (a, b) = (old.aggregate().unwrap(), new.aggregate().unwrap());
+        let m = |x: f64| Measure {
+            score: Some(x),
+            percent: Some(x * 25.0),
+        };
+        let sample = |g: &crate::result::Aggregate| Sample {
+            n: g.n,
+            mean: g.mean,
+            sd: g.sd,
+        };
+        judge(
+            Change::between(m(a.mean), m(b.mean), false),
+            (Method::Survey, Method::Survey),
+            Some((sample(&a), sample(&b))),
+            Untested::NoSpread,
+        )
+        .direction
+    }
+
+    #[test]
+    fn a_survey_against_a_resample_of_itself_is_almost_never_worse() {
+        let mut dice = Dice(0x9e37_79b9_7f4a_7c15);
+        let mut worse = 0;
+        const TRIALS: usize = 2000;
+        for _ in 0..TRIALS {
+            let n = 20 + dice.below(60) as usize;
+            let survey: Vec<i32> = (0..n).map(|_| dice.below(5) as i32).collect();
+            let resample: Vec<i32> = (0..n)
+                .map(|_| survey[dice.below(n as u64) as usize])
+                .collect();
+            if verdict(&histogram(&survey), &histogram(&resample)) == Direction::Worse {
+                worse += 1;
+            }
+        }
+        // A resample differs from its source by chance alone. A test at 5%, two-sided,
+        // calls at most about 2.5% of such chance differences a fall (fewer: a resample
+        // is nearer its source than an independent sample would be); 4% leaves room.
+        assert!(worse * 100 < TRIALS * 4, "{worse} of {TRIALS} called worse");
+    }
+
+    #[test]
+    fn a_large_shift_is_always_worse() {
+        let mut dice = Dice(42);
+        for _ in 0..500 {
+            let n = 30 + dice.below(50) as usize;
+            let old: Vec<i32> = (0..n).map(|_| 2 + dice.below(3) as i32).collect();
+            // Everyone two points lower (kept on the scale).
+            let new: Vec<i32> = old.iter().map(|r| (r - 2).max(0)).collect();
+            assert_eq!(verdict(&histogram(&old), &histogram(&new)), Direction::Worse);
+        }
+    }
+
+    #[test]
+    fn a_change_that_is_not_significant_keeps_its_number_and_loses_its_word() {
+        let old = histogram(&[1, 2, 2, 3, 1, 2, 3, 2, 2, 1, 2, 3]);
+        let new = histogram(&[1, 2, 2, 3, 1, 2, 3, 2, 2, 1, 2, 2]);
+        assert_eq!(verdict(&old, &new), Direction::NoSignificantChange);
+    }
+
+    #[test]
+    fn falls_that_count_for_fail_if_worse() {
+        let m = |x: f64| Measure {
+            score: Some(x),
+            percent: Some(x * 25.0),
+        };
+        let workshop = |a: f64, b: f64| {
+            judge(
+                Change::between(m(a), m(b), false),
+                (Method::Workshop, Method::Workshop),
+                None,
+                Untested::NoSpread,
+            )
+        };
+        // A workshop's example-mean falling half a point is not a whole point.
+        assert!(!workshop(2.0, 1.5).counts_as_fall(25.0, None));
+        assert!(workshop(2.0, 1.0).counts_as_fall(25.0, None));
+        assert!(!workshop(3.0, 1.0).counts_as_fall(25.0, Some(MinChange::Points(2.5))));
+        assert!(workshop(3.0, 1.0).counts_as_fall(25.0, Some(MinChange::Percent(50.0))));
+        assert!(!workshop(3.0, 2.0).counts_as_fall(25.0, Some(MinChange::Percent(30.0))));
+        assert_eq!(parse_min_change("10%"), Ok(MinChange::Percent(10.0)));
+        assert_eq!(parse_min_change(" 0.5 "), Ok(MinChange::Points(0.5)));
+        assert!(parse_min_change("-1").is_err());
+    }
+}

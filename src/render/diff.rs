@@ -64,8 +64,8 @@ pub fn p_value(w: &Welch) -> String {
 /// Whether a change matters, in words: the test's verdict, or why there is none.
 pub fn significance(c: &Change) -> String {
     match (c.significance, &c.welch, c.untested) {
-        (Significance::Significant, Some(w), _) => format!("significant, {}", p_value(w)),
-        (Significance::NotSignificant, Some(w), _) => p_value(w),
+        // The verdict beside it says whether it is significant.
+        (Significance::Significant | Significance::NotSignificant, Some(w), _) => p_value(w),
         (_, _, Some(Untested::Workshop)) => "no test (workshop ratings)".into(),
         (_, _, Some(Untested::MixedMethods)) => "no test (workshop and survey)".into(),
         (_, _, Some(Untested::NoSpread)) => "no test (no spread recorded)".into(),
@@ -252,7 +252,7 @@ pub fn blocks(d: &Diff) -> Vec<Block> {
         ("Direction", false),
     ];
     if any_survey {
-        columns.push(("Significance", false));
+        columns.push(("Test", false));
     }
     let mut items = Grid::new(&columns);
     for (i, row) in d.items.iter().enumerate() {

@@ -57,9 +57,10 @@ fn legend(t: &Trend) -> String {
     let mut legend = "Changes: ▲ improved, ▼ worse, = unchanged.".to_string();
     if tested {
         legend.push_str(
-            " * significant: a two-sided Welch t-test at 5% says the change between the two \
-             surveys is unlikely to be chance. Changes between two surveys without * are not \
-             significant; changes involving a workshop are not tested.",
+            " ≈ no significant change, ? not tested. * significant: a two-sided Welch t-test \
+             at 5% says the change between the two surveys is unlikely to be chance; between \
+             two surveys only such changes are called improved or worse. Changes involving a \
+             workshop are not tested.",
         );
     } else {
         legend.push_str(" No change is tested: a workshop score is one agreed rating.");

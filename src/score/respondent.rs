@@ -1,7 +1,7 @@
 //! Each respondent's own overall and theme scores, summarised as they are counted: the
-//! survey is read once, row by row, so the mean and standard deviation of those scores
-//! are kept by Welford's running update (constant memory, no second pass, no loss of
-//! precision from subtracting large sums) and groups are merged by Chan's formula.
+//! survey is read once, row by row, so the count, sum and sum of squares of those scores
+//! are kept exactly (see `Moments`): constant memory, no second pass, and groups merge
+//! by adding.
 //! With these, `plead diff` can test a change of the overall or of a theme the way it
 //! tests an item: the overall of a survey is not one agreed figure but a mean over people.
 //!
@@ -12,37 +12,33 @@
 use crate::assessment::Assessment;
 use crate::result::Spread;
 
-/// Running count, mean and sum of squared deviations of some values.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// Count, sum and sum of squares of some values, each held to a billionth of a percent
+/// point as a whole number, so the sums are exact: the same whatever the order of rows
+/// or of merging groups, and the standard deviation comes out without the cancellation
+/// of floating-point sums. 128 bits hold a billion respondents' squares.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Moments {
     pub n: u64,
-    mean: f64,
-    m2: f64,
+    sum: i128,
+    squares: i128,
 }
+
+/// The fixed point: values in billionths.
+const SCALE: f64 = 1e9;
 
 impl Moments {
     pub fn add(&mut self, x: f64) {
+        let q = (x * SCALE).round() as i128;
         self.n += 1;
-        let delta = x - self.mean;
-        self.mean += delta / self.n as f64;
-        self.m2 += delta * (x - self.mean);
+        self.sum += q;
+        self.squares += q * q;
     }
 
-    /// Adds another set of values (Chan, Golub and LeVeque's pairwise update).
+    /// Adds another set of values.
     pub fn merge(&mut self, other: &Moments) {
-        if other.n == 0 {
-            return;
-        }
-        if self.n == 0 {
-            *self = *other;
-            return;
-        }
-        let (a, b) = (self.n as f64, other.n as f64);
-        let n = a + b;
-        let delta = other.mean - self.mean;
-        self.mean += delta * b / n;
-        self.m2 += other.m2 + delta * delta * a * b / n;
         self.n += other.n;
+        self.sum += other.sum;
+        self.squares += other.squares;
     }
 
     /// n, mean, sample standard deviation and the 95% interval of the mean, in percent;
@@ -51,14 +47,16 @@ impl Moments {
         if self.n == 0 {
             return None;
         }
+        let n = i128::from(self.n);
         let tidy = |v: f64| (v * 1e9).round() / 1e9;
+        let mean = tidy(self.sum as f64 / n as f64 / SCALE);
         let sd = if self.n > 1 {
-            (self.m2.max(0.0) / (self.n - 1) as f64).sqrt()
+            // n·Σx² − (Σx)² = n(n − 1)·s², exactly.
+            let spread = (n * self.squares - self.sum * self.sum).max(0) as f64;
+            tidy((spread / (n * (n - 1)) as f64).sqrt() / SCALE)
         } else {
             0.0
         };
-        let mean = tidy(self.mean);
-        let sd = tidy(sd);
         Some(Spread {
             n: self.n,
             mean,

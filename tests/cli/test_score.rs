@@ -70,8 +70,9 @@ fn the_report_shows_median_sd_and_rejected_cells() {
         .write("returns.csv", fixture("msforms.csv"))
         .args(["score", "building-blocks", "returns.csv", "--allow-missing", "-f", "markdown"])
         .success()
-        .stdout_has("| \\# | Item | Score | Percent |  | n | N/A | Missing | Median | SD |")
-        .stdout_has("| 1 | Decision-making | 2.67 | 67% | ███████░░░ | 3 | 1 | 0 | 3.00 | 1.53 |")
+        .stdout_has("| \\# | Item | Score | Percent | n | N/A | Missing | Median | SD | 95% CI |")
+        // Three answers: t(0.975, 2) = 4.303, so 2.67 ± 3.80, kept within the 0–4 scale.
+        .stdout_has("| 1 | Decision-making | 2.67 | 67% | 3 | 1 | 0 | 3.00 | 1.53 | 0.00–4.00 |")
         .stdout_has("| 5 | 2. Get patient leaders involved in the experience of care, shaping, co-designing and leading proposals from the earliest stage | very good | not a rating: give a number 0–4 or a label (Not in place, Planned / early, Developing, Established, Embedded and sustained), or N/A |")
         .stdout_has("- Personal columns, never read: Email; Name");
 }
@@ -398,4 +399,42 @@ fn bad_input_names_the_file() {
         .args(["score", "building-blocks", "r.csv", "--map", "nope"])
         .fails(2)
         .stderr_has("give an item id and a column joined by =");
+}
+
+#[test]
+fn each_respondents_overall_score_is_summarised_as_an_independent_count_gives_it() {
+    // Recomputed here from the CSV, the long way: each row's mean of its rated items as a
+    // percent of 0–4, then the two-pass mean and sample standard deviation.
+    let csv = std::fs::read_to_string(
+        crate::support::root().join("examples/northshire/2026-Q4-survey.csv"),
+    )
+    .unwrap();
+    let mut scores = Vec::new();
+    for line in csv.lines().skip(1) {
+        let ratings: Vec<f64> = line
+            .split(',')
+            .skip(1)
+            .filter_map(|c| c.trim().parse::<f64>().ok())
+            .collect();
+        if !ratings.is_empty() {
+            scores.push(ratings.iter().sum::<f64>() / ratings.len() as f64 * 25.0);
+        }
+    }
+    let n = scores.len() as f64;
+    let mean = scores.iter().sum::<f64>() / n;
+    let sd = (scores.iter().map(|s| (s - mean) * (s - mean)).sum::<f64>() / (n - 1.0)).sqrt();
+    let text = std::fs::read_to_string(
+        crate::support::root().join("examples/northshire/2026-Q4.json"),
+    )
+    .unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let spread = &doc["overall"]["per_respondent"];
+    assert_eq!(spread["n"], scores.len());
+    assert!((spread["mean"].as_f64().unwrap() - mean).abs() < 1e-8, "{spread} vs {mean}");
+    assert!((spread["sd"].as_f64().unwrap() - sd).abs() < 1e-8, "{spread} vs {sd}");
+    // The interval: mean ± t(0.975, n − 1) · sd / √n, t from mpmath for 50 df.
+    let half = 2.008_559_112 * sd / n.sqrt();
+    let interval = &spread["interval"];
+    assert!((interval["low"].as_f64().unwrap() - (mean - half)).abs() < 1e-6);
+    assert!((interval["high"].as_f64().unwrap() - (mean + half)).abs() < 1e-6);
 }
