@@ -122,6 +122,8 @@ impl Answer {
                 Some(Rating::Value(v)) => {
                     sum += f64::from(v);
                     input.n += 1;
+                    let v = f64::from(v);
+                    input.highest = Some(input.highest.map_or(v, |h: f64| h.max(v)));
                 }
                 Some(Rating::NotApplicable) => input.not_applicable += 1,
                 None => input.missing += 1,

@@ -125,6 +125,9 @@ pub struct FindingFile {
     pub all: Option<Spanned<Vec<Spanned<ConditionFile>>>>,
     pub any: Option<Spanned<Vec<Spanned<ConditionFile>>>>,
     pub each: Option<Spanned<EachFile>>,
+    /// Findings this one says more than: reported instead of them.
+    #[serde(default)]
+    pub supersedes: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

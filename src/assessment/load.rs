@@ -676,9 +676,46 @@ impl<'a> Checker<'a> {
                 severity: f.severity,
                 message: f.message.clone(),
                 rule,
+                supersedes: f.supersedes.iter().map(|s| s.get_ref().clone()).collect(),
             });
         }
+        self.supersedes(findings);
         out
+    }
+
+    /// Each `supersedes` names another finding of the file, and no two findings
+    /// supersede each other (one of them would never be reported).
+    fn supersedes(&mut self, findings: &[FindingFile]) {
+        let ids: Vec<&str> = findings.iter().map(|f| f.id.get_ref().as_str()).collect();
+        for f in findings {
+            let id = f.id.get_ref();
+            for s in &f.supersedes {
+                let other = s.get_ref();
+                if other == id {
+                    self.problem(
+                        s.span(),
+                        format!("finding \"{id}\" supersedes itself: name another finding"),
+                    );
+                } else if !ids.contains(&other.as_str()) {
+                    self.problem(
+                        s.span(),
+                        format!(
+                            "finding \"{id}\" supersedes \"{other}\", which is not a finding of this assessment; its findings are: {}",
+                            ids.join(", ")
+                        ),
+                    );
+                } else if findings.iter().any(|g| {
+                    g.id.get_ref() == other && g.supersedes.iter().any(|t| t.get_ref() == id)
+                }) {
+                    self.problem(
+                        s.span(),
+                        format!(
+                            "findings \"{id}\" and \"{other}\" supersede each other: keep `supersedes` on the one that says more"
+                        ),
+                    );
+                }
+            }
+        }
     }
 
     fn test(&mut self, span: Range<usize>, below: Option<f64>, at_least: Option<f64>) -> Test {

@@ -2,7 +2,7 @@
 //! validated. Everything a user sees — item text, guidance, the scale's labels, bands and
 //! findings — comes from here, so a new framework is a new file, not new code.
 
-mod builtin;
+pub(crate) mod builtin;
 mod catalog;
 mod file;
 mod load;
@@ -157,6 +157,9 @@ pub struct FindingRule {
     pub severity: Severity,
     pub message: String,
     pub rule: Rule,
+    /// Findings this one is reported instead of, when it covers all their items.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub supersedes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]

@@ -224,7 +224,10 @@ mod tests {
             let old: Vec<i32> = (0..n).map(|_| 2 + dice.below(3) as i32).collect();
             // Everyone two points lower (kept on the scale).
             let new: Vec<i32> = old.iter().map(|r| (r - 2).max(0)).collect();
-            assert_eq!(verdict(&histogram(&old), &histogram(&new)), Direction::Worse);
+            assert_eq!(
+                verdict(&histogram(&old), &histogram(&new)),
+                Direction::Worse
+            );
         }
     }
 

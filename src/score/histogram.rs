@@ -113,6 +113,7 @@ impl Histogram {
             not_applicable: self.not_applicable,
             missing: self.missing,
             target: None,
+            highest: None,
         }
     }
 }

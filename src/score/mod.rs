@@ -3,7 +3,7 @@
 //! surveys differ only in how they make each item's input.
 
 pub mod document;
-mod findings;
+pub mod findings;
 pub mod histogram;
 pub mod interval;
 pub mod respondent;
@@ -24,6 +24,10 @@ pub struct ItemInput {
     pub not_applicable: u64,
     pub missing: u64,
     pub target: Option<i32>,
+    /// For an item rated through examples, the highest example's rating: a finding that
+    /// says an item is below a point ("no links at all", "at most aware") holds only when
+    /// every example is.
+    pub highest: Option<f64>,
 }
 
 /// The scores of one item.
@@ -91,7 +95,7 @@ pub fn score(assessment: &Assessment, inputs: &[ItemInput]) -> Scores {
     let overall = summarise(assessment, assessment.items.iter().zip(&items));
     let band = overall.percent.and_then(|p| band_of(assessment, p));
     let gaps = gaps(assessment, inputs);
-    let findings = findings::evaluate(assessment, &items);
+    let findings = findings::evaluate(assessment, &items, inputs);
     Scores {
         items,
         themes,

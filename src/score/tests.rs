@@ -743,3 +743,194 @@ fn overall_is_never_null_when_items_are_answered_at_the_weight_bounds() {
         assert_eq!(s.overall.percent, Some(100.0), "weight {weight}");
     }
 }
+
+/// Whether test `a` holding implies test `b` holds (on the same value).
+fn implies(a: crate::assessment::Test, b: crate::assessment::Test) -> bool {
+    use crate::assessment::Test::{AtLeast, Below};
+    match (a, b) {
+        (Below(x), Below(y)) => x <= y,
+        (AtLeast(x), AtLeast(y)) => x >= y,
+        _ => false,
+    }
+}
+
+/// The conditions behind a raised finding: (item, test) pairs.
+fn conditions_of(assessment: &Assessment, f: &Finding) -> Vec<(String, crate::assessment::Test)> {
+    use crate::assessment::Rule;
+    let rule = assessment.findings.iter().find(|r| r.id == f.id).unwrap();
+    match &rule.rule {
+        Rule::All(cs) | Rule::Any(cs) => cs
+            .iter()
+            .filter(|c| f.items.contains(&c.item))
+            .map(|c| (c.item.clone(), c.test))
+            .collect(),
+        Rule::Each { test, .. } => f.items.iter().map(|i| (i.clone(), *test)).collect(),
+    }
+}
+
+#[test]
+fn every_built_in_s_findings_agree_with_each_other_and_with_the_examples() {
+    use crate::response::{Answer, Example, Rating};
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut below = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    for (name, text) in crate::assessment::builtin::BUILTIN {
+        let assessment = load(text);
+        for _ in 0..3000 {
+            let mut answers = Vec::new();
+            for item in &assessment.items {
+                let scale = assessment.scale_of(item);
+                let span = (scale.max - scale.min + 1) as u64;
+                let rating = |r: u64| match r {
+                    r if r < span => Some(Rating::Value(scale.min + r as i32)),
+                    r if r == span && scale.not_applicable => Some(Rating::NotApplicable),
+                    _ => None,
+                };
+                let answer = match &item.examples {
+                    Some(names) => Answer {
+                        examples: {
+                            let count = 1 + below(names.len().max(1) as u64) as usize;
+                            names
+                                .iter()
+                                .take(count)
+                                .map(|n| Example {
+                                    name: n.clone(),
+                                    rating: rating(below(span + 2)),
+                                })
+                                .collect()
+                        },
+                        ..Answer::default()
+                    },
+                    None => Answer {
+                        rating: rating(below(span + 2)),
+                        ..Answer::default()
+                    },
+                };
+                answers.push(answer);
+            }
+            let inputs: Vec<ItemInput> = answers.iter().map(Answer::input).collect();
+            let findings = score(&assessment, &inputs).findings;
+            for f in &findings {
+                // A finding that an item is below a point is true of every example.
+                for (item, test) in conditions_of(&assessment, f) {
+                    let k = assessment.items.iter().position(|i| i.id == item).unwrap();
+                    if let crate::assessment::Test::Below(t) = test {
+                        for e in &answers[k].examples {
+                            if let Some(Rating::Value(v)) = e.rating {
+                                assert!(
+                                    f64::from(v) < t,
+                                    "{name}: \"{}\" says {item} is below {t}, but its example {} is rated {v}",
+                                    f.id,
+                                    e.name
+                                );
+                            }
+                        }
+                    }
+                }
+                // No finding repeats what another one reported beside it already says.
+                for g in &findings {
+                    if g.id == f.id {
+                        continue;
+                    }
+                    let (fc, gc) = (conditions_of(&assessment, f), conditions_of(&assessment, g));
+                    let said = fc
+                        .iter()
+                        .all(|(i, t)| gc.iter().any(|(j, u)| i == j && implies(*u, *t)));
+                    assert!(
+                        !said,
+                        "{name}: \"{}\" ({:?}) says all that \"{}\" ({:?}) says, and both are reported: one should supersede the other",
+                        g.id, g.items, f.id, f.items
+                    );
+                }
+            }
+        }
+    }
+}
+
+const TWO_FINDINGS: &str = r#"id = "mini"
+title = "Mini"
+version = "1.0"
+source = "A test"
+
+[[scales]]
+id = "s"
+points = [
+  { value = 0, label = "None" },
+  { value = 1, label = "Some" },
+  { value = 2, label = "Full" },
+]
+
+[[themes]]
+id = "t"
+title = "Theme"
+
+[[items]]
+id = "a"
+theme = "t"
+text = "Item A"
+
+[[findings]]
+id = "none"
+severity = "high"
+message = "None at all: {item}."
+each = { below = 1 }
+SUPERSEDES
+
+[[findings]]
+id = "not-full"
+severity = "medium"
+message = "Not full: {item}."
+each = { below = 2 }
+"#;
+
+#[test]
+fn a_finding_that_supersedes_another_is_reported_instead_of_it() {
+    let a = load(&TWO_FINDINGS.replace("SUPERSEDES", "supersedes = [\"not-full\"]"));
+    let ids = |v: f64| -> Vec<String> {
+        score(&a, &[rated(v)])
+            .findings
+            .into_iter()
+            .map(|f| f.id)
+            .collect()
+    };
+    assert_eq!(ids(0.0), ["none"]);
+    assert_eq!(ids(1.0), ["not-full"]);
+    assert!(ids(2.0).is_empty());
+    // Without the key, both are said.
+    let b = load(&TWO_FINDINGS.replace("SUPERSEDES", ""));
+    assert_eq!(score(&b, &[rated(0.0)]).findings.len(), 2);
+}
+
+#[test]
+fn supersedes_must_name_another_finding_and_not_go_both_ways() {
+    let problems = |text: String| -> Vec<(usize, String)> {
+        crate::assessment::load_str(&text)
+            .err()
+            .expect("refused")
+            .into_iter()
+            .map(|p| (p.line, p.message))
+            .collect()
+    };
+    assert_eq!(
+        problems(TWO_FINDINGS.replace("SUPERSEDES", "supersedes = [\"not-ful\"]")),
+        [(28, "finding \"none\" supersedes \"not-ful\", which is not a finding of this assessment; its findings are: none, not-full".to_string())]
+    );
+    assert_eq!(
+        problems(TWO_FINDINGS.replace("SUPERSEDES", "supersedes = [\"none\"]")),
+        [(
+            28,
+            "finding \"none\" supersedes itself: name another finding".to_string()
+        )]
+    );
+    let both = TWO_FINDINGS
+        .replace("SUPERSEDES", "supersedes = [\"not-full\"]")
+        .replace(
+            "each = { below = 2 }",
+            "each = { below = 2 }\nsupersedes = [\"none\"]",
+        );
+    assert_eq!(problems(both).len(), 2);
+}

@@ -138,7 +138,14 @@ fn regression_noise_counted_as_change_fail_if_worse_ignores_falls_that_are_not_s
 #[test]
 fn fail_if_worse_exits_1_naming_the_significant_falls() {
     let run = with_quarters()
-        .args(["diff", &quarter(4), &quarter(3), "--fail-if-worse", "--out", "d.json"])
+        .args([
+            "diff",
+            &quarter(4),
+            &quarter(3),
+            "--fail-if-worse",
+            "--out",
+            "d.json",
+        ])
         .fails(1);
     assert!(
         run.stderr.ends_with(
@@ -153,7 +160,14 @@ fn fail_if_worse_exits_1_naming_the_significant_falls() {
 fn min_change_demands_a_size_of_fall() {
     // The significant falls are 0.72, 0.71 and the overall 0.23.
     let run = with_quarters()
-        .args(["diff", &quarter(4), &quarter(3), "--fail-if-worse", "--min-change", "0.5"])
+        .args([
+            "diff",
+            &quarter(4),
+            &quarter(3),
+            "--fail-if-worse",
+            "--min-change",
+            "0.5",
+        ])
         .fails(1);
     assert!(
         run.stderr
@@ -162,7 +176,14 @@ fn min_change_demands_a_size_of_fall() {
         run.stderr
     );
     with_quarters()
-        .args(["diff", &quarter(4), &quarter(3), "--fail-if-worse", "--min-change", "20%"])
+        .args([
+            "diff",
+            &quarter(4),
+            &quarter(3),
+            "--fail-if-worse",
+            "--min-change",
+            "20%",
+        ])
         .run()
         .code(0);
     with_quarters()
@@ -179,7 +200,10 @@ fn min_change_demands_a_size_of_fall() {
 fn a_survey_diffed_with_an_old_result_says_the_overall_could_not_be_tested() {
     let text = std::fs::read_to_string(root().join(quarter(3))).unwrap();
     let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
-    doc["overall"].as_object_mut().unwrap().remove("per_respondent");
+    doc["overall"]
+        .as_object_mut()
+        .unwrap()
+        .remove("per_respondent");
     for t in doc["themes"].as_array_mut().unwrap() {
         t.as_object_mut().unwrap().remove("per_respondent");
     }
@@ -188,8 +212,16 @@ fn a_survey_diffed_with_an_old_result_says_the_overall_could_not_be_tested() {
         .args(["diff", "old.json", &quarter(4)])
         .success()
         .stdout_has("Overall: 1.78 → 2.01 (+0.23), not tested (could not be tested); 44% → 50%.")
-        .stdout_has("the overall and theme changes could not be tested: old.json does not record each");
-    assert!(run.stdout.contains("Band: Emerging → Developing (up), but the overall change could not be tested."), "{}", run.stdout);
+        .stdout_has(
+            "the overall and theme changes could not be tested: old.json does not record each",
+        );
+    assert!(
+        run.stdout.contains(
+            "Band: Emerging → Developing (up), but the overall change could not be tested."
+        ),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

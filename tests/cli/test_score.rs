@@ -423,15 +423,20 @@ fn each_respondents_overall_score_is_summarised_as_an_independent_count_gives_it
     let n = scores.len() as f64;
     let mean = scores.iter().sum::<f64>() / n;
     let sd = (scores.iter().map(|s| (s - mean) * (s - mean)).sum::<f64>() / (n - 1.0)).sqrt();
-    let text = std::fs::read_to_string(
-        crate::support::root().join("examples/northshire/2026-Q4.json"),
-    )
-    .unwrap();
+    let text =
+        std::fs::read_to_string(crate::support::root().join("examples/northshire/2026-Q4.json"))
+            .unwrap();
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     let spread = &doc["overall"]["per_respondent"];
     assert_eq!(spread["n"], scores.len());
-    assert!((spread["mean"].as_f64().unwrap() - mean).abs() < 1e-8, "{spread} vs {mean}");
-    assert!((spread["sd"].as_f64().unwrap() - sd).abs() < 1e-8, "{spread} vs {sd}");
+    assert!(
+        (spread["mean"].as_f64().unwrap() - mean).abs() < 1e-8,
+        "{spread} vs {mean}"
+    );
+    assert!(
+        (spread["sd"].as_f64().unwrap() - sd).abs() < 1e-8,
+        "{spread} vs {sd}"
+    );
     // The interval: mean ± t(0.975, n − 1) · sd / √n, t from mpmath for 50 df.
     let half = 2.008_559_112 * sd / n.sqrt();
     let interval = &spread["interval"];
