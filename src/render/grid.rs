@@ -108,12 +108,7 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
     overall.row(row);
     blocks.push(Block::Grid(overall));
     if o.answered < o.items {
-        blocks.push(Block::Paragraph(format!(
-            "{} of {} items have no score (not answered or not applicable): the overall score and band cover the {} that do.",
-            o.items - o.answered,
-            o.items,
-            o.answered
-        )));
+        blocks.push(Block::Paragraph(unscored_sentence(doc)));
     }
     if let Some(note) = &o.note {
         blocks.push(Block::Paragraph(note.clone()));
@@ -386,14 +381,74 @@ fn raters(doc: &ResultDoc) -> Vec<Block> {
     vec![Block::Paragraph(text), Block::Grid(grid)]
 }
 
-/// The label of an item's rating: the scale's label for a whole-point score, "Not
-/// applicable" or "Not answered" for none; a survey mean has no one label.
+/// The label of an item's rating: the scale's label for a whole-point score, where a
+/// mean lies between two labels, or for no score why: "Not applicable", "Not answered",
+/// or "No column in the file" (a survey scored with `--allow-missing`).
 pub fn rating_label(doc: &ResultDoc, item: &crate::result::ItemResult) -> String {
     match (item.score, doc.scale(&item.scale)) {
         (Some(s), Some(scale)) if s.fract() == 0.0 => scale.label(s as i32),
+        (Some(s), Some(scale)) => between_labels(scale, s),
         (Some(_), _) => String::new(),
-        (None, _) if item.not_applicable > 0 => "Not applicable".into(),
-        (None, _) => "Not answered".into(),
+        (None, _) => unanswered_reason(doc, item).into(),
+    }
+}
+
+/// "3 of 10 items have no score (2 not answered, 1 no column in the file): …".
+pub fn unscored_sentence(doc: &ResultDoc) -> String {
+    let o = &doc.overall;
+    let mut reasons: Vec<(&str, usize)> = Vec::new();
+    for item in doc.items.iter().filter(|i| i.score.is_none()) {
+        let why = unanswered_reason(doc, item);
+        match reasons.iter_mut().find(|(r, _)| *r == why) {
+            Some((_, k)) => *k += 1,
+            None => reasons.push((why, 1)),
+        }
+    }
+    let reasons: Vec<String> = reasons
+        .iter()
+        .map(|(r, k)| format!("{k} {}", r.to_lowercase()))
+        .collect();
+    format!(
+        "{} of {} items have no score ({}): the overall score and band cover the {} that do.",
+        o.items - o.answered,
+        o.items,
+        reasons.join(", "),
+        o.answered
+    )
+}
+
+/// Why an item has no score: it had no column in the survey file, every answer was
+/// "not applicable", or nobody answered it.
+pub fn unanswered_reason(doc: &ResultDoc, item: &crate::result::ItemResult) -> &'static str {
+    let no_column = doc
+        .survey
+        .as_ref()
+        .is_some_and(|s| s.unmatched_items.contains(&item.id));
+    if no_column {
+        "No column in the file"
+    } else if item.not_applicable > 0 {
+        "Not applicable"
+    } else {
+        "Not answered"
+    }
+}
+
+/// Where a score that is not a whole point lies on its scale: "between Partly and Done",
+/// naming the points on either side of it.
+pub fn between_labels(scale: &crate::result::ScaleRef, score: f64) -> String {
+    let below = scale
+        .points
+        .iter()
+        .filter(|p| f64::from(p.value) < score)
+        .max_by_key(|p| p.value);
+    let above = scale
+        .points
+        .iter()
+        .filter(|p| f64::from(p.value) > score)
+        .min_by_key(|p| p.value);
+    match (below, above) {
+        (Some(a), Some(b)) => format!("between {} and {}", a.label, b.label),
+        _ => String::new(),
     }
 }
 

@@ -443,3 +443,31 @@ fn each_respondents_overall_score_is_summarised_as_an_independent_count_gives_it
     assert!((interval["low"].as_f64().unwrap() - (mean - half)).abs() < 1e-6);
     assert!((interval["high"].as_f64().unwrap() - (mean + half)).abs() < 1e-6);
 }
+
+#[test]
+fn regression_missing_drawn_as_zero_items_without_a_column_say_so() {
+    // With --allow-missing, items no column matched were labelled "not answered", as if
+    // respondents had skipped them, and sat at the radar's centre.
+    let run = Test::new()
+        .write("returns.csv", fixture("msforms.csv"))
+        .args([
+            "score",
+            "building-blocks",
+            "returns.csv",
+            "--allow-missing",
+            "-f",
+            "html",
+        ])
+        .success()
+        .stdout_has("8 of 10 items have no score (8 no column in the file)")
+        .stdout_has("An item with no score is not drawn as zero");
+    assert!(
+        run.stdout.contains("(no column in the file)</text>")
+            || run.stdout.contains("no column in the file")
+    );
+    assert!(
+        !run.stdout.contains("not answered</text>"),
+        "{}",
+        run.stdout
+    );
+}

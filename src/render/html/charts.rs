@@ -175,14 +175,23 @@ fn scores_section(doc: &ResultDoc) -> String {
             .iter()
             .enumerate()
             .map(|(n, i)| radar::Spoke {
-                label: format!("{} {}", n + 1, i.title),
+                label: match i.score {
+                    Some(_) => format!("{} {}", n + 1, i.title),
+                    None => format!(
+                        "{} {} ({})",
+                        n + 1,
+                        i.title,
+                        crate::render::grid::unanswered_reason(doc, i).to_lowercase()
+                    ),
+                },
                 value: i.score,
             })
             .collect();
         let description = format!(
             "The same {} scores as a radar: one spoke per item, numbered as in the table, \
              with a ring at each point of the {}–{} scale; the further out, the higher the \
-             score. Items not answered sit at the centre.",
+             score. An item with no score is not drawn as zero: the outline breaks there \
+             and an open circle marks the end of its spoke, whose label says why.",
             doc.items.len(),
             s.min,
             s.max

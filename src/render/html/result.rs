@@ -97,11 +97,8 @@ fn header(doc: &ResultDoc) -> String {
     }
     if o.answered < o.items {
         out.push_str(&format!(
-            "<p>{} of {} items have no score (not answered or not applicable): the overall \
-             score and band cover the {} that do.</p>\n",
-            o.items - o.answered,
-            o.items,
-            o.answered
+            "<p>{}</p>\n",
+            escape(&crate::render::grid::unscored_sentence(doc))
         ));
     }
     out.push_str(&format!(
@@ -153,7 +150,12 @@ fn priorities(doc: &ResultDoc) -> String {
         "<p>Where to start: the lowest scores and the largest gaps to the targets set. \
          The action plan below has what good looks like for each.</p>\n",
     );
-    let mut answered: Vec<&ItemResult> = doc.items.iter().filter(|i| i.score.is_some()).collect();
+    // An item at the top of its scale is not a place to start, however low the rest.
+    let mut answered: Vec<&ItemResult> = doc
+        .items
+        .iter()
+        .filter(|i| i.percent.is_some_and(|p| p < 100.0 - 1e-9))
+        .collect();
     answered.sort_by(|a, b| {
         a.percent
             .partial_cmp(&b.percent)
@@ -171,6 +173,9 @@ fn priorities(doc: &ResultDoc) -> String {
         }
         out.push_str(&heading(3, "lowest", "Lowest scores"));
         out.push_str(&table(&grid, None));
+    } else if doc.items.iter().any(|i| i.score.is_some()) {
+        out.push_str(&heading(3, "lowest", "Lowest scores"));
+        out.push_str("<p>Every item scored is at the top of its scale.</p>\n");
     }
     let mut to_target: Vec<_> = doc
         .gaps

@@ -16,7 +16,9 @@ const CENTRE: (f64, f64) = (WIDTH / 2.0, HEIGHT / 2.0);
 /// Room for a label on either side of the rings.
 const LABEL_ROOM: f64 = WIDTH / 2.0 - RADIUS - LABEL_GAP - 4.0;
 
-/// One spoke: a label and a value on the scale (none: not answered, drawn at the centre).
+/// One spoke: a label and a value on the scale. A spoke with no value (not answered,
+/// not applicable, no column in the file) is drawn as absent, not as zero: the shape
+/// breaks there and an open marker sits at the spoke's end; its label says why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spoke {
     pub label: String,
@@ -81,24 +83,53 @@ pub fn draw(title: &str, description: &str, spokes: &[Spoke], min: f64, max: f64
     for i in 0..n {
         svg.line(CENTRE, spoke(CENTRE, RADIUS, i, n), colour::PALE_GREY, &[]);
     }
-    let shape: Vec<(f64, f64)> = spokes
-        .iter()
-        .enumerate()
-        .map(|(i, s)| spoke(CENTRE, r.map(s.value.unwrap_or(min)), i, n))
-        .collect();
-    svg.poly(
-        true,
-        &shape,
-        &[
-            ("fill", colour::BLUE),
-            ("fill-opacity", "0.25"),
-            ("stroke", colour::BLUE),
-            ("stroke-width", "2"),
-        ],
-    );
+    let point = |i: usize, v: f64| spoke(CENTRE, r.map(v), i, n);
+    let shape_style = [
+        ("fill", colour::BLUE),
+        ("fill-opacity", "0.25"),
+        ("stroke", colour::BLUE),
+        ("stroke-width", "2"),
+    ];
+    if spokes.iter().all(|s| s.value.is_some()) {
+        let shape: Vec<(f64, f64)> = spokes
+            .iter()
+            .enumerate()
+            .map(|(i, s)| point(i, s.value.unwrap_or(min)))
+            .collect();
+        svg.poly(true, &shape, &shape_style);
+    } else {
+        // Only neighbours that both have a value are joined: a missing score is a break
+        // in the outline, never a dip to the centre (which would read as the lowest point).
+        for i in 0..n {
+            let j = (i + 1) % n;
+            if let (Some(a), Some(b)) = (spokes[i].value, spokes[j].value)
+                && n > 1
+            {
+                svg.poly(
+                    false,
+                    &[point(i, a), point(j, b)],
+                    &[
+                        ("fill", "none"),
+                        ("stroke", colour::BLUE),
+                        ("stroke-width", "2"),
+                    ],
+                );
+            }
+        }
+        for (i, s) in spokes.iter().enumerate() {
+            if s.value.is_none() {
+                svg.circle(
+                    spoke(CENTRE, RADIUS, i, n),
+                    4.5,
+                    "white",
+                    &[("stroke", colour::GREY), ("stroke-width", "1.5")],
+                );
+            }
+        }
+    }
     for (i, s) in spokes.iter().enumerate() {
-        if s.value.is_some() {
-            svg.circle(shape[i], 3.5, colour::BLUE, &[]);
+        if let Some(v) = s.value {
+            svg.circle(point(i, v), 3.5, colour::BLUE, &[]);
         }
     }
     for (label, s) in labels(spokes).iter().zip(spokes) {
@@ -133,6 +164,21 @@ mod tests {
                 value: Some((i % 5) as f64),
             })
             .collect()
+    }
+
+    #[test]
+    fn regression_missing_drawn_as_zero_an_unanswered_spoke_breaks_the_shape() {
+        let mut s = spokes(5);
+        s.iter_mut().for_each(|s| s.value = Some(2.0));
+        s[2].value = None;
+        let body = draw("t", "d", &s, 0.0, 4.0).body;
+        // No closed shape through the centre; four joins between answered neighbours
+        // (0–1, 3–4, 4–0) and an open marker at the unanswered spoke's end.
+        assert!(!body.contains("fill-opacity"), "{body}");
+        assert_eq!(body.matches("<polyline").count(), 3, "{body}");
+        assert_eq!(body.matches("fill=\"white\"").count(), 1, "{body}");
+        let centre = format!("cx=\"{}\" cy=\"{}\"", fmt(CENTRE.0), fmt(CENTRE.1));
+        assert!(!body.contains(&centre), "{body}");
     }
 
     #[test]
@@ -191,7 +237,8 @@ mod tests {
         let chart = draw("t", "d", &one, 0.0, 4.0);
         let top = format!("{},{}", fmt(CENTRE.0), fmt(CENTRE.1 - RADIUS));
         assert!(chart.body.contains(&top), "{}", chart.body);
-        // An unanswered spoke gets no dot.
-        assert_eq!(chart.body.matches("<circle").count(), 2);
+        // An unanswered spoke gets no dot, only an open marker at its end.
+        assert_eq!(chart.body.matches("<circle").count(), 3);
+        assert_eq!(chart.body.matches("fill=\"white\"").count(), 1);
     }
 }
