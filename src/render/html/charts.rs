@@ -73,6 +73,17 @@ fn axis(doc: &ResultDoc) -> (Axis, Option<&ScaleRef>) {
 }
 
 /// An item's value on the axis.
+/// A survey item's 95% interval in the chart's units (the scale, or percent).
+fn interval_on_axis(doc: &ResultDoc, item: &ItemResult, by_scale: bool) -> Option<(f64, f64)> {
+    let i = item.aggregate.as_ref()?.interval?;
+    if by_scale {
+        return Some((i.low, i.high));
+    }
+    let s = doc.scale(&item.scale)?;
+    let percent = |v: f64| (v - f64::from(s.min)) / f64::from((s.max - s.min).max(1)) * 100.0;
+    Some((percent(i.low), percent(i.high)))
+}
+
 fn on_axis(item: &ItemResult, by_scale: bool) -> Option<f64> {
     if by_scale { item.score } else { item.percent }
 }
@@ -110,6 +121,7 @@ fn scores_section(doc: &ResultDoc) -> String {
                     Some(v) => percent(Some(v)),
                     None => rating_label(doc, i).to_lowercase(),
                 },
+                interval: interval_on_axis(doc, i, by_scale),
                 target: i.target.map(|t| {
                     if by_scale {
                         t as f64
@@ -160,6 +172,17 @@ fn scores_section(doc: &ResultDoc) -> String {
             " A diamond marks the target set for {targets} {}.",
             if targets == 1 { "item" } else { "items" }
         ));
+    }
+    if doc
+        .items
+        .iter()
+        .any(|i| interval_on_axis(doc, i, by_scale).is_some())
+    {
+        description.push_str(
+            " The line across each bar's end is its 95% confidence interval: a mean of few or \
+             very different answers is less certain, and its line is longer. Where two \
+             items' lines overlap a lot, do not read the gap between their bars as real.",
+        );
     }
     description.push_str(" The table below gives every figure.");
     let mut out = heading(2, "scores", "Scores");

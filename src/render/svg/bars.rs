@@ -14,6 +14,8 @@ pub struct Bar {
     /// The value as the report writes it ("2.35", "not answered").
     pub shown: String,
     pub target: Option<f64>,
+    /// A survey mean's 95% interval on the axis, drawn as a whisker across the bar's end.
+    pub interval: Option<(f64, f64)>,
 }
 
 /// Bars under an optional heading.
@@ -89,6 +91,15 @@ pub fn draw(title: &str, description: &str, sections: &[Section], axis: Axis) ->
         diamond(&mut svg, PLOT_LEFT + 72.0, 12.0);
         svg.text((PLOT_LEFT + 82.0, 16.0), "target", &[]);
     }
+    if sections
+        .iter()
+        .flat_map(|s| &s.bars)
+        .any(|b| b.interval.is_some())
+    {
+        let at = PLOT_LEFT + 136.0;
+        whisker(&mut svg, at, at + 20.0, 12.0);
+        svg.text((at + 26.0, 16.0), "95% confidence interval", &[]);
+    }
     // Grid lines and the axis.
     for t in ticks(axis.min, axis.max) {
         let x = l.x.map(t);
@@ -133,7 +144,13 @@ pub fn draw(title: &str, description: &str, sections: &[Section], axis: Axis) ->
                         colour::BLUE,
                         &[],
                     );
-                    svg.text((end + 6.0, middle + 4.0), &b.shown, &[]);
+                    let mut after = end;
+                    if let Some((low, high)) = b.interval {
+                        let (a, z) = (l.x.map(low), l.x.map(high));
+                        whisker(&mut svg, a, z, middle);
+                        after = after.max(z);
+                    }
+                    svg.text((after + 6.0, middle + 4.0), &b.shown, &[]);
                 }
                 None => svg.text(
                     (PLOT_LEFT + 4.0, middle + 4.0),
@@ -157,6 +174,15 @@ pub fn draw(title: &str, description: &str, sections: &[Section], axis: Axis) ->
     }
 }
 
+/// An interval: a dark line from `from` to `to` with an end cap at each side.
+fn whisker(svg: &mut Svg, from: f64, to: f64, middle: f64) {
+    let style: &[(&str, &str)] = &[("stroke-width", "1.5")];
+    svg.line((from, middle), (to, middle), colour::INK, style);
+    for x in [from, to] {
+        svg.line((x, middle - 5.0), (x, middle + 5.0), colour::INK, style);
+    }
+}
+
 /// The target marker: a dark diamond outlined in white, so it shows on a bar and off it.
 pub fn diamond(svg: &mut Svg, x: f64, y: f64) {
     let r = 6.0;
@@ -174,12 +200,14 @@ pub fn diamond(svg: &mut Svg, x: f64, y: f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::svg::geom::fmt;
 
     fn bars(n: usize) -> Vec<Section> {
         vec![Section {
             heading: Some("Invest in Patient Leaders".into()),
             bars: (0..n)
                 .map(|i| Bar {
+                    interval: None,
                     label: format!("Item {i} with a title long enough to need two lines"),
                     value: Some((i % 5) as f64),
                     shown: format!("{}.00", i % 5),
@@ -259,6 +287,7 @@ mod tests {
         let sections = vec![Section {
             heading: None,
             bars: vec![Bar {
+                interval: None,
                 label: "Voices".into(),
                 value: None,
                 shown: "not answered".into(),
@@ -268,5 +297,36 @@ mod tests {
         let chart = draw("t", "d", &sections, SCALE);
         assert!(chart.body.contains(">not answered</text>"));
         assert_eq!(chart.body.matches("<rect").count(), 1, "only the legend's");
+    }
+
+    #[test]
+    fn an_interval_is_a_whisker_across_the_bar_s_end() {
+        let sections = [Section {
+            heading: None,
+            bars: vec![Bar {
+                label: "Decision-making".into(),
+                value: Some(1.9),
+                shown: "1.90".into(),
+                target: None,
+                interval: Some((1.58, 2.21)),
+            }],
+        }];
+        let axis = Axis {
+            min: 0.0,
+            max: 4.0,
+            percent: false,
+        };
+        let l = layout(&sections, axis);
+        let body = draw("t", "d", &sections, axis).body;
+        let (a, z) = (fmt(l.x.map(1.58)), fmt(l.x.map(2.21)));
+        assert!(body.contains(&format!("x1=\"{a}\"")), "{body}");
+        assert!(body.contains(&format!("x2=\"{z}\"")), "{body}");
+        assert!(body.contains("95% confidence interval"));
+        // The figure is written after the whisker, not over it.
+        let after = l.x.map(2.21) + 6.0;
+        assert!(
+            body.contains(&format!("<text x=\"{}\"", fmt(after))),
+            "{body}"
+        );
     }
 }
