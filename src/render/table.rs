@@ -67,8 +67,56 @@ fn table(grid: &Grid, options: &Options) -> Table {
             column.set_cell_alignment(CellAlignment::Right);
         }
     }
-    keep_words_whole(&mut table, grid, options.width);
+    if !give_titles_room(&mut table, grid, options.width) {
+        keep_words_whole(&mut table, grid, options.width);
+    }
     table
+}
+
+/// The least a title column is left when the other columns are kept whole.
+const TITLE_ROOM: usize = 24;
+
+/// A table of titles beside figures (a trend's themes beside its periods, a diff's items
+/// beside old, new, change and verdict) reads best with each figure on one line and the
+/// titles wrapped instead: the columns other than the widest text column are given their
+/// whole content, when that leaves the title column at least `TITLE_ROOM` characters.
+/// Returns whether it did.
+fn give_titles_room(table: &mut Table, grid: &Grid, width: u16) -> bool {
+    let columns = grid.headers.len();
+    if columns < 2 {
+        return false;
+    }
+    let chars = |s: &String| s.chars().count();
+    let full: Vec<usize> = (0..columns)
+        .map(|c| {
+            let cells = grid.rows.iter().map(|r| chars(&r[c])).max().unwrap_or(0);
+            let header = grid.headers[c]
+                .split_whitespace()
+                .map(str::len)
+                .max()
+                .unwrap_or(0);
+            cells.max(header)
+        })
+        .collect();
+    let total = |c: usize| grid.rows.iter().map(|r| chars(&r[c])).sum::<usize>();
+    let Some(title) = (0..columns)
+        .filter(|c| !grid.numeric[*c])
+        .max_by_key(|c| total(*c))
+    else {
+        return false;
+    };
+    let others: usize = (0..columns).filter(|c| *c != title).map(|c| full[c]).sum();
+    let frame = 1 + 3 * columns;
+    if others + frame + TITLE_ROOM.min(full[title]) > usize::from(width) {
+        return false;
+    }
+    for c in (0..columns).filter(|c| *c != title) {
+        if let Some(column) = table.column_mut(c) {
+            let w = u16::try_from(full[c] + 2).unwrap_or(u16::MAX);
+            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w)));
+        }
+    }
+    true
 }
 
 /// Words longer than this may still be broken to fit a narrow table.
