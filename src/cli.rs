@@ -34,6 +34,36 @@ pub struct Global {
     pub width: Option<u16>,
 }
 
+/// What each format of a Result's report holds.
+const RESULT_FORMATS: &str = "Formats:
+  table     the report for a terminal: overall, themes, items, findings, gaps, actions
+  markdown  the same report as Markdown
+  json      the Result document itself (the file diff and trend read)
+  csv       one row per item, theme and the overall, with every figure
+  xlsx      sheets Summary, Themes, Items (with survey aggregates), Groups, Gaps, Findings,
+            and Raters and Rejected where there are any
+  html      one web page: charts, each followed by its table, findings, priorities and the
+            action plan";
+
+/// What each format of a diff holds.
+const DIFF_FORMATS: &str = "Formats:
+  table     the comparison for a terminal: summary, overall, themes, items, what moved
+  markdown  the same as Markdown
+  json      the comparison as a document (schema plead.diff/1), every figure and test
+  csv       one row per overall, theme and item: old, new, change, verdict, p-value
+  xlsx      two sheets: Summary (the report's text and tables) and Changes (the CSV rows)
+  html      one web page: old and new scores as dumbbell charts, each with its table";
+
+/// What each format of a trend holds.
+const TREND_FORMATS: &str = "Formats:
+  table     the trend for a terminal, with a sparkline per row
+  markdown  the same as Markdown, without sparklines
+  json      the trend as a document, every figure and test
+  csv       one row per overall, theme and item, a column per period
+  xlsx      two sheets: Summary (the report's text and tables) and Trend (the CSV rows)
+  html      one web page: a small line chart per item over the periods (overall first),
+            then the same tables";
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the available assessments
@@ -43,14 +73,19 @@ pub enum Command {
     /// Check assessment files, printing every problem as file:line:column: message
     Validate(ValidateArgs),
     /// Run an assessment in a workshop (or from an answers file) and score it
+    #[command(after_help = RESULT_FORMATS)]
     Assess(AssessArgs),
     /// Render a saved Result
+    #[command(after_help = RESULT_FORMATS)]
     Report(ReportArgs),
     /// Score a file of survey returns (CSV or Excel, as survey tools export them)
+    #[command(after_help = RESULT_FORMATS)]
     Score(ScoreArgs),
     /// Compare two Results: what changed between quarters, and whether it matters
+    #[command(after_help = DIFF_FORMATS)]
     Diff(DiffArgs),
     /// Follow Results across periods: every score, its latest change, long-standing problems
+    #[command(after_help = TREND_FORMATS)]
     Trend(TrendArgs),
     /// Send an assessment out: a returns sheet and questions that `plead score` reads back
     /// with no --map (csv, xlsx), or a printable questionnaire (markdown, html)
@@ -160,8 +195,8 @@ pub enum Format {
     Markdown,
     Json,
     Csv,
-    /// An Excel workbook: a summary sheet, items with their aggregates, groups, rejected
-    /// cells (write it with --out FILE.xlsx)
+    /// An Excel workbook (write it with --out FILE.xlsx); its sheets are listed under
+    /// "Formats" below
     Xlsx,
     /// One self-contained web page with charts (no scripts, prints on A4)
     Html,
