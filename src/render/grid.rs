@@ -501,7 +501,7 @@ pub fn items_grid(doc: &ResultDoc, bars: bool) -> Grid {
                 score(aggregate.map(|a| a.sd)),
                 aggregate
                     .and_then(|a| a.interval)
-                    .map_or_else(|| "—".into(), |i| score_interval(i)),
+                    .map_or_else(|| "—".into(), score_interval),
             ]);
         }
         if targets {

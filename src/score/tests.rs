@@ -909,8 +909,7 @@ fn a_finding_that_supersedes_another_is_reported_instead_of_it() {
 fn supersedes_must_name_another_finding_and_not_go_both_ways() {
     let problems = |text: String| -> Vec<(usize, String)> {
         crate::assessment::load_str(&text)
-            .err()
-            .expect("refused")
+            .expect_err("refused")
             .into_iter()
             .map(|p| (p.line, p.message))
             .collect()
