@@ -4,6 +4,14 @@
 // axe-core violation. Takes a full-page screenshot and an A4 PDF of each, into a
 // temporary folder whose paths it prints (CI artefacts, never committed).
 //
+// Printed on A4, it also checks the page breaks: no heading is the last thing on a page
+// (stranded above what it introduces), no chart is on another page than its table, and
+// the first page is not left mostly empty. (A chart and the start of its table that
+// together exceed a page cannot share one and are not held to it.) Chromium does not tell a page where its PDF
+// breaks fall, so the print layout is laid out again as columns one A4 page high and one
+// page's printable width wide: the same fragmentation engine, honouring the same
+// break-before/after/inside rules, puts each element in the column its page would be.
+//
 //   node check.mjs report.html diff.html …        (CHROMIUM=/path/to/chromium to override)
 //
 // Prints one line per page and a closing "N passed, N failed"; exits 1 on any failure.
@@ -128,6 +136,7 @@ for (const file of files) {
   for (const [n, h] of tall) problems.push(`chart ${n} is ${Math.round(h)}px tall in print`);
   const pdf = join(artefacts, `${name}.pdf`);
   await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  for (const p of await pageBreakProblems(page)) problems.push(p);
   await page.close();
 
   if (problems.length === 0) {
@@ -140,6 +149,74 @@ for (const file of files) {
     console.log(`FAIL ${file}: screenshot ${screenshot}`);
     for (const p of problems) console.log(`       ${p}`);
   }
+}
+
+/** The page-break problems of a page already in print media. */
+async function pageBreakProblems(page) {
+  // A4 at 96 px per inch less the print margins (14 mm top and bottom, 12 mm sides).
+  const width = Math.floor(((210 - 24) / 25.4) * 96);
+  const height = Math.floor(A4_PRINTABLE_HEIGHT);
+  await page.setViewportSize({ width, height });
+  return page.evaluate(
+    ({ width, height }) => {
+      const style = document.createElement('style');
+      style.textContent = `html, body { margin: 0 !important; padding: 0 !important; }
+        body { column-width: ${width}px; column-gap: 0; column-fill: auto;
+               height: ${height}px; width: ${width}px; }`;
+      document.head.appendChild(style);
+      const pageOf = (el) => {
+        const r = el.getClientRects()[0] || el.getBoundingClientRect();
+        return Math.floor((r.left + window.scrollX + 1) / width);
+      };
+      const visible = (el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0;
+      };
+      // The next element in reading order that is not inside `el`.
+      const after = (el) => {
+        let n = el;
+        while (n && !n.nextElementSibling) n = n.parentElement;
+        n = n && n.nextElementSibling;
+        while (n && !visible(n)) n = n.nextElementSibling;
+        return n;
+      };
+      const problems = [];
+      for (const h of document.querySelectorAll('h1, h2, h3, h4')) {
+        const next = after(h);
+        if (next && pageOf(next) > pageOf(h)) {
+          problems.push(`heading "${h.textContent.trim()}" is the last thing on page ${pageOf(h) + 1}`);
+        }
+      }
+      for (const f of document.querySelectorAll('figure')) {
+        const next = after(f);
+        const table = next && (next.matches('table') ? next : next.querySelector('table'));
+        // Together only where the chart and the table's header and first row fit a page.
+        const start = table
+          ? [...table.querySelectorAll('thead, tr')].slice(0, 2)
+              .reduce((h, r) => h + r.getBoundingClientRect().height, 0)
+          : 0;
+        const fits = f.getBoundingClientRect().height + start <= height;
+        if (table && fits && pageOf(table) > pageOf(f)) {
+          problems.push(`chart "${f.querySelector('figcaption')?.textContent.trim()}" is on page ${pageOf(f) + 1}, its table on ${pageOf(next) + 1}`);
+        }
+      }
+      // The first page: how far down its last piece of content reaches.
+      let bottom = 0;
+      let pages = 1;
+      for (const el of document.body.querySelectorAll('*')) {
+        if (!visible(el) || el.children.length > 0) continue;
+        const p = pageOf(el);
+        pages = Math.max(pages, p + 1);
+        if (p === 0) bottom = Math.max(bottom, el.getBoundingClientRect().bottom);
+      }
+      if (pages > 1 && bottom < 0.6 * height) {
+        problems.push(`page 1 is ${Math.round(100 - (100 * bottom) / height)}% empty`);
+      }
+      style.remove();
+      return problems;
+    },
+    { width, height },
+  );
 }
 
 await context.close();

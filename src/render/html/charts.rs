@@ -335,6 +335,8 @@ fn status_section(doc: &ResultDoc) -> String {
         counts.join(", ")
     );
     let mut out = heading(2, "status", "Status of each item");
+    // Kept with its table on one printed page where they fit.
+    out.push_str("<div class=\"with-table\">\n");
     out.push_str(&figure(
         "chart-status",
         &status::draw(&doc.assessment.title, &description, &groups, levels),
@@ -359,6 +361,7 @@ fn status_section(doc: &ResultDoc) -> String {
         grid.row(row);
     }
     out.push_str(&table(&grid, Some("Status of each item")));
+    out.push_str("</div>\n");
     out
 }
 
@@ -406,6 +409,8 @@ fn examples_section(doc: &ResultDoc) -> String {
         ));
     }
     let mut out = heading(2, "examples", "Named examples");
+    // Kept with its table on one printed page where they fit.
+    out.push_str("<div class=\"with-table\">\n");
     out.push_str(&figure(
         "chart-examples",
         &heat::draw(
@@ -436,6 +441,7 @@ fn examples_section(doc: &ResultDoc) -> String {
         ]);
     }
     out.push_str(&table(&grid, Some("Named examples and their ratings")));
+    out.push_str("</div>\n");
     out
 }
 
@@ -482,6 +488,8 @@ fn distribution_section(doc: &ResultDoc) -> String {
             points.first().cloned().unwrap_or_default(),
             points.last().cloned().unwrap_or_default()
         );
+        // Kept with its table on one printed page where they fit.
+        out.push_str("<div class=\"with-table\">\n");
         out.push_str(&figure(
             &format!("chart-answers-{k}"),
             &stacked::draw(
@@ -519,6 +527,7 @@ fn distribution_section(doc: &ResultDoc) -> String {
             grid.row(row);
         }
         out.push_str(&table(&grid, Some("Answers at each point")));
+        out.push_str("</div>\n");
     }
     out
 }
@@ -612,6 +621,13 @@ fn groups_section(doc: &ResultDoc) -> String {
     // Heading and note first, then the chart, then the tables.
     let (head, rest) = blocks_of.split_at(blocks_of.len().min(2));
     out.push_str(&blocks(head, "groups"));
+    // The chart is kept with the first table after it on one printed page where they fit.
+    let first_table = rest
+        .iter()
+        .position(|b| matches!(b, Block::Grid(_)))
+        .map_or(0, |k| k + 1);
+    let (with_chart, rest) = rest.split_at(first_table);
+    out.push_str("<div class=\"with-table\">\n");
     if doc.groups.len() <= 8 {
         out.push_str(&figure(
             "chart-groups",
@@ -623,6 +639,8 @@ fn groups_section(doc: &ResultDoc) -> String {
             ),
         ));
     }
+    out.push_str(&blocks(with_chart, "groups-with-chart"));
+    out.push_str("</div>\n");
     out.push_str(&blocks(rest, "groups-more"));
     out
 }

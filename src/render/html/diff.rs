@@ -23,6 +23,8 @@ pub fn diff(d: &Diff) -> String {
         d.assessment.title, d.new.organisation, d.old.period, d.new.period
     );
     let mut main = String::new();
+    // A chart, its heading and its table are kept on one printed page where they fit.
+    let mut open = false;
     for (i, b) in d_blocks(d).iter().enumerate() {
         if let Block::Heading(h) = b {
             let rows = match h.as_str() {
@@ -30,6 +32,10 @@ pub fn diff(d: &Diff) -> String {
                 "Items" => Some((&d.items, "items")),
                 _ => None,
             };
+            if rows.is_some() {
+                main.push_str("<div class=\"with-table\">\n");
+                open = true;
+            }
             main.push_str(&blocks(std::slice::from_ref(b), &format!("diff-{i}")));
             if let Some((rows, what)) = rows {
                 main.push_str(&figure(&format!("chart-{what}"), &chart(d, rows, what)));
@@ -37,6 +43,13 @@ pub fn diff(d: &Diff) -> String {
             continue;
         }
         main.push_str(&blocks(std::slice::from_ref(b), &format!("diff-{i}")));
+        if open && matches!(b, Block::Grid(_)) {
+            main.push_str("</div>\n");
+            open = false;
+        }
+    }
+    if open {
+        main.push_str("</div>\n");
     }
     let footer = footer(&crate::render::diff::about(d));
     page(&title, &header(d), &main, &footer)
