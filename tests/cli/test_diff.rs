@@ -322,3 +322,62 @@ fn an_unknown_schema_version_is_refused() {
         .fails(2)
         .stderr_has("error: future.json: this Result uses schema \"plead.result/9\"");
 }
+
+#[test]
+fn regression_overall_of_mixed_scales_compared_on_its_percent_not_called_unchanged() {
+    // Items on scales of different ranges leave the overall with a percent and no score;
+    // diff once printed "— → — (—), unchanged; 53% → 53%" whatever the percents did.
+    let without_score = |q: u8| {
+        let text = std::fs::read_to_string(root().join(quarter(q))).unwrap();
+        let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        doc["overall"]["score"] = serde_json::Value::Null;
+        serde_json::to_string_pretty(&doc).unwrap()
+    };
+    let run = Test::new()
+        .write("q3.json", without_score(3))
+        .write("q4.json", without_score(4))
+        .args(["diff", "q3.json", "q4.json", "--format", "json"])
+        .success();
+    let d: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(d["overall"]["direction"], "improved");
+    assert_eq!(d["overall"]["significance"], "significant");
+    Test::new()
+        .write("q3.json", without_score(3))
+        .write("q4.json", without_score(4))
+        .args(["diff", "q3.json", "q4.json"])
+        .success()
+        .stdout_has("Overall: 44% → 50% (+6 pts), improved (p = 0.002).");
+}
+
+#[test]
+fn regression_warnings_of_results_are_shown_by_diff_and_trend() {
+    let warned = |q: u8| {
+        let text = std::fs::read_to_string(root().join(quarter(q))).unwrap();
+        let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        doc["warnings"] =
+            serde_json::json!(["These figures describe fewer than 11 people (9 respondents)."]);
+        serde_json::to_string_pretty(&doc).unwrap()
+    };
+    Test::new()
+        .write("q3.json", warned(3))
+        .write(
+            "q4.json",
+            std::fs::read_to_string(root().join(quarter(4))).unwrap(),
+        )
+        .args(["diff", "q3.json", "q4.json"])
+        .success()
+        .stdout_has(
+            "  • Warning (2026-Q3): These figures describe fewer than 11 people (9 respondents).",
+        );
+    Test::new()
+        .write("q3.json", warned(3))
+        .write(
+            "q4.json",
+            std::fs::read_to_string(root().join(quarter(4))).unwrap(),
+        )
+        .args(["trend", "q3.json", "q4.json", "-f", "markdown"])
+        .success()
+        .stdout_has(
+            "Warning (2026-Q3): These figures describe fewer than 11 people (9 respondents).",
+        );
+}

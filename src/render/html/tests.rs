@@ -537,3 +537,27 @@ fn escaping_covers_text_and_attributes() {
     assert_eq!(super::date("2026-10-19T15:00:00Z"), "19 October 2026");
     assert_eq!(super::date("yesterday"), "yesterday");
 }
+
+#[test]
+fn regression_where_to_start_listed_roles_in_place_it_lists_only_items_below_the_top() {
+    let mut doc = fixture("role-model");
+    let top = doc.scales[0].max;
+    for (k, item) in doc.items.iter_mut().enumerate() {
+        let v = if k == 0 { 1.5 } else { f64::from(top) };
+        item.score = Some(v);
+        item.percent = Some(v / f64::from(top) * 100.0);
+    }
+    let page = super::result(&doc);
+    let lowest = page
+        .split("id=\"lowest\"")
+        .nth(1)
+        .and_then(|s| s.split("</table>").next())
+        .expect("a lowest-scores table");
+    assert_eq!(lowest.matches("<tr>").count(), 2, "{lowest}");
+    // 1.50 on the 0–2 scale lies between its two labels, and says so.
+    let (low, high) = (doc.scales[0].label(1), doc.scales[0].label(2));
+    assert!(
+        lowest.contains(&format!("1.50 (between {low} and {high})")),
+        "{lowest}"
+    );
+}
