@@ -87,17 +87,25 @@ fn give_titles_room(table: &mut Table, grid: &Grid, width: u16) -> bool {
         return false;
     }
     let chars = |s: &String| s.chars().count();
-    let full: Vec<usize> = (0..columns)
-        .map(|c| {
-            let cells = grid.rows.iter().map(|r| chars(&r[c])).max().unwrap_or(0);
-            let header = grid.headers[c]
-                .split_whitespace()
-                .map(str::len)
-                .max()
-                .unwrap_or(0);
-            cells.max(header)
-        })
-        .collect();
+    // Each column's width kept whole: its widest cell, and its header on one line if
+    // `whole_header`, else the header's longest word.
+    let full = |whole_header: bool| -> Vec<usize> {
+        (0..columns)
+            .map(|c| {
+                let cells = grid.rows.iter().map(|r| chars(&r[c])).max().unwrap_or(0);
+                let h = &grid.headers[c];
+                let header = if whole_header {
+                    chars(h)
+                } else {
+                    h.split_whitespace()
+                        .map(|w| w.chars().count())
+                        .max()
+                        .unwrap_or(0)
+                };
+                cells.max(header)
+            })
+            .collect()
+    };
     let total = |c: usize| grid.rows.iter().map(|r| chars(&r[c])).sum::<usize>();
     let Some(title) = (0..columns)
         .filter(|c| !grid.numeric[*c])
@@ -105,14 +113,21 @@ fn give_titles_room(table: &mut Table, grid: &Grid, width: u16) -> bool {
     else {
         return false;
     };
-    let others: usize = (0..columns).filter(|c| *c != title).map(|c| full[c]).sum();
     let frame = 1 + 3 * columns;
-    if others + frame + TITLE_ROOM.min(full[title]) > usize::from(width) {
+    let fits = |widths: &[usize]| {
+        let others: usize = (0..columns)
+            .filter(|c| *c != title)
+            .map(|c| widths[c])
+            .sum();
+        others + frame + TITLE_ROOM.min(widths[title]) <= usize::from(width)
+    };
+    let widths = [full(true), full(false)].into_iter().find(|w| fits(w));
+    let Some(widths) = widths else {
         return false;
-    }
+    };
     for c in (0..columns).filter(|c| *c != title) {
         if let Some(column) = table.column_mut(c) {
-            let w = u16::try_from(full[c] + 2).unwrap_or(u16::MAX);
+            let w = u16::try_from(widths[c] + 2).unwrap_or(u16::MAX);
             column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w)));
         }
     }

@@ -9,7 +9,7 @@ fn orders_results_by_period_whatever_order_they_are_given_in() {
     let run = with_quarters()
         .args(["trend", &quarter(4), &quarter(2), &quarter(3), &quarter(1)])
         .success()
-        .stdout_has("│ Score   ┆     1.00 ┆     1.50 ┆     1.78 ┆       2.01 ┆ ▃▄▄▅  ┆ +0.23 ▲ * ┆ +1.01 ▲ │")
+        .stdout_has("│ Score   ┆     1.00 ┆     1.50 ┆     1.78 ┆       2.01 ┆ ▃▄▄▅  ┆ +0.23 ▲ * ┆ +1.01 ▲     │")
         .stdout_has("Findings raised in every one of the 4 periods:");
     assert_eq!(run.stderr, "");
     with_quarters()
