@@ -390,7 +390,7 @@ fn offer<P: Prompter>(prompter: &mut P, d: &Draft, a: &Assessment) -> anyhow::Re
         d.period,
         d.answered(),
         a.items.len(),
-        d.saved
+        crate::render::text::human_time(&d.saved)
     ));
     if prompter.confirm("Continue this draft?", true)? {
         return Ok(true);

@@ -262,3 +262,24 @@ fn a_draft_in_use_is_not_taken_over() {
         .stderr_has("remove .plead/draft-role-model.json.lock and run again");
     assert_eq!(run.file(DRAFT), serde_json::to_string(&draft()).unwrap());
 }
+
+#[test]
+fn regression_machine_details_the_draft_offer_says_when_it_was_saved_as_people_read_it() {
+    let run = Test::new()
+        .write(DRAFT, serde_json::to_string(&draft()).unwrap())
+        .write("s.txt", "y\nreview\nFinish\n")
+        .args([
+            "assess",
+            "role-model",
+            "--script",
+            "s.txt",
+            "--out",
+            "r.json",
+        ])
+        .run();
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        all.contains("last saved 1 December 2026, 09:00 UTC."),
+        "{all}"
+    );
+}
