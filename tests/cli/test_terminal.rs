@@ -512,7 +512,9 @@ fn ctrl_c_keeps_every_answer_and_the_session_resumes_to_the_end() {
     // Ctrl-C exits without destructors; the lock is released all the same, so the next
     // run finds none to judge stale.
     assert!(
-        !dir.path().join(".plead/draft-role-model.json.lock").exists(),
+        !dir.path()
+            .join(".plead/draft-role-model.json.lock")
+            .exists(),
         "the draft's lock outlived the interrupted workshop"
     );
     let d = draft(dir.path(), "role-model");
