@@ -13,6 +13,7 @@ pub mod cmd;
 pub mod compare;
 pub mod input;
 pub mod interact;
+pub mod numbers;
 pub mod output;
 pub mod portable;
 pub mod problem;

@@ -276,6 +276,16 @@ pub enum GapKind {
     ToTarget,
 }
 
+impl GapKind {
+    /// The words a report uses for the kind of gap.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GapKind::BelowThreshold => "below threshold",
+            GapKind::ToTarget => "to target",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub id: String,
@@ -350,13 +360,42 @@ fn one() -> usize {
     1
 }
 
+/// How an item found its column, written in a Result as "map", "id", "alias", "text",
+/// "grid" or "wording".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchedBy {
+    /// `--map ITEM=COLUMN`.
+    Map,
+    Id,
+    Alias,
+    Text,
+    /// A grid column `Question [Row]` whose row names the item.
+    Grid,
+    /// A reworded question, paired by its wording (reported, so it can be checked).
+    Wording,
+}
+
+impl MatchedBy {
+    /// The word a Result and a report use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchedBy::Map => "map",
+            MatchedBy::Id => "id",
+            MatchedBy::Alias => "alias",
+            MatchedBy::Text => "text",
+            MatchedBy::Grid => "grid",
+            MatchedBy::Wording => "wording",
+        }
+    }
+}
+
 /// The column an item was read from, and how it was matched.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ColumnMatch {
     pub item: String,
     pub column: String,
-    /// "map", "id", "alias", "text", "grid" or "wording" (a reworded question).
-    pub matched_by: String,
+    pub matched_by: MatchedBy,
     /// For a reworded question, how its wording matched, so the analyst can check it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub how: Option<String>,
@@ -615,6 +654,26 @@ impl ResultDoc {
     pub fn item(&self, id: &str) -> Option<&ItemResult> {
         self.items.iter().find(|i| i.id == id)
     }
+
+    /// The label of an item's rating, where its score is a whole point of its scale
+    /// ("In place"; the number for a point without a label). A survey mean that falls
+    /// between points has no one label, and an unrated item none at all.
+    pub fn rating_label(&self, item: &ItemResult) -> Option<String> {
+        let s = item.score?;
+        let scale = self.scale(&item.scale)?;
+        (s.fract() == 0.0).then(|| scale.label(s as i32))
+    }
+
+    /// The one scale every item is rated on, if there is one.
+    pub fn common_scale(&self) -> Option<&ScaleRef> {
+        let mut ids = self.items.iter().map(|i| i.scale.as_str());
+        let first = ids.next()?;
+        if ids.all(|id| id == first) {
+            self.scale(first)
+        } else {
+            None
+        }
+    }
 }
 
 /// A number for a message: 1.8e308, not its 309 digits.
@@ -636,6 +695,11 @@ fn json_message(e: &serde_json::Error) -> String {
 }
 
 impl ScaleRef {
+    /// Where a score lies between the scale's ends, 0–100 (`numbers::percent`).
+    pub fn percent(&self, score: f64) -> f64 {
+        crate::numbers::percent(self.min, self.max, score)
+    }
+
     /// The label of a point, or the number where it has none.
     pub fn label(&self, value: i32) -> String {
         self.points

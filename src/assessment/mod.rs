@@ -276,7 +276,6 @@ impl Scale {
 
     /// Where a score lies between the scale's ends, 0–100.
     pub fn percent(&self, score: f64) -> f64 {
-        let span = f64::from(self.max - self.min);
-        ((score - f64::from(self.min)) / span * 100.0).clamp(0.0, 100.0)
+        crate::numbers::percent(self.min, self.max, score)
     }
 }

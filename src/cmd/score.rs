@@ -417,7 +417,7 @@ impl RespondentsFile {
             match cell {
                 Cell::Value(v) => {
                     line.push(v.to_string());
-                    let percent = f64::from(v - min) / f64::from(max - min) * 100.0;
+                    let percent = crate::numbers::percent(*min, *max, f64::from(*v));
                     for sums in [&mut themes[*theme], &mut all] {
                         sums.0 += weight;
                         sums.1 += weight * f64::from(*v);

@@ -342,22 +342,14 @@ fn item_row(
         title: either.title.clone(),
         theme: Some(either.theme.clone()),
         presence: presence(a.is_some(), b.is_some()),
-        old_label: a.and_then(|i| rating_label(o, i)),
-        new_label: b.and_then(|i| rating_label(n, i)),
+        old_label: a.and_then(|i| o.rating_label(i)),
+        new_label: b.and_then(|i| n.rating_label(i)),
         change,
         point: n
             .scale(&either.scale)
             .or_else(|| o.scale(&either.scale))
             .map_or(100.0, |s| 100.0 / f64::from((s.max - s.min).max(1))),
     }
-}
-
-/// The label of an item's score when it is a whole point of its scale ("In place").
-pub fn rating_label(doc: &ResultDoc, item: &ItemResult) -> Option<String> {
-    let s = item.score?;
-    let scale = doc.scale(&item.scale)?;
-    (s.fract() == 0.0 && scale.points.iter().any(|p| f64::from(p.value) == s))
-        .then(|| scale.label(s as i32))
 }
 
 /// A note when the periods are out of order or the same.
@@ -420,8 +412,8 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
             reference: g.reference,
             old: a.and_then(|i| i.score),
             new: b.and_then(|i| i.score),
-            old_label: a.and_then(|i| rating_label(o, i)),
-            new_label: b.and_then(|i| rating_label(n, i)),
+            old_label: a.and_then(|i| o.rating_label(i)),
+            new_label: b.and_then(|i| n.rating_label(i)),
             significance: None,
         }
     };
@@ -499,8 +491,8 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
                 target,
                 old: a.and_then(|a| a.score),
                 new: score,
-                old_label: a.and_then(|a| rating_label(o, a)),
-                new_label: rating_label(n, b),
+                old_label: a.and_then(|a| o.rating_label(a)),
+                new_label: n.rating_label(b),
             });
         }
     }

@@ -147,7 +147,7 @@ pub struct Change {
 /// A value as reports show it (rounded as the renderers round), so that a change
 /// computed from shown values adds up on the page.
 pub fn shown(value: f64, decimals: i32) -> f64 {
-    crate::render::text::half_up(value, decimals)
+    crate::numbers::half_up(value, decimals)
 }
 
 /// A score with its percent.

@@ -5,7 +5,6 @@
 
 use serde::Serialize;
 
-use super::diff::rating_label;
 use super::index::{self, ById, merge};
 use super::period::{self, Period};
 use super::{
@@ -342,7 +341,7 @@ fn persistent_gaps(docs: &[&ResultDoc], items_of: &[ById<ItemResult>]) -> Vec<Pe
                     .iter()
                     .map(|d| d.get(&g.item).and_then(|i| i.score))
                     .collect(),
-                latest_label: item.and_then(|i| rating_label(last, i)),
+                latest_label: item.and_then(|i| last.rating_label(i)),
             }
         })
         .collect()

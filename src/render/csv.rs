@@ -67,10 +67,7 @@ pub fn result(doc: &ResultDoc) -> Vec<u8> {
         ]);
     }
     for i in &doc.items {
-        let label = match (i.score, doc.scale(&i.scale)) {
-            (Some(s), Some(scale)) if s.fract() == 0.0 => scale.label(s as i32),
-            _ => String::new(),
-        };
+        let label = doc.rating_label(i).unwrap_or_default();
         rows.push(vec![
             "item".into(),
             i.id.clone(),

@@ -184,10 +184,7 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
             let title = doc
                 .item(&g.item)
                 .map_or(g.item.clone(), |i| i.title.clone());
-            let kind = match g.kind {
-                GapKind::BelowThreshold => "below threshold",
-                GapKind::ToTarget => "to target",
-            };
+            let kind = g.kind.as_str();
             gaps.row(vec![
                 title,
                 kind.into(),
@@ -385,8 +382,10 @@ fn raters(doc: &ResultDoc) -> Vec<Block> {
 /// mean lies between two labels, or for no score why: "Not applicable", "Not answered",
 /// or "No column in the file" (a survey scored with `--allow-missing`).
 pub fn rating_label(doc: &ResultDoc, item: &crate::result::ItemResult) -> String {
+    if let Some(label) = doc.rating_label(item) {
+        return label;
+    }
     match (item.score, doc.scale(&item.scale)) {
-        (Some(s), Some(scale)) if s.fract() == 0.0 => scale.label(s as i32),
         (Some(s), Some(scale)) => between_labels(scale, s),
         (Some(_), _) => String::new(),
         (None, _) => unanswered_reason(doc, item).into(),

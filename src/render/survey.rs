@@ -239,8 +239,8 @@ pub fn source(doc: &ResultDoc) -> Vec<Block> {
     let mut grid = Grid::new(&[("Item", false), ("Column", false), ("Matched by", false)]);
     for m in &s.columns {
         let by = match &m.how {
-            Some(how) => format!("{} ({how})", m.matched_by),
-            None => m.matched_by.clone(),
+            Some(how) => format!("{} ({how})", m.matched_by.as_str()),
+            None => m.matched_by.as_str().to_string(),
         };
         grid.row(vec![m.item.clone(), m.column.clone(), by]);
     }

@@ -1,24 +1,16 @@
 //! Small text helpers every renderer shares: numbers as people read them, bars, and
 //! making user text safe for a terminal and for spreadsheet cells.
 
+use crate::numbers::{PERCENT_DECIMALS, SCORE_DECIMALS, half_up};
+
 /// A score with two decimals, or an em dash when there is none.
 pub fn score(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_string(), |v| format!("{:.2}", half_up(v, 2)))
+    value.map_or_else(|| "—".to_string(), |v| format!("{:.2}", half_up(v, SCORE_DECIMALS)))
 }
 
 /// A percent with no decimals, or an em dash.
 pub fn percent(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_string(), |v| format!("{:.0}%", half_up(v, 0)))
-}
-
-/// Rounded to `decimals` places with halves away from zero, as people round by hand:
-/// `{:.0}` alone rounds halves to even, so 62.5% showed as "62%" beside 37.5% as "38%".
-/// Scores are tidied to 9 decimals (see `score`), so a nudge far below that puts a value
-/// such as 2.675 (2.67499999… in binary) on the side its decimals say.
-pub fn half_up(v: f64, decimals: i32) -> f64 {
-    let scale = 10f64.powi(decimals);
-    let scaled = v * scale;
-    (scaled + scaled.signum() * 1e-7).round() / scale
+    value.map_or_else(|| "—".to_string(), |v| format!("{:.0}%", half_up(v, PERCENT_DECIMALS)))
 }
 
 /// A bar of `width` cells for a percent: "███████░░░".

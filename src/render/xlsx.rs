@@ -212,10 +212,7 @@ pub fn result(doc: &ResultDoc, extra: Vec<Sheet>) -> Vec<u8> {
     let mut gaps = Sheet::new("Gaps", &["Item", "Title", "Gap", "Score", "Needed", "Size"]);
     for g in &doc.gaps {
         let title = doc.item(&g.item).map_or("", |i| i.title.as_str());
-        let kind = match g.kind {
-            crate::result::GapKind::BelowThreshold => "below threshold",
-            crate::result::GapKind::ToTarget => "to target",
-        };
+        let kind = g.kind.as_str();
         gaps.row(vec![
             g.item.as_str().into(),
             title.into(),
@@ -346,10 +343,7 @@ fn items(doc: &ResultDoc) -> Sheet {
     };
     for (n, i) in doc.items.iter().enumerate() {
         let scale = doc.scale(&i.scale);
-        let rating = match (i.score, scale) {
-            (Some(v), Some(scale)) if v.fract() == 0.0 => scale.label(v as i32),
-            _ => String::new(),
-        };
+        let rating = doc.rating_label(i).unwrap_or_default();
         let a = i.aggregate.as_ref();
         let mut row: Vec<Cell> = vec![
             (n + 1).into(),

@@ -16,30 +16,9 @@ use super::suggest;
 use super::wording::without_source_pointers;
 use crate::assessment::{Assessment, Item};
 
-/// How an item found its column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MatchedBy {
-    Map,
-    Id,
-    Alias,
-    Text,
-    Grid,
-    /// A reworded question, paired by its wording (reported, so it can be checked).
-    Wording,
-}
+pub use crate::result::MatchedBy;
 
 impl MatchedBy {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MatchedBy::Map => "map",
-            MatchedBy::Id => "id",
-            MatchedBy::Alias => "alias",
-            MatchedBy::Text => "text",
-            MatchedBy::Grid => "grid",
-            MatchedBy::Wording => "wording",
-        }
-    }
-
     /// Which of the item's texts a pass compares, for messages.
     fn what(self) -> &'static str {
         match self {

@@ -438,7 +438,7 @@ fn read_inner(
                 m.map(|(c, by)| ColumnMatch {
                     item: item.id.clone(),
                     column: columns[c].name.clone(),
-                    matched_by: by.as_str().to_string(),
+                    matched_by: by,
                     how: how.clone(),
                 })
             })

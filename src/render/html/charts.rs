@@ -9,7 +9,6 @@
 //! - survey aggregates add each item's answers stacked by scale point;
 //! - groups (`--group-by`) add the groups side by side; raters add their table.
 
-use super::result::common_scale;
 use super::{blocks, figure, heading, table};
 use crate::render::grid::rating_label;
 use crate::render::grid::{self, Block, Grid};
@@ -52,7 +51,7 @@ pub(super) fn charts(doc: &ResultDoc) -> String {
 
 /// The axis items are drawn on: their one scale, else percents.
 fn axis(doc: &ResultDoc) -> (Axis, Option<&ScaleRef>) {
-    match common_scale(doc) {
+    match doc.common_scale() {
         Some(s) => (
             Axis {
                 min: s.min as f64,
@@ -126,9 +125,7 @@ fn scores_section(doc: &ResultDoc) -> String {
                     if by_scale {
                         t as f64
                     } else {
-                        doc.scale(&i.scale).map_or(0.0, |s| {
-                            (t - s.min) as f64 / (s.max - s.min).max(1) as f64 * 100.0
-                        })
+                        doc.scale(&i.scale).map_or(0.0, |s| s.percent(f64::from(t)))
                     }
                 }),
             })
@@ -262,7 +259,7 @@ fn status_section(doc: &ResultDoc) -> String {
         }
         seen
     };
-    let levels = common_scale(doc).map_or(3, |s| (s.max - s.min + 1) as usize);
+    let levels = doc.common_scale().map_or(3, |s| (s.max - s.min + 1) as usize);
     let tile = |i: &ItemResult| {
         let scale = doc.scale(&i.scale);
         let level = match (i.score, scale) {
@@ -302,7 +299,7 @@ fn status_section(doc: &ResultDoc) -> String {
         }]
     };
     let mut counts: Vec<String> = Vec::new();
-    if let Some(s) = common_scale(doc) {
+    if let Some(s) = doc.common_scale() {
         for p in s.points.iter().rev() {
             let n = doc
                 .items
@@ -371,7 +368,7 @@ fn examples_section(doc: &ResultDoc) -> String {
         .iter()
         .filter(|i| !i.examples.is_empty())
         .collect();
-    let scale = common_scale(doc);
+    let scale = doc.common_scale();
     let (min, max) = scale.map_or((0, 5), |s| (s.min, s.max));
     let strips: Vec<heat::Strip> = with
         .iter()

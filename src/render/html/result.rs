@@ -3,12 +3,11 @@
 //! priorities (lowest scores, largest gaps to target) and an action plan with what good
 //! looks like, the evidence and the actions recorded.
 
-use std::collections::BTreeSet;
 
 use super::{blocks, date, escape, facts, footer, heading, page, paragraphs, table};
 use crate::render::grid::{Grid, rating_label, who};
 use crate::render::text::{number, percent, score};
-use crate::result::{GapKind, ItemResult, Method, ResultDoc, ScaleRef};
+use crate::result::{GapKind, ItemResult, Method, ResultDoc};
 
 /// The page for a Result.
 pub fn result(doc: &ResultDoc) -> String {
@@ -31,15 +30,6 @@ pub fn result(doc: &ResultDoc) -> String {
         doc.context.plead_version
     ));
     page(&title, &header(doc), &main, &footer)
-}
-
-/// The one scale every item is rated on, if there is one.
-pub(super) fn common_scale(doc: &ResultDoc) -> Option<&ScaleRef> {
-    let ids: BTreeSet<&str> = doc.items.iter().map(|i| i.scale.as_str()).collect();
-    match ids.len() {
-        1 => doc.scale(ids.first()?),
-        _ => None,
-    }
 }
 
 fn header(doc: &ResultDoc) -> String {
@@ -72,7 +62,7 @@ fn header(doc: &ResultDoc) -> String {
             who(doc),
         ),
     ]));
-    let out_of = common_scale(doc).map_or(String::new(), |s| format!(" of {}", s.max));
+    let out_of = doc.common_scale().map_or(String::new(), |s| format!(" of {}", s.max));
     for w in &doc.warnings {
         out.push_str(&format!(
             "<div class=\"notice\"><strong>Warning:</strong> {}</div>\n",

@@ -36,7 +36,7 @@ pub fn legend(entries: &[String]) -> Vec<(f64, f64)> {
 
 /// A segment's share as written in it ("42%"), or nothing when it is too narrow.
 pub fn segment_label(share: f64, width: f64) -> Option<String> {
-    let text = format!("{:.0}%", super::super::text::half_up(share * 100.0, 0));
+    let text = format!("{:.0}%", crate::numbers::half_up(share * 100.0, 0));
     (width >= text_width(&text, 11.0) + 6.0).then_some(text)
 }
 
