@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use crate::render::Format;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -104,8 +107,8 @@ pub struct TemplateArgs {
     pub assessment: String,
     /// csv: FILE.csv and FILE-questions.csv; xlsx: one workbook; markdown, html: a
     /// printable questionnaire (default: from --out's extension, else markdown)
-    #[arg(long, short, value_enum)]
-    pub format: Option<TemplateFormat>,
+    #[arg(long, short, value_parser = formats(&[Format::Csv, Format::Xlsx, Format::Markdown, Format::Html]))]
+    pub format: Option<Format>,
     /// Where to write (default: standard output for markdown and html,
     /// ASSESSMENT-returns.csv or ASSESSMENT-template.xlsx for csv and xlsx)
     #[arg(long, short, value_name = "FILE")]
@@ -113,14 +116,6 @@ pub struct TemplateArgs {
     /// Overwrite files that already exist
     #[arg(long)]
     pub force: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TemplateFormat {
-    Csv,
-    Xlsx,
-    Markdown,
-    Html,
 }
 
 #[derive(Debug, Args)]
@@ -156,15 +151,9 @@ pub struct ManArgs {
 pub struct ShowArgs {
     /// An assessment id (see `plead list`) or a path to a .toml file
     pub assessment: String,
-    #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
-    pub format: ShowFormat,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ShowFormat {
-    Table,
-    Markdown,
-    Json,
+    #[arg(long, short, default_value = "table",
+          value_parser = formats(&[Format::Table, Format::Markdown, Format::Json]))]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]
@@ -189,17 +178,11 @@ pub struct OutputArgs {
     pub force: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Markdown,
-    Json,
-    Csv,
-    /// An Excel workbook (write it with --out FILE.xlsx); its sheets are listed under
-    /// "Formats" below
-    Xlsx,
-    /// One self-contained web page with charts (no scripts, prints on A4)
-    Html,
+/// A command that offers only some of the formats: the others are not accepted (nor
+/// listed in its help).
+fn formats(offered: &'static [Format]) -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(offered.iter().map(|f| f.name()))
+        .map(|name| Format::from_str(&name, false).expect("a name offered is a format's name"))
 }
 
 #[derive(Debug, Args)]

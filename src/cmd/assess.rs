@@ -457,15 +457,14 @@ fn write_files(
             doc.assessment.id,
             slug(&doc.context.period)
         ));
-        targets.push((PathBuf::from(format!("{stem}.json")), Format::Json));
-        match args.output.format {
-            Format::Markdown => {
-                targets.push((PathBuf::from(format!("{stem}.md")), Format::Markdown))
-            }
-            Format::Csv => targets.push((PathBuf::from(format!("{stem}.csv")), Format::Csv)),
-            Format::Xlsx => targets.push((PathBuf::from(format!("{stem}.xlsx")), Format::Xlsx)),
-            Format::Html => targets.push((PathBuf::from(format!("{stem}.html")), Format::Html)),
-            Format::Table | Format::Json => {}
+        // The Result, and beside it the report asked for (the table is on the screen).
+        let report =
+            Some(args.output.format).filter(|f| !matches!(f, Format::Table | Format::Json));
+        for format in std::iter::once(Format::Json).chain(report) {
+            targets.push((
+                PathBuf::from(format!("{stem}.{}", format.extension())),
+                format,
+            ));
         }
     } else {
         for out in &args.output.out {

@@ -66,16 +66,7 @@ fn terminal_width() -> Option<u16> {
 
 /// The format a file's extension names, if any.
 pub fn format_of(path: &str) -> Option<Format> {
-    let ext = Path::new(path).extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "json" => Some(Format::Json),
-        "md" | "markdown" => Some(Format::Markdown),
-        "csv" => Some(Format::Csv),
-        "xlsx" => Some(Format::Xlsx),
-        "html" | "htm" => Some(Format::Html),
-        "txt" => Some(Format::Table),
-        _ => None,
-    }
+    Format::from_path(path)
 }
 
 /// Renders a Result to every `--out` (format from each extension), or to standard output
@@ -192,7 +183,7 @@ impl Outputs {
 
 /// A workbook is bytes a terminal cannot show: refuse rather than fill the screen.
 pub(super) fn refuse_binary_on_terminal(format: Format) -> anyhow::Result<()> {
-    if format == Format::Xlsx && std::io::stdout().is_terminal() {
+    if format.is_binary() && std::io::stdout().is_terminal() {
         anyhow::bail!(
             "--format xlsx writes a workbook, which a terminal cannot show: add --out FILE.xlsx"
         );

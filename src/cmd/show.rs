@@ -1,24 +1,25 @@
 //! `plead show`: a whole assessment, as a table, Markdown or JSON.
 
 use crate::assessment::Catalog;
-use crate::cli::{Global, ShowArgs, ShowFormat};
-use crate::render;
+use crate::cli::{Global, ShowArgs};
+use crate::render::{self, Format};
 
 pub fn run(global: &Global, args: ShowArgs) -> anyhow::Result<()> {
     let catalog = Catalog::load(global.assessments.as_deref())?;
     let entry = catalog.resolve(&args.assessment)?;
     let a = &entry.assessment;
     let text = match args.format {
-        ShowFormat::Table => render::table_blocks(
+        Format::Table => render::table_blocks(
             &render::assessment::blocks(a),
             &super::render_options(global),
         ),
-        ShowFormat::Markdown => render::markdown_blocks(&render::assessment::blocks(a)),
-        ShowFormat::Json => {
+        Format::Markdown => render::markdown_blocks(&render::assessment::blocks(a)),
+        Format::Json => {
             let mut s = serde_json::to_string_pretty(a)?;
             s.push('\n');
             s
         }
+        other => unreachable!("--format {} is not offered by show", other.name()),
     };
     crate::output::stdout(text.as_bytes())
 }

@@ -8,7 +8,8 @@ use std::path::Path;
 use anyhow::bail;
 
 use crate::assessment::Catalog;
-use crate::cli::{Global, TemplateArgs, TemplateFormat};
+use crate::cli::{Global, TemplateArgs};
+use crate::render::Format;
 use crate::render::{questionnaire, template};
 
 pub fn run(global: &Global, args: TemplateArgs) -> anyhow::Result<()> {
@@ -18,27 +19,27 @@ pub fn run(global: &Global, args: TemplateArgs) -> anyhow::Result<()> {
     let format = args
         .format
         .or_else(|| args.out.as_deref().and_then(format_of))
-        .unwrap_or(TemplateFormat::Markdown);
+        .unwrap_or(Format::Markdown);
     let written = match format {
-        TemplateFormat::Markdown | TemplateFormat::Html => {
+        Format::Markdown | Format::Html => {
             let text = match format {
-                TemplateFormat::Html => questionnaire::html(a),
+                Format::Html => questionnaire::html(a),
                 _ => questionnaire::markdown(a),
             };
             let path = args.out.as_deref().unwrap_or("-");
             crate::output::write(path, text.as_bytes(), args.force)?;
             vec![path.to_string()]
         }
-        TemplateFormat::Xlsx => {
+        Format::Xlsx => {
             let default = format!("{}-template.xlsx", a.id);
             let path = args.out.as_deref().unwrap_or(&default);
             if path == "-" {
-                super::refuse_binary_on_terminal(crate::cli::Format::Xlsx)?;
+                super::refuse_binary_on_terminal(Format::Xlsx)?;
             }
             crate::output::write(path, &template::workbook(a), args.force)?;
             vec![path.to_string()]
         }
-        TemplateFormat::Csv => {
+        Format::Csv => {
             let default = format!("{}-returns.csv", a.id);
             let returns = args.out.as_deref().unwrap_or(&default);
             if returns == "-" {
@@ -62,11 +63,14 @@ pub fn run(global: &Global, args: TemplateArgs) -> anyhow::Result<()> {
             )?;
             vec![returns.to_string(), questions]
         }
+        Format::Table | Format::Json => {
+            unreachable!("--format {} is not offered by template", format.name())
+        }
     };
     for path in written.iter().filter(|p| *p != "-") {
         crate::output::message(&format!("wrote {path}"));
     }
-    if matches!(format, TemplateFormat::Csv | TemplateFormat::Xlsx) {
+    if matches!(format, Format::Csv | Format::Xlsx) {
         crate::output::message(&format!(
             "score the returns with: plead score {} FILE --group-by {}",
             a.id,
@@ -76,16 +80,14 @@ pub fn run(global: &Global, args: TemplateArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The template format a file's extension names.
-fn format_of(path: &str) -> Option<TemplateFormat> {
-    let ext = Path::new(path).extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "csv" => Some(TemplateFormat::Csv),
-        "xlsx" => Some(TemplateFormat::Xlsx),
-        "md" | "markdown" => Some(TemplateFormat::Markdown),
-        "html" | "htm" => Some(TemplateFormat::Html),
-        _ => None,
-    }
+/// The template format a file's extension names: a questionnaire or a returns sheet.
+fn format_of(path: &str) -> Option<Format> {
+    Format::from_path(path).filter(|f| {
+        matches!(
+            f,
+            Format::Csv | Format::Xlsx | Format::Markdown | Format::Html
+        )
+    })
 }
 
 /// `returns.csv` → `returns-questions.csv`, beside it.

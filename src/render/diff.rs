@@ -780,8 +780,8 @@ pub(super) fn snake<T: serde::Serialize>(value: &T) -> String {
 
 #[cfg(test)]
 pub(super) mod tests {
-    use crate::cli::Format;
     use crate::compare::{self, Named};
+    use crate::render::Format;
     use crate::render::{self, Options};
     use crate::result::ResultDoc;
 

@@ -5,6 +5,7 @@
 pub mod assessment;
 mod csv;
 mod diff;
+mod format;
 pub mod grid;
 mod html;
 mod markdown;
@@ -18,9 +19,10 @@ pub mod text;
 mod trend;
 pub mod xlsx;
 
-use crate::cli::Format;
 use crate::compare::{Diff, Trend};
 use crate::result::ResultDoc;
+
+pub use format::Format;
 
 /// How a report is drawn.
 #[derive(Debug, Clone, Copy)]

@@ -5,12 +5,18 @@ use crate::numbers::{PERCENT_DECIMALS, SCORE_DECIMALS, half_up};
 
 /// A score with two decimals, or an em dash when there is none.
 pub fn score(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_string(), |v| format!("{:.2}", half_up(v, SCORE_DECIMALS)))
+    value.map_or_else(
+        || "—".to_string(),
+        |v| format!("{:.2}", half_up(v, SCORE_DECIMALS)),
+    )
 }
 
 /// A percent with no decimals, or an em dash.
 pub fn percent(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_string(), |v| format!("{:.0}%", half_up(v, PERCENT_DECIMALS)))
+    value.map_or_else(
+        || "—".to_string(),
+        |v| format!("{:.0}%", half_up(v, PERCENT_DECIMALS)),
+    )
 }
 
 /// A bar of `width` cells for a percent: "███████░░░".

@@ -324,8 +324,8 @@ pub fn csv(t: &Trend) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::sparkline;
-    use crate::cli::Format;
     use crate::compare::{self, Named};
+    use crate::render::Format;
     use crate::render::diff::tests::{quarters, redefined};
     use crate::render::{self, Options};
     use crate::result::ResultDoc;

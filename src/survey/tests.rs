@@ -189,7 +189,12 @@ fn google_forms_grid_columns() {
 2026/01/02 10:00:00 GMT,b@x.org,5,4,3,2,1,0\n";
     let r = read_bytes("connection", csv.as_bytes(), &Options::default()).unwrap();
     assert_eq!(r.source.layout, "Google Forms");
-    assert!(r.source.columns.iter().all(|c| c.matched_by == crate::result::MatchedBy::Grid));
+    assert!(
+        r.source
+            .columns
+            .iter()
+            .all(|c| c.matched_by == crate::result::MatchedBy::Grid)
+    );
     assert_eq!(r.tally.items[0].counts, vec![1, 0, 0, 0, 0, 1]);
     assert_eq!(r.source.personal_columns, vec!["Email address"]);
 }

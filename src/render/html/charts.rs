@@ -259,7 +259,9 @@ fn status_section(doc: &ResultDoc) -> String {
         }
         seen
     };
-    let levels = doc.common_scale().map_or(3, |s| (s.max - s.min + 1) as usize);
+    let levels = doc
+        .common_scale()
+        .map_or(3, |s| (s.max - s.min + 1) as usize);
     let tile = |i: &ItemResult| {
         let scale = doc.scale(&i.scale);
         let level = match (i.score, scale) {

@@ -3,7 +3,6 @@
 //! priorities (lowest scores, largest gaps to target) and an action plan with what good
 //! looks like, the evidence and the actions recorded.
 
-
 use super::{blocks, date, escape, facts, footer, heading, page, paragraphs, table};
 use crate::render::grid::{Grid, rating_label, who};
 use crate::render::text::{number, percent, score};
@@ -62,7 +61,9 @@ fn header(doc: &ResultDoc) -> String {
             who(doc),
         ),
     ]));
-    let out_of = doc.common_scale().map_or(String::new(), |s| format!(" of {}", s.max));
+    let out_of = doc
+        .common_scale()
+        .map_or(String::new(), |s| format!(" of {}", s.max));
     for w in &doc.warnings {
         out.push_str(&format!(
             "<div class=\"notice\"><strong>Warning:</strong> {}</div>\n",
