@@ -2,7 +2,7 @@
 
 use crate::assessment::Catalog;
 use crate::cli::Global;
-use crate::render::grid::{Block, Grid};
+use crate::render::model::{Block, Grid};
 
 pub fn run(global: &Global) -> anyhow::Result<()> {
     let catalog = Catalog::load(global.assessments.as_deref())?;

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::render::grid::rating_label;
+use crate::render::result::rating_label;
 use crate::render::text::{percent, score};
 use crate::result::ResultDoc;
 

@@ -2,7 +2,7 @@
 //! scales with every label and descriptor, fields, bands and findings — as blocks drawn
 //! by the table or Markdown renderer, or as JSON.
 
-use super::grid::{Block, Grid};
+use super::model::{Block, Grid};
 use super::text::number;
 use crate::assessment::{Assessment, FieldKind, Rule, Test, Wording};
 

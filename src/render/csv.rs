@@ -1,109 +1,129 @@
-//! The CSV report: one row for the overall score, one per theme and one per item, for
-//! spreadsheets. Every row carries the organisation and period, so the reports of several
-//! quarters can be stacked into one sheet. Free-text cells are guarded against formula
-//! injection; numbers stay numbers. A warning (figures that describe fewer people than
-//! the suppression minimum) comes first, as a row of level `warning`.
+//! The CSV format: a document's typed table (`model::Table`) as CSV. Text cells are
+//! guarded against formula injection (`text::csv_text`); number cells are written with
+//! their column's decimals and never guarded (a score of -1 stays a number).
+//!
+//! A Result's table has one row for the overall score, one per theme and one per item,
+//! for spreadsheets. Every row carries the organisation and period, so the reports of
+//! several quarters can be stacked into one sheet. A warning (figures that describe fewer
+//! people than the suppression minimum) comes first, as a row of level `warning`.
 
+use super::model::{Cell, Column, Table};
 use super::text::csv_text;
+use super::{Options, Renderer, diff, trend};
+use crate::compare::{Diff, Trend};
 use crate::result::ResultDoc;
 
-const HEADERS: [&str; 17] = [
-    "level",
-    "id",
-    "theme",
-    "title",
-    "score",
-    "percent",
-    "band_or_rating",
-    "n",
-    "not_applicable",
-    "missing",
-    "target",
-    "notes",
-    "action",
-    "median",
-    "sd",
-    "organisation",
-    "period",
-];
+/// The CSV renderer.
+pub struct Csv;
 
-pub fn result(doc: &ResultDoc) -> Vec<u8> {
+impl Renderer for Csv {
+    fn result(&self, doc: &ResultDoc, _: &Options) -> Vec<u8> {
+        write(&result_table(doc))
+    }
+
+    fn diff(&self, d: &Diff, _: &Options) -> Vec<u8> {
+        write(&diff::table(d))
+    }
+
+    fn trend(&self, t: &Trend, _: &Options) -> Vec<u8> {
+        write(&trend::table(t))
+    }
+}
+
+/// A table as CSV: headers and text cells guarded, numbers with their column's decimals.
+pub fn write(table: &Table) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.4}"));
-    let mut rows: Vec<Vec<String>> = vec![vec![
-        "overall".into(),
-        doc.assessment.id.clone(),
-        String::new(),
-        doc.assessment.title.clone(),
-        num(doc.overall.score),
-        num(doc.overall.percent),
-        doc.overall.band.clone().unwrap_or_default(),
-        doc.overall.answered.to_string(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-    ]];
+    w.write_record(table.columns.iter().map(|c| csv_text(&c.name)))
+        .expect("writing to memory");
+    for row in &table.rows {
+        let cells = row.iter().enumerate().map(|(c, cell)| match cell {
+            Cell::Text(s) => csv_text(s),
+            Cell::Number(v) => table.shown(c, *v),
+            Cell::Empty => String::new(),
+        });
+        w.write_record(cells).expect("writing to memory");
+    }
+    w.into_inner().expect("writing to memory")
+}
+
+/// Scores and percents are written with four decimals; counts as whole numbers.
+const FIGURE: usize = 4;
+
+/// A Result's figures: overall, themes, items, each with the organisation and period.
+pub fn result_table(doc: &ResultDoc) -> Table {
+    let mut table = Table::new(vec![
+        Column::text("level"),
+        Column::text("id"),
+        Column::text("theme"),
+        Column::text("title"),
+        Column::number("score", FIGURE),
+        Column::number("percent", FIGURE),
+        Column::text("band_or_rating"),
+        Column::number("n", 0),
+        Column::number("not_applicable", 0),
+        Column::number("missing", 0),
+        Column::number("target", 0),
+        Column::text("notes"),
+        Column::text("action"),
+        Column::number("median", FIGURE),
+        Column::number("sd", FIGURE),
+        Column::text("organisation"),
+        Column::text("period"),
+    ]);
+    let context = [
+        Cell::text(doc.context.organisation.as_str()),
+        Cell::text(doc.context.period.as_str()),
+    ];
+    let mut row = |mut cells: Vec<Cell>| {
+        cells.resize(15, Cell::Empty);
+        cells.extend(context.iter().cloned());
+        table.row(cells);
+    };
+    // Warnings first, in the notes column, so a sheet made from the file shows them.
+    for warning in &doc.warnings {
+        let mut cells = vec![Cell::Empty; 12];
+        cells[0] = Cell::text("warning");
+        cells[11] = Cell::text(warning.as_str());
+        row(cells);
+    }
+    row(vec![
+        Cell::text("overall"),
+        Cell::text(doc.assessment.id.as_str()),
+        Cell::Empty,
+        Cell::text(doc.assessment.title.as_str()),
+        Cell::number(doc.overall.score),
+        Cell::number(doc.overall.percent),
+        Cell::text(doc.overall.band.clone().unwrap_or_default()),
+        doc.overall.answered.into(),
+    ]);
     for t in &doc.themes {
-        rows.push(vec![
-            "theme".into(),
-            t.id.clone(),
-            t.id.clone(),
-            t.title.clone(),
-            num(t.score),
-            num(t.percent),
-            String::new(),
-            t.answered.to_string(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
+        row(vec![
+            Cell::text("theme"),
+            Cell::text(t.id.as_str()),
+            Cell::text(t.id.as_str()),
+            Cell::text(t.title.as_str()),
+            Cell::number(t.score),
+            Cell::number(t.percent),
         ]);
     }
     for i in &doc.items {
-        let label = doc.rating_label(i).unwrap_or_default();
-        rows.push(vec![
-            "item".into(),
-            i.id.clone(),
-            i.theme.clone(),
-            i.title.clone(),
-            num(i.score),
-            num(i.percent),
-            label,
-            i.n.to_string(),
-            i.not_applicable.to_string(),
-            i.missing.to_string(),
-            i.target.map_or_else(String::new, |t| t.to_string()),
-            i.notes.join(" / "),
-            i.action.clone().unwrap_or_default(),
-            num(i.aggregate.as_ref().map(|a| a.median)),
-            num(i.aggregate.as_ref().map(|a| a.sd)),
+        row(vec![
+            Cell::text("item"),
+            Cell::text(i.id.as_str()),
+            Cell::text(i.theme.as_str()),
+            Cell::text(i.title.as_str()),
+            Cell::number(i.score),
+            Cell::number(i.percent),
+            Cell::text(doc.rating_label(i).unwrap_or_default()),
+            i.n.into(),
+            i.not_applicable.into(),
+            i.missing.into(),
+            i.target.map_or(Cell::Empty, Cell::from),
+            Cell::text(i.notes.join(" / ")),
+            Cell::text(i.action.clone().unwrap_or_default()),
+            Cell::number(i.aggregate.as_ref().map(|a| a.median)),
+            Cell::number(i.aggregate.as_ref().map(|a| a.sd)),
         ]);
     }
-    // Warnings first, in the notes column, so a sheet made from the file shows them.
-    for warning in doc.warnings.iter().rev() {
-        let mut row = vec![String::new(); 15];
-        row[0] = "warning".into();
-        row[11] = warning.clone();
-        rows.insert(0, row);
-    }
-    w.write_record(HEADERS).expect("writing to memory");
-    // Text columns: id, theme, title, band_or_rating, notes, action, organisation, period.
-    let text = [1, 2, 3, 6, 11, 12, 15, 16];
-    for mut row in rows {
-        row.extend([doc.context.organisation.clone(), doc.context.period.clone()]);
-        let row: Vec<String> = row
-            .into_iter()
-            .enumerate()
-            .map(|(c, v)| if text.contains(&c) { csv_text(&v) } else { v })
-            .collect();
-        w.write_record(&row).expect("writing to memory");
-    }
-    w.into_inner().expect("writing to memory")
+    table
 }

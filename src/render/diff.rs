@@ -1,82 +1,15 @@
 //! The diff report: what changed between two Results, as shared blocks (drawn by the
-//! table and Markdown renderers) and as CSV. Directions are always words beside the
+//! table, Markdown, HTML and xlsx renderers) and as a typed table (CSV and xlsx). Directions are always words beside the
 //! arrows, so the report reads the same in black and white, printed or read aloud.
 
-use super::grid::{Block, Grid};
-use super::text::{csv_text, percent, score};
+use super::model::{Block, Cell, Column, Grid, Table};
+use super::text::{percent, score};
+use super::wording::{
+    ABOUT, direction, p_value, short_of, signed, signed_percent, significance, snake,
+};
 use crate::compare::diff::{Diff, GapChange, Presence, RowChange};
-use crate::compare::welch::Welch;
-use crate::compare::{Change, Direction, Significance, Untested, shown};
+use crate::compare::{Change, Direction, Significance, Untested};
 use crate::result::{GapKind, Method};
-
-/// The change between two scores as shown (two decimals), so it adds up on the page:
-/// "+0.50", "-1.00", "0.00", or an em dash.
-pub fn signed(old: Option<f64>, new: Option<f64>) -> String {
-    match (old, new) {
-        (Some(a), Some(b)) => {
-            let c = shown(b, 2) - shown(a, 2);
-            if c.abs() < 0.005 {
-                "0.00".into()
-            } else {
-                format!("{c:+.2}")
-            }
-        }
-        _ => "—".into(),
-    }
-}
-
-/// The change between two percents as shown, in points: "+13 pts".
-pub fn signed_percent(old: Option<f64>, new: Option<f64>) -> String {
-    match (old, new) {
-        (Some(a), Some(b)) => {
-            let c = shown(b, 0) - shown(a, 0);
-            if c.abs() < 0.5 {
-                "0 pts".into()
-            } else {
-                format!("{c:+.0} pts")
-            }
-        }
-        _ => "—".into(),
-    }
-}
-
-/// The direction as an arrow and a word.
-pub fn direction(d: Direction) -> &'static str {
-    match d {
-        Direction::Improved => "▲ improved",
-        Direction::Worse => "▼ worse",
-        Direction::Unchanged => "= unchanged",
-        Direction::NoSignificantChange => "≈ no significant change",
-        Direction::NotTested => "? not tested",
-        Direction::NotComparable => "– not comparable",
-    }
-}
-
-/// A p-value as people read it.
-pub fn p_value(w: &Welch) -> String {
-    if w.p < 0.001 {
-        "p < 0.001".into()
-    } else {
-        format!("p = {:.3}", w.p)
-    }
-}
-
-/// Whether a change matters, in words: the test's verdict, or why there is none.
-pub fn significance(c: &Change) -> String {
-    match (c.significance, &c.welch, c.untested) {
-        // The verdict beside it says whether it is significant.
-        (Significance::Significant | Significance::NotSignificant, Some(w), _) => p_value(w),
-        (_, _, Some(Untested::Workshop)) => "no test (workshop ratings)".into(),
-        (_, _, Some(Untested::MixedMethods)) => "no test (workshop and survey)".into(),
-        (_, _, Some(Untested::NoSpread)) => "no test (no spread recorded)".into(),
-        (_, _, Some(Untested::TooFew)) => "no test (fewer than 2 ratings)".into(),
-        (_, _, Some(Untested::NoVariation)) => "no test (all ratings alike)".into(),
-        (_, _, Some(Untested::NoRespondentScores)) => {
-            "no test (respondents' own scores not recorded)".into()
-        }
-        _ => String::new(),
-    }
-}
 
 /// The verdict as words without its arrow: "improved", "no significant change".
 fn verdict_words(d: Direction) -> &'static str {
@@ -115,11 +48,7 @@ fn rated(label: &Option<String>, value: Option<f64>) -> String {
 }
 
 fn reference(g: &GapChange) -> String {
-    let r = super::text::number(g.reference);
-    match g.kind {
-        GapKind::BelowThreshold => format!("below {r}"),
-        GapKind::ToTarget => format!("short of target {r}"),
-    }
+    short_of(g.kind, g.reference)
 }
 
 const SIGNIFICANT_MEANS: &str = "Significant means that a two-sided Welch t-test at the 5% \
@@ -312,9 +241,6 @@ pub fn blocks(d: &Diff) -> Vec<Block> {
     blocks.push(Block::Paragraph(about(d)));
     blocks
 }
-
-/// The heading of the short section of machine details every report ends with.
-pub const ABOUT: &str = "About this report";
 
 fn summary(d: &Diff) -> Vec<String> {
     let o = &d.overall.change;
@@ -565,37 +491,36 @@ fn verdicts(d: &Diff) -> Vec<Block> {
     blocks
 }
 
-const CSV_HEADERS: [&str; 20] = [
-    "level",
-    "id",
-    "title",
-    "theme",
-    "presence",
-    "old",
-    "new",
-    "change",
-    "old_percent",
-    "new_percent",
-    "percent_change",
-    "direction",
-    "significance",
-    "p_value",
-    "t",
-    "df",
-    "untested",
-    "old_label",
-    "new_label",
-    "detail",
-];
+/// Scores, percents and changes are written with four decimals.
+const FIGURE: usize = 4;
 
-/// Text columns, guarded against formula injection.
-const CSV_TEXT: [usize; 6] = [1, 2, 3, 17, 18, 19];
-
-/// One CSV row per score compared (overall, themes, items), then one per verdict that
-/// moved (band, gaps, findings, targets), so a spreadsheet can filter by `level`.
-pub fn csv(d: &Diff) -> Vec<u8> {
-    let mut rows: Vec<[String; 20]> = Vec::new();
-    let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.4}"));
+/// The diff's figures as a typed table: one row per score compared (overall, themes,
+/// items), then one per verdict that moved (band, gaps, findings, targets), so a
+/// spreadsheet can filter by `level`.
+pub fn table(d: &Diff) -> Table {
+    let mut table = Table::new(vec![
+        Column::text("level"),
+        Column::text("id"),
+        Column::text("title"),
+        Column::text("theme"),
+        Column::text("presence"),
+        Column::number("old", FIGURE),
+        Column::number("new", FIGURE),
+        Column::number("change", FIGURE),
+        Column::number("old_percent", FIGURE),
+        Column::number("new_percent", FIGURE),
+        Column::number("percent_change", FIGURE),
+        Column::text("direction"),
+        Column::text("significance"),
+        Column::number("p_value", 6),
+        Column::number("t", 4),
+        Column::number("df", 2),
+        Column::text("untested"),
+        Column::text("old_label"),
+        Column::text("new_label"),
+        Column::text("detail"),
+    ]);
+    let label = |l: &Option<String>| Cell::text(l.clone().unwrap_or_default());
     let change_row = |level: &str,
                       id: &str,
                       title: &str,
@@ -603,31 +528,30 @@ pub fn csv(d: &Diff) -> Vec<u8> {
                       presence: &str,
                       c: &Change,
                       labels: (&Option<String>, &Option<String>)|
-     -> [String; 20] {
-        [
-            level.into(),
-            id.into(),
-            title.into(),
-            theme.into(),
-            presence.into(),
-            num(c.old),
-            num(c.new),
-            num(c.change),
-            num(c.old_percent),
-            num(c.new_percent),
-            num(c.percent_change),
-            snake(&c.direction),
-            snake(&c.significance),
-            c.welch.map_or_else(String::new, |w| format!("{:.6}", w.p)),
-            c.welch.map_or_else(String::new, |w| format!("{:.4}", w.t)),
-            c.welch.map_or_else(String::new, |w| format!("{:.2}", w.df)),
-            c.untested.as_ref().map_or_else(String::new, snake),
-            labels.0.clone().unwrap_or_default(),
-            labels.1.clone().unwrap_or_default(),
-            String::new(),
+     -> Vec<Cell> {
+        vec![
+            Cell::text(level),
+            Cell::text(id),
+            Cell::text(title),
+            Cell::text(theme),
+            Cell::text(presence),
+            Cell::number(c.old),
+            Cell::number(c.new),
+            Cell::number(c.change),
+            Cell::number(c.old_percent),
+            Cell::number(c.new_percent),
+            Cell::number(c.percent_change),
+            Cell::text(snake(&c.direction)),
+            Cell::text(snake(&c.significance)),
+            Cell::number(c.welch.map(|w| w.p)),
+            Cell::number(c.welch.map(|w| w.t)),
+            Cell::number(c.welch.map(|w| w.df)),
+            Cell::text(c.untested.as_ref().map_or_else(String::new, snake)),
+            label(labels.0),
+            label(labels.1),
         ]
     };
-    rows.push(change_row(
+    table.row(change_row(
         "overall",
         &d.assessment.id,
         &d.assessment.title,
@@ -637,7 +561,7 @@ pub fn csv(d: &Diff) -> Vec<u8> {
         (&d.overall.old_band, &d.overall.new_band),
     ));
     for t in &d.themes {
-        rows.push(change_row(
+        table.row(change_row(
             "theme",
             &t.id,
             &t.title,
@@ -648,7 +572,7 @@ pub fn csv(d: &Diff) -> Vec<u8> {
         ));
     }
     for i in &d.items {
-        rows.push(change_row(
+        table.row(change_row(
             "item",
             &i.id,
             &i.title,
@@ -665,21 +589,21 @@ pub fn csv(d: &Diff) -> Vec<u8> {
                    new: Option<f64>,
                    labels: (Option<String>, Option<String>),
                    detail: String|
-     -> [String; 20] {
-        let mut row: [String; 20] = Default::default();
-        row[0] = level.into();
-        row[1] = id.into();
-        row[2] = title.into();
-        row[5] = num(old);
-        row[6] = num(new);
-        row[17] = labels.0.unwrap_or_default();
-        row[18] = labels.1.unwrap_or_default();
-        row[19] = detail;
+     -> Vec<Cell> {
+        let mut row = vec![Cell::Empty; 20];
+        row[0] = Cell::text(level);
+        row[1] = Cell::text(id);
+        row[2] = Cell::text(title);
+        row[5] = Cell::number(old);
+        row[6] = Cell::number(new);
+        row[17] = label(&labels.0);
+        row[18] = label(&labels.1);
+        row[19] = Cell::text(detail);
         row
     };
     let v = &d.verdicts;
     if let Some(b) = &v.band {
-        rows.push(verdict(
+        table.row(verdict(
             "band",
             "",
             "Band",
@@ -701,7 +625,7 @@ pub fn csv(d: &Diff) -> Vec<u8> {
     ];
     for (level, list) in gaps {
         for g in list {
-            rows.push(verdict(
+            table.row(verdict(
                 level,
                 &g.item,
                 &g.title,
@@ -719,7 +643,7 @@ pub fn csv(d: &Diff) -> Vec<u8> {
     ];
     for (level, list) in findings {
         for f in list {
-            rows.push(verdict(
+            table.row(verdict(
                 level,
                 &f.id,
                 &f.message,
@@ -731,7 +655,7 @@ pub fn csv(d: &Diff) -> Vec<u8> {
         }
     }
     for t in &v.targets_met {
-        rows.push(verdict(
+        table.row(verdict(
             "target_met",
             &t.item,
             &t.title,
@@ -741,41 +665,7 @@ pub fn csv(d: &Diff) -> Vec<u8> {
             format!("target {}", t.target),
         ));
     }
-    write_csv(&CSV_HEADERS, &CSV_TEXT, rows)
-}
-
-/// Writes rows with text columns guarded against formula injection.
-pub(super) fn write_csv<R: AsRef<[String]>>(
-    headers: &[&str],
-    text: &[usize],
-    rows: Vec<R>,
-) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(headers).expect("writing to memory");
-    for row in rows {
-        let row: Vec<String> = row
-            .as_ref()
-            .iter()
-            .enumerate()
-            .map(|(c, v)| {
-                if text.contains(&c) {
-                    csv_text(v)
-                } else {
-                    v.clone()
-                }
-            })
-            .collect();
-        w.write_record(&row).expect("writing to memory");
-    }
-    w.into_inner().expect("writing to memory")
-}
-
-/// The snake_case name the JSON uses for a value, for CSV cells.
-pub(super) fn snake<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
+    table
 }
 
 #[cfg(test)]

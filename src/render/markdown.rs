@@ -1,11 +1,26 @@
 //! The Markdown report: the shared blocks as headings, lists and pipe tables. User text
 //! is escaped so it cannot become markup (or HTML) in a Markdown viewer.
 
-use super::grid::{self, Block};
+use super::model::Block;
+use super::{Options, Renderer, diff, result, trend};
+use crate::compare::{Diff, Trend};
 use crate::result::ResultDoc;
 
-pub fn result(doc: &ResultDoc) -> String {
-    draw(&grid::result(doc))
+/// The Markdown renderer.
+pub struct Markdown;
+
+impl Renderer for Markdown {
+    fn result(&self, doc: &ResultDoc, _: &Options) -> Vec<u8> {
+        draw(&result::blocks(doc)).into_bytes()
+    }
+
+    fn diff(&self, d: &Diff, _: &Options) -> Vec<u8> {
+        draw(&diff::blocks(d)).into_bytes()
+    }
+
+    fn trend(&self, t: &Trend, _: &Options) -> Vec<u8> {
+        draw(&trend::blocks(t, false)).into_bytes()
+    }
 }
 
 /// Draws blocks as Markdown.
@@ -83,7 +98,7 @@ fn cell(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::grid::Grid;
+    use crate::render::model::Grid;
 
     #[test]
     fn paragraphs_stay_paragraphs_and_lines_in_a_cell_become_breaks() {

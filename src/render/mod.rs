@@ -1,22 +1,34 @@
-//! Renderers: a document in, bytes out, no I/O. One file per format; table and Markdown
-//! share one grid builder (`grid`) and differ only in how a grid is drawn; HTML pages
-//! (`html`) draw their charts as inline SVG (`svg`).
+//! Renderers: a document in, bytes out, no I/O.
+//!
+//! - `model`: the render model — blocks (headings, paragraphs, lists, grids) and typed
+//!   tables (text or number cells) — a leaf every format shares;
+//! - one builder per document kind turns it into that model: `result`, `survey` (a
+//!   survey's groups and source), `diff`, `trend`, `assessment`; `wording` holds what the
+//!   diff and trend reports say alike;
+//! - one file per format behind `Renderer`, picked by `Format::renderer`: `table` (the
+//!   terminal), `markdown`, `json`, `csv`, `xlsx`, `html` (with inline SVG charts, `svg`;
+//!   both escape through `markup`);
+//! - `template` and `questionnaire` draw an assessment for a survey tool or on paper.
 
 pub mod assessment;
 mod csv;
 mod diff;
 mod format;
-pub mod grid;
 mod html;
+mod json;
 mod markdown;
+pub mod markup;
+pub mod model;
 pub mod passages;
 pub mod questionnaire;
+pub mod result;
 pub mod survey;
 mod svg;
 mod table;
 pub mod template;
 pub mod text;
 mod trend;
+mod wording;
 pub mod xlsx;
 
 use crate::compare::{Diff, Trend};
@@ -42,78 +54,49 @@ impl Default for Options {
     }
 }
 
-/// A Result rendered in a format.
-pub fn result(doc: &ResultDoc, format: Format, options: &Options) -> Vec<u8> {
-    match format {
-        Format::Table => table::result(doc, options).into_bytes(),
-        Format::Markdown => markdown::result(doc).into_bytes(),
-        Format::Json => doc.to_json().into_bytes(),
-        Format::Csv => csv::result(doc),
-        Format::Xlsx => xlsx::result(doc, Vec::new()),
-        Format::Html => html::result(doc).into_bytes(),
+/// A format's renderer: a document in, bytes out, no I/O (as hyperfine's exporters).
+/// A new format is a file with one of these, and a line in `Format::renderer`.
+pub trait Renderer {
+    fn result(&self, doc: &ResultDoc, options: &Options) -> Vec<u8>;
+    fn diff(&self, d: &Diff, options: &Options) -> Vec<u8>;
+    fn trend(&self, t: &Trend, options: &Options) -> Vec<u8>;
+}
+
+impl Format {
+    /// The renderer that draws this format.
+    pub fn renderer(self) -> &'static dyn Renderer {
+        match self {
+            Format::Table => &table::Terminal,
+            Format::Markdown => &markdown::Markdown,
+            Format::Json => &json::Json,
+            Format::Csv => &csv::Csv,
+            Format::Xlsx => &xlsx::Xlsx,
+            Format::Html => &html::Html,
+        }
     }
 }
 
-/// The text columns of the diff and trend CSV, kept as text in a workbook.
-const DIFF_TEXT: [&str; 11] = [
-    "level",
-    "id",
-    "title",
-    "theme",
-    "presence",
-    "direction",
-    "significance",
-    "untested",
-    "old_label",
-    "new_label",
-    "detail",
-];
-const TREND_TEXT: [&str; 8] = [
-    "level",
-    "id",
-    "title",
-    "latest_direction",
-    "latest_significance",
-    "since_first_direction",
-    "since_first_significance",
-    "detail",
-];
+/// A Result rendered in a format.
+pub fn result(doc: &ResultDoc, format: Format, options: &Options) -> Vec<u8> {
+    format.renderer().result(doc, options)
+}
 
 /// A diff of two Results rendered in a format.
 pub fn diff(d: &Diff, format: Format, options: &Options) -> Vec<u8> {
-    match format {
-        Format::Table => table::draw(&diff::blocks(d), options).into_bytes(),
-        Format::Markdown => markdown::draw(&diff::blocks(d)).into_bytes(),
-        Format::Json => d.to_json().into_bytes(),
-        Format::Csv => diff::csv(d),
-        Format::Xlsx => xlsx::report(&diff::blocks(d), "Changes", &diff::csv(d), &DIFF_TEXT),
-        Format::Html => html::diff(d).into_bytes(),
-    }
+    format.renderer().diff(d, options)
 }
 
 /// A trend over Results rendered in a format; sparklines only on the terminal table.
 pub fn trend(t: &Trend, format: Format, options: &Options) -> Vec<u8> {
-    match format {
-        Format::Table => table::draw(&trend::blocks(t, true), options).into_bytes(),
-        Format::Markdown => markdown::draw(&trend::blocks(t, false)).into_bytes(),
-        Format::Json => t.to_json().into_bytes(),
-        Format::Csv => trend::csv(t),
-        Format::Xlsx => xlsx::report(
-            &trend::blocks(t, false),
-            "Trend",
-            &trend::csv(t),
-            &TREND_TEXT,
-        ),
-        Format::Html => html::trend(t).into_bytes(),
-    }
+    format.renderer().trend(t, options)
 }
 
 /// Blocks drawn for a terminal.
-pub fn table_blocks(blocks: &[grid::Block], options: &Options) -> String {
+pub fn table_blocks(blocks: &[model::Block], options: &Options) -> String {
     table::draw(blocks, options)
 }
 
 /// Blocks drawn as Markdown.
-pub fn markdown_blocks(blocks: &[grid::Block]) -> String {
+pub fn markdown_blocks(blocks: &[model::Block]) -> String {
     markdown::draw(blocks)
 }

@@ -2,7 +2,7 @@
 //! group shows the word "suppressed", never a number), the differences between groups,
 //! and how the file was read (layout, columns matched, unused and personal columns).
 
-use super::grid::{Block, Grid};
+use super::model::{Block, Grid};
 use super::text::{number, percent, score};
 use crate::result::ResultDoc;
 use crate::score::suppress::Reason;

@@ -3,13 +3,27 @@
 
 use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
-use super::Options;
-use super::grid::{self, Block, Grid};
+use super::model::{Block, Grid};
 use super::text::{terminal_safe, wrap};
+use super::{Options, Renderer, diff, result, trend};
+use crate::compare::{Diff, Trend};
 use crate::result::ResultDoc;
 
-pub fn result(doc: &ResultDoc, options: &Options) -> String {
-    draw(&grid::result(doc), options)
+/// The terminal table renderer; a trend gets its sparklines here only.
+pub struct Terminal;
+
+impl Renderer for Terminal {
+    fn result(&self, doc: &ResultDoc, options: &Options) -> Vec<u8> {
+        draw(&result::blocks(doc), options).into_bytes()
+    }
+
+    fn diff(&self, d: &Diff, options: &Options) -> Vec<u8> {
+        draw(&diff::blocks(d), options).into_bytes()
+    }
+
+    fn trend(&self, t: &Trend, options: &Options) -> Vec<u8> {
+        draw(&trend::blocks(t, true), options).into_bytes()
+    }
 }
 
 /// Draws blocks for a terminal.

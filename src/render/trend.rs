@@ -1,13 +1,12 @@
 //! The trend report: every row across the periods, as shared blocks (with a sparkline
-//! per row on a terminal) and as CSV, then the findings and gaps that persisted through
+//! per row on a terminal) and as a typed table (CSV and xlsx), then the findings and gaps that persisted through
 //! every period.
 
-use super::diff::{signed, snake, write_csv};
-use super::grid::{Block, Grid};
-use super::text::{csv_text, number, percent, score};
+use super::model::{Block, Cell, Column, Grid, Table};
+use super::text::{percent, score};
+use super::wording::{short_of, signed, snake};
 use crate::compare::trend::{Series, Trend};
 use crate::compare::{Change, Direction, Significance};
-use crate::result::GapKind;
 
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -29,7 +28,7 @@ fn change_cell(c: &Change) -> String {
     let number = match (c.change, c.percent_change) {
         (Some(_), _) => signed(c.old, c.new),
         // Scales of different lengths: only the percents compare.
-        (None, Some(_)) => super::diff::signed_percent(c.old_percent, c.new_percent),
+        (None, Some(_)) => super::wording::signed_percent(c.old_percent, c.new_percent),
         (None, None) => return "—".into(),
     };
     let arrow = match c.direction {
@@ -230,10 +229,7 @@ pub fn blocks(t: &Trend, sparklines: bool) -> Vec<Block> {
             rows: Vec::new(),
         };
         for g in &t.persistent_gaps {
-            let kind = match g.kind {
-                GapKind::BelowThreshold => format!("below {}", number(g.reference)),
-                GapKind::ToTarget => format!("short of target {}", number(g.reference)),
-            };
+            let kind = short_of(g.kind, g.reference);
             let mut row = vec![g.title.clone(), kind];
             row.extend(g.scores.iter().map(|s| score(*s)));
             grid.row(row);
@@ -243,82 +239,98 @@ pub fn blocks(t: &Trend, sparklines: bool) -> Vec<Block> {
     blocks
 }
 
-/// One CSV row per series (overall, band, themes, items) with a column per period, then
-/// the persistent findings and gaps.
-pub fn csv(t: &Trend) -> Vec<u8> {
-    let periods = headers(t);
-    let mut headers: Vec<String> = vec!["level".into(), "id".into(), "title".into()];
-    headers.extend(periods.iter().map(|p| csv_text(p)));
-    let fixed = [
-        "latest_change",
-        "latest_direction",
-        "latest_significance",
-        "latest_p_value",
-        "since_first_change",
-        "since_first_direction",
-        "since_first_significance",
-        "since_first_p_value",
-        "detail",
+/// Scores, percents and changes are written with four decimals.
+const FIGURE: usize = 4;
+
+/// The trend's figures as a typed table: one row per series (overall, band, themes,
+/// items) with a column per period, then the persistent findings and gaps.
+pub fn table(t: &Trend) -> Table {
+    let mut columns = vec![
+        Column::text("level"),
+        Column::text("id"),
+        Column::text("title"),
     ];
-    headers.extend(fixed.iter().map(|h| h.to_string()));
-    let width = headers.len();
-    let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.4}"));
+    columns.extend(headers(t).iter().map(|p| Column::number(p, FIGURE)));
+    columns.extend([
+        Column::number("latest_change", FIGURE),
+        Column::text("latest_direction"),
+        Column::text("latest_significance"),
+        Column::number("latest_p_value", 6),
+        Column::number("since_first_change", FIGURE),
+        Column::text("since_first_direction"),
+        Column::text("since_first_significance"),
+        Column::number("since_first_p_value", 6),
+        Column::text("detail"),
+    ]);
+    let width = columns.len();
+    let mut table = Table::new(columns);
     let change = |c: &Change| {
         [
-            num(c.change),
-            snake(&c.direction),
-            snake(&c.significance),
-            c.welch.map_or_else(String::new, |w| format!("{:.6}", w.p)),
+            Cell::number(c.change),
+            Cell::text(snake(&c.direction)),
+            Cell::text(snake(&c.significance)),
+            Cell::number(c.welch.map(|w| w.p)),
         ]
     };
-    let mut rows: Vec<Vec<String>> = Vec::new();
     let series = |level: &str, s: &Series| {
-        let mut row = vec![level.to_string(), s.id.clone(), s.title.clone()];
-        row.extend(s.scores.iter().map(|v| num(*v)));
+        let mut row = vec![
+            Cell::text(level),
+            Cell::text(s.id.as_str()),
+            Cell::text(s.title.as_str()),
+        ];
+        row.extend(s.scores.iter().map(|v| Cell::number(*v)));
         row.extend(change(&s.latest));
         row.extend(change(&s.since_first));
-        row.push(String::new());
         row
     };
-    rows.push(series("overall", &t.overall));
+    table.row(series("overall", &t.overall));
     let mut row = vec![
-        "overall_percent".to_string(),
-        t.overall.id.clone(),
-        "Overall percent".into(),
+        Cell::text("overall_percent"),
+        Cell::text(t.overall.id.as_str()),
+        Cell::text("Overall percent"),
     ];
-    row.extend(t.overall.percents.iter().map(|v| num(*v)));
-    rows.push(row);
-    let mut row = vec!["band".to_string(), String::new(), "Band".into()];
+    row.extend(t.overall.percents.iter().map(|v| Cell::number(*v)));
+    table.row(row);
+    // The band row holds text in the period columns: each cell says what it is.
+    let mut row = vec![Cell::text("band"), Cell::Empty, Cell::text("Band")];
     row.extend(
         t.bands
             .iter()
-            .map(|b| csv_text(b.as_deref().unwrap_or_default())),
+            .map(|b| Cell::text(b.as_deref().unwrap_or_default())),
     );
-    rows.push(row);
-    rows.extend(t.themes.iter().map(|s| series("theme", s)));
-    rows.extend(t.items.iter().map(|s| series("item", s)));
+    table.row(row);
+    for s in &t.themes {
+        table.row(series("theme", s));
+    }
+    for s in &t.items {
+        table.row(series("item", s));
+    }
     for f in &t.persistent_findings {
-        let mut row = vec!["persistent_finding".into(), f.id.clone(), f.message.clone()];
-        row.resize(width - 1, String::new());
-        row.push(format!("{}: {}", f.severity.as_str(), f.items.join(" ")));
-        rows.push(row);
+        let mut row = vec![
+            Cell::text("persistent_finding"),
+            Cell::text(f.id.as_str()),
+            Cell::text(f.message.as_str()),
+        ];
+        row.resize(width - 1, Cell::Empty);
+        row.push(Cell::text(format!(
+            "{}: {}",
+            f.severity.as_str(),
+            f.items.join(" ")
+        )));
+        table.row(row);
     }
     for g in &t.persistent_gaps {
-        let mut row = vec!["persistent_gap".into(), g.item.clone(), g.title.clone()];
-        row.extend(g.scores.iter().map(|v| num(*v)));
-        row.resize(width - 1, String::new());
-        row.push(match g.kind {
-            GapKind::BelowThreshold => format!("below {}", number(g.reference)),
-            GapKind::ToTarget => format!("short of target {}", number(g.reference)),
-        });
-        rows.push(row);
+        let mut row = vec![
+            Cell::text("persistent_gap"),
+            Cell::text(g.item.as_str()),
+            Cell::text(g.title.as_str()),
+        ];
+        row.extend(g.scores.iter().map(|v| Cell::number(*v)));
+        row.resize(width - 1, Cell::Empty);
+        row.push(Cell::text(short_of(g.kind, g.reference)));
+        table.row(row);
     }
-    for row in &mut rows {
-        row.resize(width, String::new());
-    }
-    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
-    // Period columns hold numbers, except on the band row (guarded above).
-    write_csv(&headers, &[1, 2, width - 1], rows)
+    table
 }
 
 #[cfg(test)]

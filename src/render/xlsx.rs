@@ -10,58 +10,29 @@
 
 use rust_xlsxwriter::{DataValidation, Format as Style, Formula, Workbook, XlsxError};
 
-use super::grid::Block;
+use super::model::{Block, Table};
+use super::{Options, Renderer, diff, trend};
+use crate::compare::{Diff, Trend};
 use crate::result::ResultDoc;
 
-/// One cell of a sheet.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    Text(String),
-    Number(f64),
-    Empty,
-}
+/// The xlsx renderer.
+pub struct Xlsx;
 
-impl From<&str> for Cell {
-    fn from(s: &str) -> Cell {
-        Cell::Text(s.to_string())
+impl Renderer for Xlsx {
+    fn result(&self, doc: &ResultDoc, _: &Options) -> Vec<u8> {
+        result(doc, Vec::new())
+    }
+
+    fn diff(&self, d: &Diff, _: &Options) -> Vec<u8> {
+        report(&diff::blocks(d), "Changes", &diff::table(d))
+    }
+
+    fn trend(&self, t: &Trend, _: &Options) -> Vec<u8> {
+        report(&trend::blocks(t, false), "Trend", &trend::table(t))
     }
 }
 
-impl From<String> for Cell {
-    fn from(s: String) -> Cell {
-        Cell::Text(s)
-    }
-}
-
-impl From<f64> for Cell {
-    fn from(v: f64) -> Cell {
-        Cell::Number(v)
-    }
-}
-
-impl From<Option<f64>> for Cell {
-    fn from(v: Option<f64>) -> Cell {
-        v.map_or(Cell::Empty, Cell::Number)
-    }
-}
-
-impl From<u64> for Cell {
-    fn from(v: u64) -> Cell {
-        Cell::Number(v as f64)
-    }
-}
-
-impl From<usize> for Cell {
-    fn from(v: usize) -> Cell {
-        Cell::Number(v as f64)
-    }
-}
-
-impl From<i32> for Cell {
-    fn from(v: i32) -> Cell {
-        Cell::Number(f64::from(v))
-    }
-}
+pub use super::model::Cell;
 
 /// A drop-down list on a column of a sheet, its choices read from a range of cells (a
 /// list typed into the rule itself would split labels at their commas).
@@ -462,8 +433,8 @@ fn groups(doc: &ResultDoc) -> Sheet {
 }
 
 /// A diff or a trend: its report's headings, paragraphs and tables as a summary sheet,
-/// then its CSV form with numbers as numbers.
-pub fn report(blocks: &[Block], data_name: &str, csv: &[u8], text_columns: &[&str]) -> Vec<u8> {
+/// then its typed table, numbers as numbers.
+pub fn report(blocks: &[Block], data_name: &str, data: &Table) -> Vec<u8> {
     let mut summary = Sheet::new("Summary", &[""]);
     for block in blocks {
         match block {
@@ -497,59 +468,32 @@ pub fn report(blocks: &[Block], data_name: &str, csv: &[u8], text_columns: &[&st
         summary.headers = vec![title];
         summary.rows.remove(0);
     }
-    workbook(&[summary, from_csv(data_name, csv, text_columns)])
+    workbook(&[summary, sheet(data_name, data)])
 }
 
-/// A sheet from CSV bytes written by plead: cells of columns not named in `text_columns`
-/// that read as numbers become numbers; the `'` that guards text cells in CSV is dropped,
-/// since xlsx text is never a formula.
-fn from_csv(name: &str, csv: &[u8], text_columns: &[&str]) -> Sheet {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(csv);
-    let headers: Vec<String> = reader
-        .headers()
-        .map(|h| h.iter().map(unguard).collect())
-        .unwrap_or_default();
-    let text: Vec<bool> = headers
-        .iter()
-        .map(|h| text_columns.contains(&h.as_str()))
-        .collect();
+/// A sheet of a typed table: text as text, each number the figure its column shows
+/// (the CSV's), so the two files agree to the last decimal.
+fn sheet(name: &str, table: &Table) -> Sheet {
     let mut sheet = Sheet {
         name: name.to_string(),
-        headers,
+        headers: table.columns.iter().map(|c| c.name.clone()).collect(),
         ..Sheet::default()
     };
-    for record in reader.records().map_while(Result::ok) {
-        let row = record
+    for row in &table.rows {
+        let cells = row
             .iter()
             .enumerate()
-            .map(|(c, v)| {
-                if v.is_empty() {
-                    Cell::Empty
-                } else if !text.get(c).copied().unwrap_or(false)
-                    && let Ok(n) = v.parse::<f64>()
-                    && n.is_finite()
-                {
-                    Cell::Number(n)
-                } else {
-                    Cell::Text(unguard(v))
-                }
+            .map(|(c, cell)| match cell {
+                Cell::Number(v) => table
+                    .shown(c, *v)
+                    .parse()
+                    .map_or(Cell::Number(*v), Cell::Number),
+                other => other.clone(),
             })
             .collect();
-        sheet.row(row);
+        sheet.row(cells);
     }
     sheet
-}
-
-/// CSV text without the `'` that `spreadsheet_safe` put before a formula starter.
-fn unguard(s: &str) -> String {
-    let mut chars = s.chars();
-    match (chars.next(), chars.next()) {
-        (Some('\''), Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n')) => s[1..].to_string(),
-        _ => s.to_string(),
-    }
 }
 
 #[cfg(test)]
@@ -582,15 +526,23 @@ mod tests {
     }
 
     #[test]
-    fn csv_guards_are_dropped_and_text_columns_stay_text() {
-        let sheet = from_csv("D", b"id,n\n'=cmd,2.5\n2026,3\n", &["id"]);
+    fn a_table_keeps_each_cells_type_and_the_figure_its_column_shows() {
+        use crate::render::model::Column;
+        let mut table = Table::new(vec![Column::text("id"), Column::number("n", 4)]);
+        table.row(vec![Cell::text("=cmd"), Cell::Number(2.123456)]);
+        table.row(vec![Cell::text("2026"), Cell::text("Low")]);
+        table.row(vec![Cell::text("x")]);
+        let sheet = sheet("D", &table);
+        assert_eq!(sheet.headers, ["id", "n"]);
         assert_eq!(
             sheet.rows[0],
-            vec![Cell::Text("=cmd".into()), Cell::Number(2.5)]
+            vec![Cell::Text("=cmd".into()), Cell::Number(2.1235)]
         );
+        // Text that reads as a number stays text, and text in a number column stays text.
         assert_eq!(
             sheet.rows[1],
-            vec![Cell::Text("2026".into()), Cell::Number(3.0)]
+            vec![Cell::Text("2026".into()), Cell::Text("Low".into())]
         );
+        assert_eq!(sheet.rows[2], vec![Cell::Text("x".into()), Cell::Empty]);
     }
 }

@@ -10,8 +10,8 @@
 //! - groups (`--group-by`) add the groups side by side; raters add their table.
 
 use super::{blocks, figure, heading, table};
-use crate::render::grid::rating_label;
-use crate::render::grid::{self, Block, Grid};
+use crate::render::model::{Block, Grid};
+use crate::render::result::{self as grid, rating_label};
 use crate::render::svg::bars::{self, Axis, Bar, Section};
 use crate::render::svg::{groups, heat, radar, stacked, status};
 use crate::render::text::{percent, score};
@@ -201,7 +201,7 @@ fn scores_section(doc: &ResultDoc) -> String {
                         "{} {} ({})",
                         n + 1,
                         i.title,
-                        crate::render::grid::unanswered_reason(doc, i).to_lowercase()
+                        crate::render::result::unanswered_reason(doc, i).to_lowercase()
                     ),
                 },
                 value: i.score,
@@ -646,7 +646,7 @@ fn groups_section(doc: &ResultDoc) -> String {
 
 fn raters_section(doc: &ResultDoc) -> String {
     // The raters' table as every report has it: the blocks under "Raters".
-    let all = grid::result(doc);
+    let all = grid::blocks(doc);
     let start = all
         .iter()
         .position(|b| matches!(b, Block::Heading(h) if h == "Raters"));

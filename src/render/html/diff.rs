@@ -5,7 +5,7 @@
 use super::{blocks, escape, facts, figure, footer, page};
 use crate::compare::diff::{Diff, Presence, RowChange};
 use crate::compare::{Direction, Source};
-use crate::render::grid::Block;
+use crate::render::model::Block;
 use crate::render::svg::bars::Axis;
 use crate::render::svg::dumbbell::{self, Pair};
 use crate::render::text::score;
@@ -68,7 +68,7 @@ fn d_blocks(d: &Diff) -> Vec<Block> {
     // The footer says what "About this report" says.
     if let Some(at) = all
         .iter()
-        .position(|b| matches!(b, Block::Heading(h) if h == crate::render::diff::ABOUT))
+        .position(|b| matches!(b, Block::Heading(h) if h == crate::render::wording::ABOUT))
     {
         all.truncate(at);
     }
@@ -105,8 +105,8 @@ fn header(d: &Diff) -> String {
         "Change",
         format!(
             "{} {}",
-            crate::render::diff::signed(o.change.old, o.change.new),
-            crate::render::diff::direction(o.change.direction)
+            crate::render::wording::signed(o.change.old, o.change.new),
+            crate::render::wording::direction(o.change.direction)
         ),
     );
     figure(

@@ -4,7 +4,7 @@
 //!
 //! Hand-written rather than through a template crate: the pages are small, and every
 //! piece of text, in elements and in attributes, goes through the one function `escape`
-//! below (the SVG charts too), which is easy to see and to test. User text is never put
+//! (`markup`; the SVG charts use it too), which is easy to see and to test. User text is never put
 //! in `style`, `href` or a script; the Content-Security-Policy forbids scripts anyway.
 
 mod charts;
@@ -18,35 +18,33 @@ pub use diff::diff;
 pub use result::result;
 pub use trend::trend;
 
-use super::grid::{Block, Grid};
+pub use super::markup::escape;
+use super::model::{Block, Grid};
 use super::svg::Chart;
+use super::{Options, Renderer};
+use crate::compare::{Diff, Trend};
+use crate::result::ResultDoc;
+
+/// The HTML renderer: one page per document.
+pub struct Html;
+
+impl Renderer for Html {
+    fn result(&self, doc: &ResultDoc, _: &Options) -> Vec<u8> {
+        result(doc).into_bytes()
+    }
+
+    fn diff(&self, d: &Diff, _: &Options) -> Vec<u8> {
+        diff(d).into_bytes()
+    }
+
+    fn trend(&self, t: &Trend, _: &Options) -> Vec<u8> {
+        trend(t).into_bytes()
+    }
+}
 
 const STYLE: &str = include_str!("style.css");
 
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-/// Text made safe for HTML and SVG, in element content and in quoted attributes alike.
-/// Control characters (which no report needs and some parsers reject) become U+FFFD, and
-/// so do the bidirectional overrides, embeddings and isolates (U+202A–U+202E,
-/// U+2066–U+2069), which would reorder the rest of a line so that a name reads as
-/// something else.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => out.push('\u{fffd}'),
-            c if crate::render::text::is_bidi_control(c) => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Escaped text with its line breaks kept: paragraphs at blank lines, `<br>` within.
 pub fn paragraphs(s: &str) -> String {

@@ -4,7 +4,8 @@
 //! looks like, the evidence and the actions recorded.
 
 use super::{blocks, date, escape, facts, footer, heading, page, paragraphs, table};
-use crate::render::grid::{Grid, rating_label, who};
+use crate::render::model::Grid;
+use crate::render::result::{rating_label, who};
 use crate::render::text::{number, percent, score};
 use crate::result::{GapKind, ItemResult, Method, ResultDoc};
 
@@ -89,7 +90,7 @@ fn header(doc: &ResultDoc) -> String {
     if o.answered < o.items {
         out.push_str(&format!(
             "<p>{}</p>\n",
-            escape(&crate::render::grid::unscored_sentence(doc))
+            escape(&crate::render::result::unscored_sentence(doc))
         ));
     }
     out.push_str(&format!(
@@ -309,7 +310,7 @@ fn data(doc: &ResultDoc) -> String {
             "<p>Cells of the survey file that could not be read as an answer, and why: they \
              are not counted.</p>\n",
         );
-        let grid = crate::render::grid::rejected_grid(doc);
+        let grid = crate::render::result::rejected_grid(doc);
         out.push_str(&table(&grid, None));
     }
     out.push_str(&blocks(&crate::render::survey::source(doc), "source"));

@@ -4,7 +4,7 @@
 
 use super::{blocks, escape, facts, figure, footer, page};
 use crate::compare::trend::{OrderedBy, Series, Trend};
-use crate::render::grid::Block;
+use crate::render::model::Block;
 use crate::render::svg::bars::Axis;
 use crate::render::svg::lines;
 use crate::render::text::{percent, score};

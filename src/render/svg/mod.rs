@@ -18,7 +18,7 @@ pub mod status;
 
 use geom::fmt;
 
-use super::html::escape;
+use super::markup::escape;
 
 /// The width every full-width chart is drawn at (it scales down to fit the page).
 pub const WIDTH: f64 = 680.0;

@@ -1,41 +1,10 @@
-//! A report as a list of blocks — headings, paragraphs, lists and grids — built once from
-//! a document and drawn by the table and Markdown renderers, which differ only in syntax.
+//! A Result as blocks — headings, paragraphs, lists and grids — built once and drawn by
+//! the table and Markdown renderers (which differ only in syntax), and by the web page
+//! for its tables; with the wording the result's pages share (who answered, rating labels).
 
+use super::model::{Block, Grid};
 use crate::render::text::{bar, number, percent, score};
 use crate::result::{GapKind, ResultDoc};
-
-/// One piece of a report.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Block {
-    Title(String),
-    Heading(String),
-    Paragraph(String),
-    List(Vec<String>),
-    Grid(Grid),
-}
-
-/// Rows under headers; `numeric` marks columns aligned right.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Grid {
-    pub headers: Vec<String>,
-    pub numeric: Vec<bool>,
-    pub rows: Vec<Vec<String>>,
-}
-
-impl Grid {
-    pub fn new(columns: &[(&str, bool)]) -> Grid {
-        Grid {
-            headers: columns.iter().map(|(h, _)| h.to_string()).collect(),
-            numeric: columns.iter().map(|(_, n)| *n).collect(),
-            rows: Vec::new(),
-        }
-    }
-
-    pub fn row(&mut self, cells: Vec<String>) {
-        debug_assert_eq!(cells.len(), self.headers.len());
-        self.rows.push(cells);
-    }
-}
 
 const BAR: usize = 10;
 
@@ -65,7 +34,7 @@ pub const INTERVALS_MEAN: &str = "95% CI: the range that, 95 times in 100, holds
     in percent.";
 
 /// The blocks of a scored Result.
-pub fn result(doc: &ResultDoc) -> Vec<Block> {
+pub fn blocks(doc: &ResultDoc) -> Vec<Block> {
     let mut blocks = vec![Block::Title(format!(
         "{} — {}, {}",
         doc.assessment.title, doc.context.organisation, doc.context.period
@@ -233,7 +202,7 @@ pub fn result(doc: &ResultDoc) -> Vec<Block> {
         blocks.push(Block::Grid(grid));
     }
     blocks.extend(super::survey::source(doc));
-    blocks.push(Block::Heading(super::diff::ABOUT.into()));
+    blocks.push(Block::Heading(super::wording::ABOUT.into()));
     blocks.push(Block::Paragraph(format!(
         "Assessment {} version {} (definition {}), scored {} ({}) by plead {}.",
         doc.assessment.id,
