@@ -104,6 +104,8 @@ pub fn result_table(doc: &ResultDoc) -> Table {
             Cell::text(t.title.as_str()),
             Cell::number(t.score),
             Cell::number(t.percent),
+            Cell::Empty,
+            t.answered.into(),
         ]);
     }
     for i in &doc.items {
