@@ -79,7 +79,8 @@ blockquote { margin: 0.4rem 0 0.6rem 1rem; color: #4c6272; }\n\
 /// A printable questionnaire as a web page, on the HTML report's page: the same escaping,
 /// stylesheet and Content-Security-Policy, with tick boxes and ruled lines for pen.
 pub fn html(a: &Assessment) -> String {
-    use super::html::{escape, footer, heading, page, paragraphs};
+    use super::html::page::{footer, heading, page, paragraphs};
+    use super::markup::escape;
     let blank = "<span class=\"blank\"></span>";
     let mut header = format!(
         "<p class=\"kicker\">Questionnaire</p>\n<h1>{}</h1>\n<p class=\"muted\">{}</p>\n",
@@ -155,7 +156,8 @@ fn tick(label: &str) -> String {
 }
 
 fn item_html(a: &Assessment, item: &Item, number: usize) -> String {
-    use super::html::{escape, heading, paragraphs};
+    use super::html::page::{heading, paragraphs};
+    use super::markup::escape;
     let scale = a.scale_of(item);
     let line = "<div class=\"line\"></div>\n";
     let mut out = String::from("<section class=\"question\">\n");

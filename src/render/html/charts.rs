@@ -9,9 +9,9 @@
 //! - survey aggregates add each item's answers stacked by scale point;
 //! - groups (`--group-by`) add the groups side by side; raters add their table.
 
-use super::{blocks, figure, heading, table};
+use super::page::{blocks, figure, heading, table};
 use crate::render::model::{Block, Grid};
-use crate::render::result::{self as grid, rating_label};
+use crate::render::result::{self as report, rating_label};
 use crate::render::svg::bars::{self, Axis, Bar, Section};
 use crate::render::svg::{groups, heat, radar, stacked, status};
 use crate::render::text::{percent, score};
@@ -228,10 +228,10 @@ fn scores_section(doc: &ResultDoc) -> String {
         ));
     }
     if doc.themes.len() > 1 {
-        let themes = grid::themes_grid(doc, false);
+        let themes = report::themes_grid(doc, false);
         out.push_str(&table(&themes, Some("Themes")));
     }
-    out.push_str(&table(&grid::items_grid(doc, false), Some("Items")));
+    out.push_str(&table(&report::items_grid(doc, false), Some("Items")));
     out
 }
 
@@ -646,7 +646,7 @@ fn groups_section(doc: &ResultDoc) -> String {
 
 fn raters_section(doc: &ResultDoc) -> String {
     // The raters' table as every report has it: the blocks under "Raters".
-    let all = grid::blocks(doc);
+    let all = report::blocks(doc);
     let start = all
         .iter()
         .position(|b| matches!(b, Block::Heading(h) if h == "Raters"));

@@ -2,9 +2,10 @@
 //! (summary, overall, themes, items, what moved the verdicts) as tables, with a dumbbell
 //! chart (old → new) before the themes and the items.
 
-use super::{blocks, escape, facts, figure, footer, page};
+use super::page::{blocks, facts, figure, footer, page};
 use crate::compare::diff::{Diff, Presence, RowChange};
 use crate::compare::{Direction, Source};
+use crate::render::markup::escape;
 use crate::render::model::Block;
 use crate::render::svg::bars::Axis;
 use crate::render::svg::dumbbell::{self, Pair};
@@ -93,10 +94,11 @@ fn header(d: &Diff) -> String {
         ("Organisation", d.new.organisation.clone()),
         ("Before", side(&d.old)),
         ("After", side(&d.new)),
-        ("Date", super::date(&d.new.created)),
+        ("Date", super::page::date(&d.new.created)),
     ]));
     out.push_str("<div class=\"headline\">\n");
-    let mut figure = |label: &str, value: String| out.push_str(&super::headline(label, &value));
+    let mut figure =
+        |label: &str, value: String| out.push_str(&super::page::headline(label, &value));
     figure(
         "Overall score",
         format!("{} → {}", score(o.change.old), score(o.change.new)),

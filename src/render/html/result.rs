@@ -3,7 +3,8 @@
 //! priorities (lowest scores, largest gaps to target) and an action plan with what good
 //! looks like, the evidence and the actions recorded.
 
-use super::{blocks, date, escape, facts, footer, heading, page, paragraphs, table};
+use super::page::{blocks, date, facts, footer, heading, page, paragraphs, table};
+use crate::render::markup::escape;
 use crate::render::model::Grid;
 use crate::render::result::{rating_label, who};
 use crate::render::text::{number, percent, score};
@@ -72,7 +73,8 @@ fn header(doc: &ResultDoc) -> String {
         ));
     }
     out.push_str("<div class=\"headline\">\n");
-    let mut figure = |label: &str, value: String| out.push_str(&super::headline(label, &value));
+    let mut figure =
+        |label: &str, value: String| out.push_str(&super::page::headline(label, &value));
     figure("Overall score", format!("{}{out_of}", score(o.score)));
     figure("Percent", percent(o.percent));
     figure("Band", o.band.clone().unwrap_or_else(|| "—".into()));

@@ -526,16 +526,19 @@ fn user_text_never_becomes_markup() {
 #[test]
 fn escaping_covers_text_and_attributes() {
     assert_eq!(
-        super::escape("<a href=\"x\">'&'</a>"),
+        crate::render::markup::escape("<a href=\"x\">'&'</a>"),
         "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
     );
-    assert_eq!(super::escape("a\u{0}b\u{1b}c\nd"), "a\u{fffd}b\u{fffd}c\nd");
     assert_eq!(
-        super::paragraphs("one\ntwo\n\n<three>"),
+        crate::render::markup::escape("a\u{0}b\u{1b}c\nd"),
+        "a\u{fffd}b\u{fffd}c\nd"
+    );
+    assert_eq!(
+        super::page::paragraphs("one\ntwo\n\n<three>"),
         "<p>one<br>two</p><p>&lt;three&gt;</p>"
     );
-    assert_eq!(super::date("2026-10-19T15:00:00Z"), "19 October 2026");
-    assert_eq!(super::date("yesterday"), "yesterday");
+    assert_eq!(super::page::date("2026-10-19T15:00:00Z"), "19 October 2026");
+    assert_eq!(super::page::date("yesterday"), "yesterday");
 }
 
 #[test]

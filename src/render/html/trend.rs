@@ -2,8 +2,9 @@
 //! chart per item (overall first, all on one percent axis), then the same sections as
 //! every trend report as tables, ending with the long-standing problems.
 
-use super::{blocks, escape, facts, figure, footer, page};
+use super::page::{blocks, facts, figure, footer, page};
 use crate::compare::trend::{OrderedBy, Series, Trend};
+use crate::render::markup::escape;
 use crate::render::model::Block;
 use crate::render::svg::bars::Axis;
 use crate::render::svg::lines;
@@ -58,11 +59,12 @@ fn header(t: &Trend) -> String {
                 OrderedBy::Created => "the time each result was created".into(),
             },
         ),
-        ("Date", super::date(&last.created)),
+        ("Date", super::page::date(&last.created)),
     ]));
     let o = &t.overall;
     out.push_str("<div class=\"headline\">\n");
-    let mut figure = |label: &str, value: String| out.push_str(&super::headline(label, &value));
+    let mut figure =
+        |label: &str, value: String| out.push_str(&super::page::headline(label, &value));
     figure(
         &format!("Overall, {} → {}", first.period, last.period),
         format!(
