@@ -129,3 +129,68 @@ pub fn result_table(doc: &ResultDoc) -> Table {
     }
     table
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::{self, Named};
+    use crate::render::diff::tests::quarters;
+
+    #[test]
+    fn text_cells_are_guarded_and_number_cells_never_are() {
+        let mut table = Table::new(vec![Column::text("note"), Column::number("change", 2)]);
+        table.row(vec![Cell::text("-1 =SUM(A1)"), Cell::Number(-1.0)]);
+        table.row(vec![Cell::text("@me\u{1b}[31m"), Cell::Empty]);
+        let csv = String::from_utf8(write(&table)).unwrap();
+        assert_eq!(csv, "note,change\n'-1 =SUM(A1),-1.00\n'@me[31m,\n");
+    }
+
+    /// The workbook of a diff and a trend is made from the same table as the CSV (no more
+    /// CSV parsed back): every cell of the CSV is the workbook's, text as text, numbers
+    /// as the figure the CSV shows.
+    #[test]
+    fn the_diff_and_trend_workbooks_hold_what_their_csv_holds() {
+        let [q1, q2, q3, q4] = quarters();
+        let named = |doc| Named {
+            name: "q.json",
+            doc,
+        };
+        let d = compare::diff(named(&q3), named(&q4)).unwrap();
+        let t = compare::trend(&[named(&q1), named(&q2), named(&q3), named(&q4)]).unwrap();
+        for table in [diff::table(&d), trend::table(&t)] {
+            let csv = String::from_utf8(write(&table)).unwrap();
+            let mut reader = csv::Reader::from_reader(csv.as_bytes());
+            for (record, row) in reader.records().zip(&table.rows) {
+                let record = record.unwrap();
+                assert_eq!(record.len(), table.columns.len());
+                for (c, (field, cell)) in record.iter().zip(row).enumerate() {
+                    match cell {
+                        Cell::Number(v) => {
+                            assert_eq!(field, table.shown(c, *v));
+                            assert!(field.parse::<f64>().is_ok(), "{field}");
+                        }
+                        Cell::Text(s) => assert_eq!(field, csv_text(s)),
+                        Cell::Empty => assert_eq!(field, ""),
+                    }
+                }
+            }
+            // Text in a column of numbers (the trend's band row) stays text.
+            assert!(
+                table
+                    .rows
+                    .iter()
+                    .flatten()
+                    .any(|c| matches!(c, Cell::Text(_)))
+            );
+        }
+        let band = trend::table(&t)
+            .rows
+            .into_iter()
+            .find(|r| r[0] == Cell::text("band"))
+            .unwrap();
+        assert!(
+            band[3..7].iter().all(|c| matches!(c, Cell::Text(_))),
+            "{band:?}"
+        );
+    }
+}
