@@ -10,9 +10,7 @@
 
 use super::xlsx::{self, Cell, Choices, Sheet};
 use crate::assessment::{Assessment, Item, Scale};
-use crate::survey::cell::{Cell as Parsed, CellParser};
-use crate::survey::headers::match_items;
-use crate::survey::layout::{Column, Kind, letter as column_letter};
+use crate::survey::reads::{Answers, Reading, column_letter, items_of_headers};
 use crate::survey::wording::without_source_pointers;
 
 /// The grouping column of the returns sheet (`plead score … --group-by Role`).
@@ -63,24 +61,19 @@ pub fn questions(a: &Assessment) -> Vec<Question<'_>> {
 
 /// Whether each title would be read as its own item's column.
 fn matches_back(a: &Assessment, titles: &[String]) -> bool {
-    let columns: Vec<Column> = std::iter::once(ROLE.to_string())
+    let headers: Vec<String> = std::iter::once(ROLE.to_string())
         .chain(titles.iter().cloned())
-        .map(|name| Column::named(name, Kind::Question))
         .collect();
     // Exactly: a survey built from the template must never depend on approximate matching.
-    match match_items(a, &columns, &[], false) {
-        Ok(m) => m
-            .items
-            .iter()
-            .enumerate()
-            .all(|(i, found)| found.is_some_and(|(c, _)| c == i + 1)),
-        Err(_) => false,
+    match items_of_headers(a, &headers) {
+        Some(items) => (0..a.items.len()).all(|i| items.get(i + 1) == Some(&Some(i))),
+        None => false,
     }
 }
 
 /// A scale's answer options, each one that `plead score` reads back as its point.
 pub fn options(scale: &Scale) -> Vec<String> {
-    let parser = CellParser::new(scale);
+    let parser = Answers::on(scale);
     let mut out: Vec<String> = (scale.min..=scale.max)
         .map(|v| {
             let mut tries = Vec::new();
@@ -90,13 +83,13 @@ pub fn options(scale: &Scale) -> Vec<String> {
             }
             tries
                 .into_iter()
-                .find(|t| parser.parse(t) == Parsed::Value(v))
+                .find(|t| parser.read(t) == Reading::Rating(v))
                 .unwrap_or_else(|| v.to_string())
         })
         .collect();
     if scale.not_applicable {
         let label = &scale.not_applicable_label;
-        out.push(if parser.parse(label) == Parsed::NotApplicable {
+        out.push(if parser.read(label) == Reading::NotApplicable {
             label.clone()
         } else {
             "N/A".to_string()
@@ -304,14 +297,19 @@ mod tests {
             assert!(matches_back(&a, &returns_headers(&qs)[1..]), "{}", a.id);
             for q in &qs {
                 let scale = a.scale_of(q.item);
-                let parser = CellParser::new(scale);
+                let parser = Answers::on(scale);
                 for (v, option) in (scale.min..=scale.max).zip(&q.options) {
-                    assert_eq!(parser.parse(option), Parsed::Value(v), "{}: {option}", a.id);
+                    assert_eq!(
+                        parser.read(option),
+                        Reading::Rating(v),
+                        "{}: {option}",
+                        a.id
+                    );
                 }
                 if scale.not_applicable {
                     assert_eq!(
-                        parser.parse(q.options.last().unwrap()),
-                        Parsed::NotApplicable
+                        parser.read(q.options.last().unwrap()),
+                        Reading::NotApplicable
                     );
                 }
             }
