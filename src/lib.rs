@@ -20,6 +20,7 @@ pub mod problem;
 pub mod render;
 pub mod response;
 pub mod result;
+pub mod sanitise;
 pub mod score;
 pub mod survey;
 

@@ -1,7 +1,8 @@
-//! Small text helpers every renderer shares: numbers as people read them, bars, and
-//! making user text safe for a terminal and for spreadsheet cells.
+//! Small text helpers every renderer shares: numbers as people read them, bars, wrapping;
+//! and, from `crate::sanitise`, making user text safe for a terminal and for spreadsheets.
 
 use crate::numbers::{PERCENT_DECIMALS, SCORE_DECIMALS, half_up};
+pub use crate::sanitise::{csv_text, is_bidi_control, spreadsheet_safe, terminal_safe};
 
 /// A score with two decimals, or an em dash when there is none.
 pub fn score(value: Option<f64>) -> String {
@@ -35,48 +36,6 @@ pub fn number(v: f64) -> String {
     } else {
         format!("{v}")
     }
-}
-
-/// User text made safe to print on a terminal: control characters (escape sequences
-/// among them) and the bidirectional overrides, embeddings and isolates (which reorder
-/// the text after them, so a name can read as something else) are shown as visible
-/// escapes, never passed through.
-pub fn terminal_safe(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if (c.is_control() && c != '\n') || is_bidi_control(c) {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-/// The explicit bidirectional formatting characters: embeddings and overrides
-/// (U+202A–U+202E) and isolates (U+2066–U+2069).
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// A text cell guarded against formula injection in spreadsheets: a leading
-/// `= + - @`, tab, CR or LF gets a `'` in front. Only for free text, never numbers.
-pub fn spreadsheet_safe(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{s}"),
-        _ => s.to_string(),
-    }
-}
-
-/// A free-text CSV cell: control characters other than tab and line breaks dropped (a
-/// CSV is often read on a terminal, where an escape typed into a note would drive it,
-/// and no spreadsheet has a use for them), then guarded against formula injection.
-pub fn csv_text(s: &str) -> String {
-    let printable: String = s
-        .chars()
-        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    spreadsheet_safe(&printable)
 }
 
 /// Wraps text at word boundaries to `width` columns, keeping each line's indent (and

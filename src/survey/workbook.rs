@@ -252,7 +252,7 @@ fn sheet_references(part: &mut impl Read, name: &str) -> Result<(), String> {
                 {
                     return Err(format!(
                         "the workbook's sheet {name:?} refers to cell {:?}, beyond Excel's last cell XFD1048576: the file is damaged or built to mislead; {AS_CSV}",
-                        crate::render::text::terminal_safe(
+                        crate::sanitise::terminal_safe(
                             &a.value.chars().take(40).collect::<String>()
                         )
                     ));
