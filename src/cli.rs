@@ -7,6 +7,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use crate::render::Format;
+use crate::output::{Dest, Source};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -112,7 +113,7 @@ pub struct TemplateArgs {
     /// Where to write (default: standard output for markdown and html,
     /// ASSESSMENT-returns.csv or ASSESSMENT-template.xlsx for csv and xlsx)
     #[arg(long, short, value_name = "FILE")]
-    pub out: Option<String>,
+    pub out: Option<Dest>,
     /// Overwrite files that already exist
     #[arg(long)]
     pub force: bool,
@@ -124,7 +125,7 @@ pub struct NewArgs {
     pub id: String,
     /// The file to write (default: ID.toml)
     #[arg(long, short, value_name = "FILE.toml")]
-    pub out: Option<String>,
+    pub out: Option<Dest>,
     /// Overwrite a file that already exists
     #[arg(long)]
     pub force: bool,
@@ -141,7 +142,7 @@ pub struct CompletionsArgs {
 pub struct ManArgs {
     /// Write the page to FILE (e.g. plead.1) instead of standard output
     #[arg(long, short, value_name = "FILE")]
-    pub out: Option<String>,
+    pub out: Option<Dest>,
     /// Overwrite a file that already exists
     #[arg(long)]
     pub force: bool,
@@ -172,7 +173,7 @@ pub struct OutputArgs {
     /// Write to FILE instead of standard output (format from its extension: .xlsx, .json, .md,
     /// .csv, .html, .txt); repeat for several files; `-` is standard output
     #[arg(long, short, value_name = "FILE")]
-    pub out: Vec<String>,
+    pub out: Vec<Dest>,
     /// Overwrite files that already exist
     #[arg(long)]
     pub force: bool,
@@ -258,7 +259,7 @@ pub struct ScoreArgs {
     /// The survey returns: .csv, .tsv or .txt (any common encoding), .xlsx, .xls or .ods;
     /// `-` reads standard input
     #[arg(value_name = "FILE")]
-    pub file: String,
+    pub file: Source,
     /// The organisation surveyed
     #[arg(long)]
     pub org: Option<String>,
@@ -295,7 +296,7 @@ pub struct ScoreArgs {
     pub combine: Vec<crate::survey::Combination>,
     /// Write each respondent's parsed answers and scores to this CSV file
     #[arg(long, value_name = "FILE.csv")]
-    pub respondents: Option<String>,
+    pub respondents: Option<Dest>,
     /// The sheet of a spreadsheet to read (default: the first)
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,

@@ -16,7 +16,7 @@ use crate::interact::lock::{self, DraftLock};
 use crate::interact::script::ScriptPrompter;
 use crate::interact::session::Session;
 use crate::interact::terminal::{self, TerminalPrompter};
-use crate::output::Planned;
+use crate::output::{Dest, Planned};
 use crate::problem::Problems;
 use crate::response::{Answers, RaterSpec};
 use crate::result::{Context as ResultContext, Method, ResultDoc};
@@ -449,7 +449,7 @@ fn write_files(
     args: &AssessArgs,
     mut rename: impl FnMut(&Path) -> anyhow::Result<PathBuf>,
 ) -> anyhow::Result<Vec<PathBuf>> {
-    let mut targets: Vec<(PathBuf, Format)> = Vec::new();
+    let mut targets: Vec<(Dest, Format)> = Vec::new();
     if args.output.out.is_empty() {
         let stem = crate::portable::stem(&format!(
             "{}-{}-{}",
@@ -462,27 +462,30 @@ fn write_files(
             Some(args.output.format).filter(|f| !matches!(f, Format::Table | Format::Json));
         for format in std::iter::once(Format::Json).chain(report) {
             targets.push((
-                PathBuf::from(format!("{stem}.{}", format.extension())),
+                Dest::File(PathBuf::from(format!("{stem}.{}", format.extension()))),
                 format,
             ));
         }
     } else {
-        for out in &args.output.out {
-            let format = super::format_of(out).unwrap_or(args.output.format);
-            targets.push((PathBuf::from(out), format));
+        for dest in &args.output.out {
+            let format = dest
+                .path()
+                .and_then(super::format_of)
+                .unwrap_or(args.output.format);
+            targets.push((dest.clone(), format));
         }
     }
     // Every name is settled first, then all the files are written or none.
     let options = crate::render::Options::default();
     let mut files = Vec::new();
     let mut to_stdout = Vec::new();
-    for (mut path, format) in targets {
+    for (dest, format) in targets {
         let bytes = crate::render::result(doc, format, &options);
-        if path.as_os_str() == "-" {
+        let Dest::File(mut path) = dest else {
             super::refuse_binary_on_terminal(format)?;
             to_stdout.push(bytes);
             continue;
-        }
+        };
         while !args.output.force
             && (path.exists() || files.iter().any(|f: &Planned| f.path == path))
         {

@@ -4,6 +4,7 @@
 use clap::CommandFactory;
 
 use crate::cli::{Cli, CompletionsArgs, ManArgs};
+use crate::output::Dest;
 
 pub fn run(args: CompletionsArgs) -> anyhow::Result<()> {
     let mut command = Cli::command();
@@ -37,12 +38,12 @@ pub fn man(args: ManArgs) -> anyhow::Result<()> {
     }
     page.render_version_section(&mut out)?;
     match &args.out {
-        Some(path) if path != "-" => {
-            crate::output::write(path, &out, args.force)?;
-            crate::output::message(&format!("wrote {path}"));
+        Some(Dest::File(path)) => {
+            crate::output::write_file(path, &out, args.force)?;
+            crate::output::message(&format!("wrote {}", path.display()));
             Ok(())
         }
-        _ => crate::output::stdout(&out),
+        Some(Dest::Stdout) | None => crate::output::stdout(&out),
     }
 }
 

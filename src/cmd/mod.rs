@@ -14,12 +14,12 @@ mod trend;
 mod validate;
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Context;
 
 use crate::cli::{Cli, Command, Format, Global, OutputArgs};
-use crate::output::{Planned, Readers, Staged};
+use crate::output::{AtomicFile, Dest, Planned, Readers};
 use crate::render;
 use crate::result::ResultDoc;
 
@@ -65,7 +65,7 @@ fn terminal_width() -> Option<u16> {
 }
 
 /// The format a file's extension names, if any.
-pub fn format_of(path: &str) -> Option<Format> {
+pub fn format_of(path: &Path) -> Option<Format> {
     Format::from_path(path)
 }
 
@@ -127,25 +127,25 @@ pub fn plan(
         return Ok(outputs);
     }
     // Every destination is checked before anything is rendered.
-    crate::output::check_all(
-        output.out.iter().filter(|p| *p != "-").map(Path::new),
-        output.force,
-    )?;
-    for path in &output.out {
-        let format = format_of(path).unwrap_or(output.format);
-        if path == "-" {
-            refuse_binary_on_terminal(format)?;
-            outputs.stdout.push(render(format, &options));
-        } else {
-            let options = render::Options {
-                color: false,
-                ..options
-            };
-            outputs.files.push(Planned {
-                path: PathBuf::from(path),
-                bytes: render(format, &options),
-                readers: readers(format),
-            });
+    crate::output::check_all(output.out.iter().filter_map(Dest::path), output.force)?;
+    for dest in &output.out {
+        match dest {
+            Dest::Stdout => {
+                refuse_binary_on_terminal(output.format)?;
+                outputs.stdout.push(render(output.format, &options));
+            }
+            Dest::File(path) => {
+                let format = format_of(path).unwrap_or(output.format);
+                let options = render::Options {
+                    color: false,
+                    ..options
+                };
+                outputs.files.push(Planned {
+                    path: path.clone(),
+                    bytes: render(format, &options),
+                    readers: readers(format),
+                });
+            }
         }
     }
     Ok(outputs)
@@ -155,10 +155,10 @@ impl Outputs {
     /// Writes every file, with `also` (files already written to temporary files, such
     /// as `--respondents`), all or none; then standard output. Returns the files
     /// written.
-    pub fn write(self, force: bool, also: Vec<Staged>) -> anyhow::Result<Vec<String>> {
+    pub fn write(self, force: bool, also: Vec<AtomicFile>) -> anyhow::Result<Vec<String>> {
         crate::output::check_all(
             also.iter()
-                .map(Staged::target)
+                .map(AtomicFile::target)
                 .chain(self.files.iter().map(|f| f.path.as_path())),
             force,
         )?;
@@ -168,12 +168,12 @@ impl Outputs {
             .collect();
         let mut staged = also;
         for f in &self.files {
-            let mut s = crate::output::stage(&f.path, force, f.readers)?;
-            s.write_all(&f.bytes)?;
-            staged.push(s);
+            let mut file = AtomicFile::create(&f.path, force, f.readers)?;
+            file.write_all(&f.bytes)?;
+            staged.push(file);
             written.push(f.path.display().to_string());
         }
-        crate::output::commit(staged, force)?;
+        AtomicFile::commit_all(staged)?;
         for bytes in &self.stdout {
             crate::output::stdout(bytes)?;
         }

@@ -4,6 +4,7 @@
 use anyhow::{Context, bail};
 
 use crate::cli::NewArgs;
+use crate::output::Dest;
 
 pub fn run(args: NewArgs) -> anyhow::Result<()> {
     let id = &args.id;
@@ -20,11 +21,14 @@ pub fn run(args: NewArgs) -> anyhow::Result<()> {
     // The scaffold must load as it stands: check before writing, not after.
     crate::assessment::load_str(&text)
         .map_err(|p| anyhow::anyhow!("internal error: the scaffold does not validate: {p:?}"))?;
-    let default = format!("{id}.toml");
-    let path = args.out.as_deref().unwrap_or(&default);
-    crate::output::write(path, text.as_bytes(), args.force)
+    let dest = args
+        .out
+        .clone()
+        .unwrap_or_else(|| Dest::File(format!("{id}.toml").into()));
+    crate::output::write(&dest, text.as_bytes(), args.force)
         .with_context(|| format!("plead new {id}"))?;
-    if path != "-" {
+    if let Dest::File(path) = &dest {
+        let path = path.display();
         crate::output::message(&format!("wrote {path}"));
         crate::output::message(&format!(
             "edit it, check it with `plead validate {path}`, then run it with `plead assess {path}` (or put it in ./assessments/ and use the id {id})"

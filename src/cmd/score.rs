@@ -4,7 +4,7 @@
 //! once, streaming; a progress bar shows on stderr when it is a terminal.
 
 use std::fs::File;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, Seek, Write};
 use std::path::Path;
 
 use anyhow::{Context, bail};
@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use crate::CheckFailed;
 use crate::assessment::{Assessment, Catalog};
 use crate::cli::{Format, Global, ScoreArgs};
-use crate::output::{Readers, Staged};
+use crate::output::{AtomicFile, Dest, Readers, Source};
 use crate::render::text::csv_text;
 use crate::render::xlsx::{self, Cell as XlsxCell, Sheet};
 use crate::result::{Context as ResultContext, Method, ResultDoc};
@@ -23,8 +23,8 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
     let catalog = Catalog::load(global.assessments.as_deref())?;
     let entry = catalog.resolve(&args.assessment)?;
     let assessment = &entry.assessment;
-    if args.respondents.as_deref() == Some("-")
-        && (args.output.out.is_empty() || args.output.out.iter().any(|o| o == "-"))
+    if args.respondents.as_ref().is_some_and(Dest::is_stdout)
+        && (args.output.out.is_empty() || args.output.out.iter().any(Dest::is_stdout))
     {
         bail!(
             "--respondents -: standard output already carries the report; write the report with --out FILE, or the respondents to a file"
@@ -36,13 +36,14 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
         );
     }
 
-    let (reader, size): (Box<dyn io::Read>, Option<u64>) = if args.file == "-" {
-        (Box::new(io::stdin().lock()), None)
-    } else {
-        let file = File::open(&args.file)
-            .with_context(|| format!("cannot read the survey file {}", args.file))?;
-        let size = file.metadata().ok().map(|m| m.len());
-        (Box::new(file), size)
+    let (reader, size): (Box<dyn io::Read>, Option<u64>) = match &args.file {
+        Source::Stdin => (Box::new(io::stdin().lock()), None),
+        Source::File(path) => {
+            let file = File::open(path)
+                .with_context(|| format!("cannot read the survey file {}", path.display()))?;
+            let size = file.metadata().ok().map(|m| m.len());
+            (Box::new(file), size)
+        }
     };
     let options = survey::Options {
         encoding: args.encoding,
@@ -65,10 +66,12 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
     let xlsx_report = if args.output.out.is_empty() {
         args.output.format == Format::Xlsx
     } else {
-        args.output
-            .out
-            .iter()
-            .any(|o| super::format_of(o).unwrap_or(args.output.format) == Format::Xlsx)
+        args.output.out.iter().any(|o| {
+            o.path()
+                .and_then(super::format_of)
+                .unwrap_or(args.output.format)
+                == Format::Xlsx
+        })
     };
     // Every destination is checked before the survey is read: a run that cannot write
     // all its outputs writes none.
@@ -77,16 +80,15 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
             .out
             .iter()
             .chain(&args.respondents)
-            .filter(|p| *p != "-")
-            .map(Path::new),
+            .filter_map(Dest::path),
         args.output.force,
     )?;
     let respondents = match &args.respondents {
-        Some(path) => Some(RespondentsFile::create(
-            path,
+        Some(dest) => Some(RespondentsFile::create(
+            dest,
             args.output.force,
             assessment,
-            &args.file,
+            &args.file.to_string(),
             xlsx_report,
             args.group_by.is_some(),
         )?),
@@ -99,7 +101,7 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
     let returns = survey::read(
         assessment,
         Input {
-            name: args.file.clone(),
+            name: args.file.to_string(),
             reader,
         },
         &options,
@@ -270,16 +272,16 @@ fn progress_bar(size: Option<u64>) -> Option<indicatif::ProgressBar> {
 /// suppressed is known only at the end), and the file is then relabelled: a suppressed
 /// group's label never reaches it.
 struct RespondentsFile {
-    path: String,
+    dest: Dest,
     /// The file itself, written beside its target and moved into place with the run's
     /// other outputs.
-    staged: Option<Staged>,
+    staged: Option<AtomicFile>,
     /// With groups, the rows as read (groups numbered), relabelled into `staged` (or
     /// standard output) at the end: a temporary file beside the target (named as
-    /// `output` names them, so a killed run's is cleared up), or for standard output in
-    /// the system's temporary folder.
-    scratch: Option<Staged>,
-    tmp: Option<std::path::PathBuf>,
+    /// `output` names them, so a killed run's is cleared up), or for standard output an
+    /// unnamed file in the system's temporary folder (which nothing can leave behind).
+    scratch: Option<AtomicFile>,
+    unnamed: Option<File>,
     /// The rows as a sheet, when a workbook needs them.
     sheet: Option<Sheet>,
     /// Whether the file itself is a workbook (written at the end, not streamed).
@@ -297,48 +299,54 @@ struct RespondentsFile {
 
 impl RespondentsFile {
     fn create(
-        path: &str,
+        dest: &Dest,
         force: bool,
         assessment: &Assessment,
         survey_file: &str,
         xlsx_report: bool,
         grouped: bool,
     ) -> anyhow::Result<RespondentsFile> {
-        let workbook = super::format_of(path) == Some(Format::Xlsx);
+        let workbook = dest.path().and_then(super::format_of) == Some(Format::Xlsx);
         // A respondents file is people's answers row by row: the user's eyes only.
         let buffered = |file: File| -> Box<dyn Write> {
             Box::new(io::BufWriter::with_capacity(256 * 1024, file))
         };
-        let (mut staged, mut scratch, mut tmp) = (None, None, None);
-        let out: Box<dyn Write> = if workbook {
-            crate::output::check(Path::new(path), force)?;
-            Box::new(io::sink())
-        } else if path == "-" && grouped {
-            let name =
-                std::env::temp_dir().join(format!("plead-respondents.{}.tmp", std::process::id()));
-            let file = private_file(&name)
-                .with_context(|| format!("cannot create a temporary file {}", name.display()))?;
-            tmp = Some(name);
-            buffered(file)
-        } else if path == "-" {
-            Box::new(io::stdout())
-        } else {
-            let target = crate::output::stage(Path::new(path), force, Readers::Owner)
-                .with_context(|| format!("--respondents {path}"))?;
-            let out = if grouped {
-                let rows = crate::output::stage(Path::new(path), force, Readers::Owner)?;
-                let file = rows
-                    .writer()
-                    .with_context(|| format!("cannot write {path}"))?;
-                scratch = Some(rows);
-                file
-            } else {
-                target
-                    .writer()
-                    .with_context(|| format!("cannot write {path}"))?
-            };
-            staged = Some(target);
-            buffered(out)
+        let (mut staged, mut scratch, mut unnamed) = (None, None, None);
+        let out: Box<dyn Write> = match dest {
+            Dest::File(path) if workbook => {
+                crate::output::check(path, force)?;
+                Box::new(io::sink())
+            }
+            Dest::Stdout if grouped => {
+                // Unnamed, and created readable by the user only.
+                let file = tempfile::tempfile()
+                    .context("cannot create a temporary file for the respondents")?;
+                let out = file
+                    .try_clone()
+                    .context("cannot create a temporary file for the respondents")?;
+                unnamed = Some(file);
+                buffered(out)
+            }
+            Dest::Stdout => Box::new(io::stdout()),
+            Dest::File(path) => {
+                let name = path.display();
+                let target = AtomicFile::create(path, force, Readers::Owner)
+                    .with_context(|| format!("--respondents {name}"))?;
+                let out = if grouped {
+                    let rows = AtomicFile::create(path, force, Readers::Owner)?;
+                    let file = rows
+                        .writer()
+                        .with_context(|| format!("cannot write {name}"))?;
+                    scratch = Some(rows);
+                    file
+                } else {
+                    target
+                        .writer()
+                        .with_context(|| format!("cannot write {name}"))?
+                };
+                staged = Some(target);
+                buffered(out)
+            }
         };
         let items = assessment
             .items
@@ -354,10 +362,10 @@ impl RespondentsFile {
             })
             .collect();
         let mut file = RespondentsFile {
-            path: path.to_string(),
+            dest: dest.clone(),
             staged,
             scratch,
-            tmp,
+            unnamed,
             sheet: (workbook || xlsx_report).then(|| Sheet::new("Respondents", &[])),
             workbook,
             writer: csv::Writer::from_writer(out),
@@ -466,10 +474,10 @@ impl RespondentsFile {
     fn finish(
         mut self,
         publish: &dyn Fn(&str) -> String,
-    ) -> anyhow::Result<(Option<Staged>, Option<Sheet>)> {
+    ) -> anyhow::Result<(Option<AtomicFile>, Option<Sheet>)> {
         self.writer
             .flush()
-            .with_context(|| format!("cannot write {}", self.path))?;
+            .with_context(|| format!("cannot write {}", self.dest))?;
         // The writer holds a handle to the file it wrote: closed before the file is read.
         self.writer = csv::Writer::from_writer(Box::new(io::sink()));
         let labels: Vec<String> = self.labels.iter().map(|l| publish(l)).collect();
@@ -485,51 +493,35 @@ impl RespondentsFile {
                 }
             }
         }
-        if let Some(tmp) = self.tmp.take() {
+        if let Some(mut rows) = self.unnamed.take() {
+            rows.seek(io::SeekFrom::Start(0))
+                .context("cannot read back the respondents")?;
             let mut out = io::stdout().lock();
-            let written = relabel(&tmp, &mut out, &labels)
-                .with_context(|| "cannot write the respondents to standard output");
-            let _ = std::fs::remove_file(&tmp);
-            written?;
+            relabel(rows, &mut out, &labels)
+                .context("cannot write the respondents to standard output")?;
             return Ok((None, self.sheet.take()));
         }
         if let (Some(rows), Some(target)) = (self.scratch.take(), &self.staged) {
             let file = target
                 .writer()
-                .with_context(|| format!("cannot write {}", self.path))?;
+                .with_context(|| format!("cannot write {}", self.dest))?;
             let mut out = io::BufWriter::with_capacity(256 * 1024, file);
-            relabel(rows.temporary(), &mut out, &labels)
+            let read = File::open(rows.temporary())
+                .with_context(|| format!("cannot write {}", self.dest))?;
+            relabel(read, &mut out, &labels)
                 .and_then(|()| out.flush().map_err(anyhow::Error::from))
-                .with_context(|| format!("cannot write {}", self.path))?;
+                .with_context(|| format!("cannot write {}", self.dest))?;
         }
         let sheet = self.sheet.take();
-        if self.workbook {
+        if let (true, Dest::File(path)) = (self.workbook, &self.dest) {
             let sheet = sheet.unwrap_or_else(|| Sheet::new("Respondents", &[]));
             let bytes = xlsx::workbook(std::slice::from_ref(&sheet));
-            let mut staged =
-                crate::output::stage(Path::new(&self.path), self.force, Readers::Owner)?;
+            let mut staged = AtomicFile::create(path, self.force, Readers::Owner)?;
             staged.write_all(&bytes)?;
             return Ok((Some(staged), Some(sheet)));
         }
         Ok((self.staged.take(), sheet))
     }
-}
-
-impl Drop for RespondentsFile {
-    fn drop(&mut self) {
-        if let Some(tmp) = &self.tmp {
-            let _ = std::fs::remove_file(tmp);
-        }
-    }
-}
-
-/// A new file readable by the user only, where the platform has permission bits.
-fn private_file(path: &Path) -> io::Result<File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)
 }
 
 /// What the respondents file says in place of a suppressed group's label.
@@ -550,11 +542,11 @@ fn published_label(doc: &ResultDoc, combine: &[Combination], raw: &str) -> Strin
 
 /// Copies the respondents CSV, the group number in its third column replaced by the
 /// group's label as published.
-fn relabel(from: &Path, to: &mut dyn Write, labels: &[String]) -> anyhow::Result<()> {
+fn relabel(from: impl io::Read, to: &mut dyn Write, labels: &[String]) -> anyhow::Result<()> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_path(from)?;
+        .from_reader(io::BufReader::with_capacity(256 * 1024, from));
     let mut writer = csv::Writer::from_writer(to);
     let mut record = csv::ByteRecord::new();
     let mut out = csv::ByteRecord::new();

@@ -3,12 +3,13 @@
 //! options as they should be typed into a survey tool; markdown and html give a printable
 //! questionnaire for paper workshops.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
 use crate::assessment::Catalog;
 use crate::cli::{Global, TemplateArgs};
+use crate::output::Dest;
 use crate::render::Format;
 use crate::render::{questionnaire, template};
 
@@ -18,7 +19,7 @@ pub fn run(global: &Global, args: TemplateArgs) -> anyhow::Result<()> {
     let a = &entry.assessment;
     let format = args
         .format
-        .or_else(|| args.out.as_deref().and_then(format_of))
+        .or_else(|| args.out.as_ref().and_then(Dest::path).and_then(format_of))
         .unwrap_or(Format::Markdown);
     let written = match format {
         Format::Markdown | Format::Html => {
@@ -26,49 +27,50 @@ pub fn run(global: &Global, args: TemplateArgs) -> anyhow::Result<()> {
                 Format::Html => questionnaire::html(a),
                 _ => questionnaire::markdown(a),
             };
-            let path = args.out.as_deref().unwrap_or("-");
-            crate::output::write(path, text.as_bytes(), args.force)?;
-            vec![path.to_string()]
+            let dest = args.out.unwrap_or(Dest::Stdout);
+            crate::output::write(&dest, text.as_bytes(), args.force)?;
+            dest.path().map(Path::to_path_buf).into_iter().collect()
         }
         Format::Xlsx => {
-            let default = format!("{}-template.xlsx", a.id);
-            let path = args.out.as_deref().unwrap_or(&default);
-            if path == "-" {
+            let dest = args
+                .out
+                .unwrap_or_else(|| Dest::File(format!("{}-template.xlsx", a.id).into()));
+            if dest.is_stdout() {
                 super::refuse_binary_on_terminal(Format::Xlsx)?;
             }
-            crate::output::write(path, &template::workbook(a), args.force)?;
-            vec![path.to_string()]
+            crate::output::write(&dest, &template::workbook(a), args.force)?;
+            dest.path().map(Path::to_path_buf).into_iter().collect()
         }
         Format::Csv => {
-            let default = format!("{}-returns.csv", a.id);
-            let returns = args.out.as_deref().unwrap_or(&default);
-            if returns == "-" {
-                bail!(
+            let returns = match args.out {
+                Some(Dest::File(path)) => path,
+                None => format!("{}-returns.csv", a.id).into(),
+                Some(Dest::Stdout) => bail!(
                     "a CSV template is two files (the returns sheet and the questions): give --out FILE.csv"
-                );
-            }
-            let questions = questions_path(returns);
+                ),
+            };
+            let questions = questions_path(&returns);
             // Both files or neither.
-            let planned = |path: &str, bytes: Vec<u8>| crate::output::Planned {
-                path: path.into(),
+            let planned = |path: &Path, bytes: Vec<u8>| crate::output::Planned {
+                path: path.to_path_buf(),
                 bytes,
                 readers: crate::output::Readers::Anyone,
             };
             crate::output::write_all(
                 vec![
-                    planned(returns, template::returns_csv(a)),
+                    planned(&returns, template::returns_csv(a)),
                     planned(&questions, template::questions_csv(a)),
                 ],
                 args.force,
             )?;
-            vec![returns.to_string(), questions]
+            vec![returns, questions]
         }
         Format::Table | Format::Json => {
             unreachable!("--format {} is not offered by template", format.name())
         }
     };
-    for path in written.iter().filter(|p| *p != "-") {
-        crate::output::message(&format!("wrote {path}"));
+    for path in &written {
+        crate::output::message(&format!("wrote {}", path.display()));
     }
     if matches!(format, Format::Csv | Format::Xlsx) {
         crate::output::message(&format!(
@@ -81,7 +83,7 @@ pub fn run(global: &Global, args: TemplateArgs) -> anyhow::Result<()> {
 }
 
 /// The template format a file's extension names: a questionnaire or a returns sheet.
-fn format_of(path: &str) -> Option<Format> {
+fn format_of(path: &Path) -> Option<Format> {
     Format::from_path(path).filter(|f| {
         matches!(
             f,
@@ -91,15 +93,12 @@ fn format_of(path: &str) -> Option<Format> {
 }
 
 /// `returns.csv` → `returns-questions.csv`, beside it.
-fn questions_path(returns: &str) -> String {
-    let path = Path::new(returns);
-    let stem = path
+fn questions_path(returns: &Path) -> PathBuf {
+    let stem = returns
         .file_stem()
         .map_or_else(|| "template".into(), |s| s.to_string_lossy().into_owned());
     let stem = stem.strip_suffix("-returns").unwrap_or(&stem);
-    path.with_file_name(format!("{stem}-questions.csv"))
-        .display()
-        .to_string()
+    returns.with_file_name(format!("{stem}-questions.csv"))
 }
 
 #[cfg(test)]
@@ -108,10 +107,13 @@ mod tests {
 
     #[test]
     fn the_questions_file_sits_beside_the_returns() {
-        assert_eq!(questions_path("returns.csv"), "returns-questions.csv");
         assert_eq!(
-            questions_path("out/culture-returns.csv"),
-            "out/culture-questions.csv"
+            questions_path(Path::new("returns.csv")),
+            Path::new("returns-questions.csv")
+        );
+        assert_eq!(
+            questions_path(Path::new("out/culture-returns.csv")),
+            Path::new("out/culture-questions.csv")
         );
     }
 }
