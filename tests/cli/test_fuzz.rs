@@ -8,13 +8,14 @@ use super::fuzz_harness as harness;
 use super::support::root;
 
 /// Runs each input in `tests/fixtures/fuzz/<target>` through `body`, naming the file
-/// of any that panics.
+/// of any that panics. A missing or empty folder fails: a replay of nothing proves
+/// nothing (each target has at least a `seed-*` input besides the crashes it pins).
 fn replay(target: &str, body: fn(&[u8])) {
     let dir = root().join("tests/fixtures/fuzz").join(target);
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return;
-    };
+    let entries = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}: every fuzz target has inputs here", dir.display()));
     let mut paths: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+    assert!(!paths.is_empty(), "{} holds no inputs", dir.display());
     paths.sort();
     for path in paths {
         let data = std::fs::read(&path).unwrap();
@@ -119,4 +120,29 @@ fn the_spreadsheet_and_draft_seeds_run() {
         }
         assert!(n > 0, "no seeds in {}", dir.display());
     }
+}
+
+/// Regression: 4 of the 7 replay tests ran zero inputs, their folder missing. Every
+/// target in fuzz/fuzz_targets has a folder of inputs, and a replay test.
+#[test]
+fn every_fuzz_target_has_inputs_to_replay() {
+    let this = std::fs::read_to_string(root().join("tests/cli/test_fuzz.rs")).unwrap();
+    let mut targets = 0;
+    for entry in std::fs::read_dir(root().join("fuzz/fuzz_targets")).unwrap() {
+        let path = entry.unwrap().path();
+        let target = path.file_stem().unwrap().to_str().unwrap().to_string();
+        let dir = root().join("tests/fixtures/fuzz").join(&target);
+        let inputs = std::fs::read_dir(&dir).map_or(0, |d| d.count());
+        assert!(
+            inputs > 0,
+            "fuzz target {target}: no inputs in {}",
+            dir.display()
+        );
+        assert!(
+            this.contains(&format!("replay(\"{target}\", harness::{target})")),
+            "fuzz target {target} has no replay test"
+        );
+        targets += 1;
+    }
+    assert_eq!(targets, 9);
 }
