@@ -28,6 +28,7 @@ mod test_scales;
 mod test_score;
 mod test_show;
 mod test_spreadsheet_bombs;
+mod test_support;
 mod test_suppression;
 mod test_template;
 mod test_terminal;

@@ -27,7 +27,8 @@ fn scores_an_answers_file_into_a_result() {
             "--out",
             "r.json",
         ])
-        .success();
+        .success()
+        .stderr_has("wrote r.json");
     let doc: serde_json::Value = serde_json::from_str(&run.file("r.json")).unwrap();
     assert_eq!(doc["schema"], "plead.result/1");
     assert_eq!(doc["overall"]["score"], 1.0);

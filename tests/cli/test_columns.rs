@@ -62,7 +62,7 @@ fn regression_qualtrics_map_q29_1_read_q14_1() {
         "-f",
         "json",
     ])
-    .success();
+    .success().stderr_has("read q.csv: Qualtrics layout, 3 header rows, CSV, UTF-8 (detected), comma-separated; 5 rows, 4 respondents, 1 preview/test rows dropped");
     let doc = json(&run.stdout);
     assert_eq!(score_of(&doc, "decision-making"), 3.25);
     assert!((score_of(&doc, "co-design") - 7.0 / 3.0).abs() < 1e-9);
@@ -73,7 +73,7 @@ fn regression_qualtrics_map_q29_1_read_q14_1() {
     );
     let last = qualtrics(&["--map", "decision-making=Q14_1", "--map", "co-design=Q14_2"])
         .args(["--map", "training=Q14_3", "-f", "json"])
-        .success();
+        .success().stderr_has("read q.csv: Qualtrics layout, 3 header rows, CSV, UTF-8 (detected), comma-separated; 5 rows, 4 respondents, 1 preview/test rows dropped");
     assert_eq!(score_of(&json(&last.stdout), "decision-making"), 1.0);
 }
 
@@ -81,7 +81,7 @@ fn regression_qualtrics_map_q29_1_read_q14_1() {
 fn regression_ambiguity_lists_codes_letters_and_the_maps_to_paste() {
     // Before: the candidates were cut to 80 characters and the advice was a --map the
     // file's codes could not satisfy.
-    let run = qualtrics(&[]).fails(2);
+    let run = qualtrics(&[]).fails(2).stderr_has("error: q.csv: item \"decision-making\" (\"Make patient leaders an integral part of formal and informa…\") matches 2 columns equally, by a grid row:");
     let e = &run.stderr;
     assert!(
         e.contains("item \"decision-making\" (\"Make patient leaders an integral part of formal and informa…\") matches 2 columns equally, by a grid row:"),
@@ -133,7 +133,7 @@ fn every_reference_form_for_map_and_group_by() {
                 "-f",
                 "json",
             ])
-            .success();
+            .success().stderr_has("read q.csv: Qualtrics layout, 3 header rows, CSV, UTF-8 (detected), comma-separated; 5 rows, 4 respondents, 1 preview/test rows dropped");
             let doc = json(&run.stdout);
             assert_eq!(score_of(&doc, "decision-making"), 3.25, "{reference}");
             assert_eq!(doc["group_by"]["column"], "What is your role?", "{group}");
@@ -161,11 +161,12 @@ fn a_reference_is_never_matched_loosely() {
         ),
         ("Z", "there is no column Z and no header \"Z\""),
     ] {
-        let run = qualtrics(&["--map", &format!("decision-making={reference}")]).fails(2);
-        assert!(run.stderr.contains(says), "{reference}: {}", run.stderr);
+        qualtrics(&["--map", &format!("decision-making={reference}")])
+            .fails(2)
+            .stderr_has(says);
     }
     // A code prefix names the grid's columns, to paste.
-    let run = qualtrics(&["--map", "decision-making=Q29"]).fails(2);
+    let run = qualtrics(&["--map", "decision-making=Q29"]).fails(2).stderr_has("error: q.csv: --map decision-making=Q29: no column is \"Q29\" — a reference is a header exactly as the file has it, a question code (Qualtrics' Q3, QID3), a column letter (AB) or a number (#12)");
     assert!(
         run.stderr.contains(
             "To read one of them:\n  --map decision-making=Q29_1\n  --map decision-making=Q29_2\n  --map decision-making=Q29_3"
@@ -182,7 +183,8 @@ fn regression_group_by_header_twice_used_the_first() {
         .write("r.csv", csv)
         .args(["score", "building-blocks", "r.csv", "--allow-missing"])
         .args(["--group-by", "Role"])
-        .fails(2);
+        .fails(2)
+        .stderr_has("error: r.csv: --group-by Role: 2 columns answer to \"Role\":");
     let e = &run.stderr;
     assert!(
         e.contains("--group-by Role: 2 columns answer to \"Role\":"),
@@ -199,7 +201,7 @@ fn regression_group_by_header_twice_used_the_first() {
         .write("r.csv", csv)
         .args(["score", "building-blocks", "r.csv", "--allow-missing"])
         .args(["--group-by", "C", "--min-group", "1", "-f", "json"])
-        .success();
+        .success().stderr_has("read r.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 2 rows, 2 respondents");
     let doc = json(&run.stdout);
     let labels: Vec<&str> = doc["groups"]
         .as_array()
@@ -354,7 +356,7 @@ fn ten_rewordings_each_matched_and_reported_or_refused_with_the_map() {
     let run = Test::new()
         .write("r.csv", reworded(&headers))
         .args(["score", "building-blocks", "r.csv"])
-        .fails(2);
+        .fails(2).stderr_has("error: r.csv: no column matches 1 of the assessment's items (generic layout, 1 header row):");
     let e = &run.stderr;
     assert!(
         e.contains("no column matches 1 of the assessment's items (generic layout, 1 header row):"),
@@ -379,7 +381,8 @@ fn ten_rewordings_each_matched_and_reported_or_refused_with_the_map() {
         .write("r.csv", reworded(&headers))
         .args(["score", "building-blocks", "r.csv", "-f", "json"])
         .args(["--map", "improvement-mind-set=K"])
-        .success();
+        .success()
+        .stderr_has("read r.csv: ");
     let doc = json(&run.stdout);
     for (k, (item, header, how)) in TEN.iter().enumerate() {
         let m = column_of(&doc, item);
@@ -413,7 +416,7 @@ fn ten_rewordings_each_matched_and_reported_or_refused_with_the_map() {
         .write("r.csv", reworded(&headers))
         .args(["score", "building-blocks", "r.csv", "--strict-columns"])
         .args(["--map", "improvement-mind-set=K"])
-        .fails(2);
+        .fails(2).stderr_has("error: r.csv: no column matches 6 of the assessment's items (generic layout, 1 header row):");
     assert!(
         run.stderr
             .contains("no column matches 6 of the assessment's items"),
@@ -433,7 +436,7 @@ fn a_rewording_close_to_two_items_is_refused_naming_both() {
         )
         .args(["score", "building-blocks", "r.csv"])
         .args(["--allow-missing", "-f", "json"])
-        .success();
+        .success().stderr_has("read r.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 2 rows, 2 respondents");
     let doc = json(&run.stdout);
     assert_eq!(doc["survey"]["columns"].as_array().unwrap().len(), 1);
     assert_eq!(
@@ -473,7 +476,7 @@ text = "What is your role in the co-design of proposals?"
         .write("two.toml", assessment)
         .write("r.csv", csv)
         .args(["score", "two.toml", "r.csv", "--group-by", "B"])
-        .fails(2);
+        .fails(2).stderr_has("error: r.csv: column B (\"Your role in the co-design of proposals\") is the --group-by column, and item \"role\" was matched to it by its wording: give the item its own column with --map role=COLUMN, or add --strict-columns");
     assert!(
         run.stderr.contains("column B (\"Your role in the co-design of proposals\") is the --group-by column, and item \"role\" was matched to it by its wording"),
         "{}",
@@ -492,7 +495,8 @@ fn a_surveymonkey_column_by_its_option_label_or_letter() {
         .args(["--map", "patient-entrepreneurs=Community Enablers"])
         .args(["--map", "community-enablers=J"])
         .args(["--group-by", "P", "--min-group", "1"])
-        .success();
+        .success()
+        .stderr_has("read sm.csv: SurveyMonkey layout");
     let doc = json(&run.stdout);
     assert_eq!(score_of(&doc, "patient-entrepreneurs"), 1.0);
     assert_eq!(score_of(&doc, "community-enablers"), 0.5);
@@ -505,7 +509,7 @@ fn a_surveymonkey_column_by_its_option_label_or_letter() {
             "--map",
             "patient-entrepreneurs=Rate how connected your organisation is with each type of patient leader",
         ])
-        .fails(2);
+        .fails(2).stderr_has("error: sm.csv: --map patient-entrepreneurs='Rate how connected your organisation is with each type of patient leader': 6 columns answer to \"Rate how connected your organisation is with each type of patient leader\":");
     assert!(run.stderr.contains("6 columns answer to"), "{}", run.stderr);
     assert!(
         run.stderr.contains("  column J: \"Rate how connected your organisation is with each type of patient leader [Patient entrepreneurs]\""),
@@ -531,7 +535,7 @@ fn regression_columns_pairing_in_order_got_no_map_suggested() {
         )
         .write("r.csv", "First question,Second question\n0,4\n")
         .args(["score", "mini.toml", "r.csv"])
-        .fails(2);
+        .fails(2).stderr_has("error: r.csv: no column matches 2 of the assessment's items (generic layout, 1 header row):");
     assert!(
         run.stderr.contains(
             "If these are the right columns, add (check each one first):\n  --map a='First question' --map b='Second question'"

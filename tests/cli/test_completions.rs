@@ -34,7 +34,10 @@ fn the_man_page_has_every_subcommand_and_its_options() {
         );
     }
     assert!(run.stdout.contains("\\-\\-respondents"), "score's options");
-    let run = Test::new().args(["man", "--out", "plead.1"]).success();
+    let run = Test::new()
+        .args(["man", "--out", "plead.1"])
+        .success()
+        .stderr_has("wrote plead.1");
     assert!(run.file("plead.1").starts_with(".ie"));
     Test::new()
         .write("plead.1", "mine")

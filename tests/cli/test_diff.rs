@@ -97,7 +97,8 @@ fn out_files_take_their_format_from_the_extension() {
             "--out",
             "d.csv",
         ])
-        .success();
+        .success()
+        .stderr_has("wrote d.md");
     assert_eq!(run.stdout, "");
     assert_eq!(run.stderr, "wrote d.md\nwrote d.csv\n");
     assert!(run.file("d.md").starts_with("# 10 building blocks"));
@@ -228,7 +229,7 @@ fn a_survey_diffed_with_an_old_result_says_the_overall_could_not_be_tested() {
 fn periods_out_of_order_are_compared_as_given_with_a_warning() {
     let run = with_quarters()
         .args(["diff", &quarter(2), &quarter(1), "--fail-if-worse"])
-        .fails(1)
+        .fails(1).stderr_has("warning: examples/northshire/2026-Q2.json (2026-Q2) is later than examples/northshire/2026-Q1.json (2026-Q1): compared as given, so a rise here is a fall over time; swap the files to compare the earlier with the later")
         .stdout_has("Overall: 1.50 → 1.00 (-0.50), worse");
     assert!(
         run.stderr.starts_with(
@@ -269,12 +270,13 @@ fn results_of_different_assessments_are_refused() {
             "--out",
             "rm.json",
         ])
-        .success();
+        .success()
+        .stderr_has("wrote rm.json");
     let text = std::fs::read_to_string(run.dir.join("rm.json")).unwrap();
     let run = with_quarters()
         .write("rm.json", text)
         .args(["diff", "rm.json", &quarter(1)])
-        .fails(2);
+        .fails(2).stderr_has("error: rm.json is a result of \"role-model\" but examples/northshire/2026-Q1.json is a result of \"building-blocks\": only results of the same assessment can be compared");
     assert_eq!(
         run.stderr,
         "error: rm.json is a result of \"role-model\" but examples/northshire/2026-Q1.json is a \
@@ -287,7 +289,8 @@ fn results_of_different_assessments_are_refused() {
 fn an_unreadable_file_is_named() {
     let run = with_quarters()
         .args(["diff", "missing.json", &quarter(1)])
-        .fails(2);
+        .fails(2)
+        .stderr_has("error: cannot read missing.json: No such file or directory (os error 2)");
     assert!(
         run.stderr.starts_with("error: cannot read missing.json: "),
         "{}",

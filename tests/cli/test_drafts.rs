@@ -43,7 +43,8 @@ fn refused(draft: &Value, problems: &[&str]) -> Run {
         .write(DRAFT, &text)
         .write("s.txt", "review\nFinish\n")
         .args(["assess", "role-model", "--resume", "--script", "s.txt"])
-        .fails(2);
+        .fails(2)
+        .stderr_has("error: the draft .plead/draft-role-model.json cannot be resumed: ");
     assert!(
         run.stderr
             .starts_with("error: the draft .plead/draft-role-model.json cannot be resumed: "),
@@ -88,7 +89,8 @@ fn an_untouched_draft_resumes() {
             "--out",
             "r.json",
         ])
-        .success();
+        .success()
+        .stderr_has("Saved after every answer to .plead/draft-role-model.json.");
     let doc: Value = serde_json::from_str(&run.file("r.json")).unwrap();
     assert_eq!(doc["items"][0]["score"], 1.0);
 }

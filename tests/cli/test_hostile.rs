@@ -109,7 +109,8 @@ fn hostile_text_in_a_workshop_stays_inert_in_every_report() {
         .write("answers.toml", &answers)
         .args(["assess", "connection", "--answers", "answers.toml"])
         .args(outputs())
-        .success();
+        .success()
+        .stderr_has("wrote r.json");
     check_reports(&run.dir, &run.stdout, &run.stderr);
     let report = Test::new()
         .write("r.json", run.file("r.json"))
@@ -159,7 +160,7 @@ fn hostile_text_in_survey_headers_groups_and_cells_stays_inert_in_every_report()
         ])
         .arg(format!("{}{}", HOSTILE[0], HOSTILE[4]))
         .args(outputs())
-        .success();
+        .success().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 40 rows, 40 respondents, 56 cells rejected");
     check_reports(&run.dir, &run.stdout, &run.stderr);
 }
 
@@ -170,7 +171,7 @@ fn an_error_quoting_hostile_text_does_not_drive_the_terminal() {
     let run = Test::new()
         .write("returns.csv", csv)
         .args(["score", "role-model", "returns.csv"])
-        .fails(2);
+        .fails(2).stderr_has("error: returns.csv: no column matches 8 of the assessment's items (generic layout, 1 header row):");
     assert!(!has_raw_controls(&run.stderr), "{:?}", run.stderr);
     assert!(run.stderr.contains("\\u{1b}]0;owned"), "{}", run.stderr);
 }
@@ -213,7 +214,7 @@ fn validate_printed_terminal_escapes_from_the_file() {
     let run = Test::new()
         .write("bad.toml", bad)
         .args(["validate", "bad.toml"])
-        .fails(2)
+        .fails(2).stderr_has("bad.toml:25:9: item \"b\" is in an unknown theme \"x\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{202e}\" (themes: t)")
         .stdout("");
     assert!(!has_raw_controls(&run.stderr), "{:?}", run.stderr);
     assert!(run.stderr.contains("unknown theme"), "{}", run.stderr);
@@ -232,7 +233,8 @@ fn list_printed_terminal_escapes_from_a_broken_assessment() {
     let run = Test::new()
         .write(&format!("assessments/bad{ESCAPES}.toml"), bad)
         .arg("list")
-        .success();
+        .success()
+        .stderr_has("warning: skipped an assessment file that does not validate:");
     assert!(
         run.stderr
             .starts_with("warning: skipped an assessment file that does not validate"),
@@ -259,7 +261,7 @@ fn score_printed_control_characters_in_the_file_name() {
             "--out",
             "r.json",
         ])
-        .success();
+        .success().stderr_has("read returns\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{202e}.csv: Microsoft Forms layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 4 rows, 4 respondents, 1 cell rejected");
     assert!(
         run.stderr
             .contains(&format!("read returns{SHOWN}.csv: Microsoft Forms layout")),

@@ -33,6 +33,7 @@ fn report_writes_a_page_to_standard_output_and_to_html_and_htm_files() {
         .args(["report", &example("2026-Q1.json")])
         .args(["--out", "q1.html", "--out", "q1.HTM"])
         .success()
+        .stderr_has("wrote q1.html")
         .stdout("");
     assert_page(&run.file("q1.html"), 2);
     assert_eq!(run.file("q1.html"), run.file("q1.HTM"));
@@ -45,7 +46,8 @@ fn assess_score_diff_and_trend_write_pages() {
         .args(["assess", "role-model", "--answers"])
         .arg(answers.display().to_string())
         .args(["--out", "roles.html"])
-        .success();
+        .success()
+        .stderr_has("wrote roles.html");
     assert_page(&run.file("roles.html"), 1);
 
     let returns = root().join("tests/fixtures/survey-by-role.csv");
@@ -53,7 +55,7 @@ fn assess_score_diff_and_trend_write_pages() {
         .args(["score", "building-blocks"])
         .arg(returns.display().to_string())
         .args(["--group-by", "Role", "--out", "survey.html"])
-        .success();
+        .success().stderr_has("survey-by-role.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 45 rows, 45 respondents, 1 cell rejected");
     let html = run.file("survey.html");
     assert_page(&html, 4);
     assert!(html.contains(">suppressed</text>"));
@@ -68,6 +70,9 @@ fn assess_score_diff_and_trend_write_pages() {
     for q in 1..=4 {
         trend = trend.arg(example(&format!("2026-Q{q}.json")));
     }
-    let run = trend.args(["--out", "trend.html"]).success();
+    let run = trend
+        .args(["--out", "trend.html"])
+        .success()
+        .stderr_has("wrote trend.html");
     assert_page(&run.file("trend.html"), 1);
 }

@@ -377,7 +377,7 @@ fn a_directory_that_cannot_be_written_is_reported_and_left_as_it_was() {
     let big = big_result(t.path());
     let run = t
         .args(["report", &big, "--out", "not-a-dir/report.md"])
-        .fails(2);
+        .fails(2).stderr_has("error: cannot write not-a-dir/report.md: cannot create a file in not-a-dir: Not a directory (os error 20)");
     assert!(
         run.stderr.starts_with(
             "error: cannot write not-a-dir/report.md: cannot create a file in not-a-dir"
@@ -418,7 +418,7 @@ fn a_read_only_file_system_is_reported() {
         eprintln!("skipped: cannot mount a read-only file system here");
         return;
     };
-    let run = t.args(["report", &big, "--out", "ro/report.md"]).fails(2);
+    let run = t.args(["report", &big, "--out", "ro/report.md"]).fails(2).stderr_has("error: cannot write ro/report.md: cannot create a file in ro: Read-only file system (os error 30)");
     assert_eq!(
         run.stderr,
         "error: cannot write ro/report.md: cannot create a file in ro: Read-only file system (os error 30)\n"
@@ -443,7 +443,8 @@ fn a_really_full_disk_is_reported_and_leaves_nothing_behind() {
             "--out",
             "full/report.json",
         ])
-        .fails(2);
+        .fails(2)
+        .stderr_has("error: cannot write full/report.json: No space left on device (os error 28)");
     assert_eq!(
         run.stderr,
         "error: cannot write full/report.json: No space left on device (os error 28)\n"

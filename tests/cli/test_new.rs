@@ -55,11 +55,13 @@ fn an_existing_file_is_kept_unless_forced_and_out_names_the_file() {
     let run = Test::new()
         .write("mine.toml", "id = \"mine\"\n")
         .args(["new", "mine", "--force"])
-        .success();
+        .success()
+        .stderr_has("wrote mine.toml");
     assert!(run.file("mine.toml").contains("[[items]]"));
     let run = Test::new()
         .args(["new", "ours", "--out", "elsewhere.toml"])
-        .success();
+        .success()
+        .stderr_has("wrote elsewhere.toml");
     assert!(run.file("elsewhere.toml").contains("id = \"ours\""));
     let run = Test::new().args(["new", "ours", "--out", "-"]).success();
     assert!(run.stdout.starts_with("# A custom assessment for plead."));

@@ -71,7 +71,7 @@ fn subtraction_two_small_groups_are_not_the_total_less_the_shown_groups() {
         ("Board", 1),
         ("Chaplaincy", 2),
     ]);
-    let run = score(&returns(&as_refs(&rows)), &["-f", "json"]).success();
+    let run = score(&returns(&as_refs(&rows)), &["-f", "json"]).success().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 43 rows, 43 respondents");
     let doc = json(&run.stdout);
     assert_eq!(group(&doc, "Board")["reason"], "fewer than 11 answers");
     assert_eq!(group(&doc, "Chaplaincy")["reason"], "fewer than 11 answers");
@@ -112,7 +112,7 @@ fn a_lone_small_group_warns_on_every_report_that_the_figures_describe_few_people
             "r.txt", "--out", "r.xlsx",
         ],
     )
-    .run();
+    .run().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 5 rows, 5 respondents");
     assert_eq!(run.code, 0, "{}", run.stderr);
     let doc = json(&run.file("r.json"));
     assert!(doc["warnings"][0].as_str().unwrap().starts_with(warning));
@@ -146,7 +146,7 @@ fn per_question_a_group_of_12_where_11_said_not_applicable_shows_no_rating() {
         &returns(&as_refs(&rows)),
         &["--out", "r.json", "--out", "r.md"],
     )
-    .success();
+    .success().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 57 rows, 57 respondents");
     let doc = json(&run.file("r.json"));
     let porters = group(&doc, "Porters");
     assert_eq!(porters["suppressed"], false);
@@ -190,7 +190,7 @@ fn the_respondents_file_never_carries_a_suppressed_groups_label() {
         &returns(&as_refs(&rows)),
         &["--respondents", "people.csv", "--out", "r.xlsx"],
     )
-    .success();
+    .success().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 33 rows, 33 respondents");
     let people = run.file("people.csv");
     assert!(!people.contains("Board"), "{people}");
     // Nurses (12) protect the Board member, so their label goes too.
@@ -211,7 +211,7 @@ fn the_respondents_file_never_carries_a_suppressed_groups_label() {
         &returns(&as_refs(&rows)),
         &["--respondents", "-", "--out", "r.json"],
     )
-    .success();
+    .success().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 33 rows, 33 respondents");
     assert!(!run.stdout.contains("Board"), "{}", run.stdout);
     assert!(run.stdout.contains("(suppressed group)"));
 }
@@ -231,7 +231,7 @@ fn combine_merges_groups_before_suppression_and_reports_list_it() {
             "r.md",
         ],
     )
-    .success();
+    .success().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 22 rows, 22 respondents");
     let doc = json(&run.file("r.json"));
     assert_eq!(group(&doc, "Governors and volunteers")["respondents"], 11);
     assert_eq!(group(&doc, "Staff")["respondents"], 11);
@@ -267,11 +267,15 @@ fn combine_merges_groups_before_suppression_and_reports_list_it() {
 #[test]
 fn min_group_defaults_to_the_nhs_rule_of_11_and_says_so_in_help() {
     let rows = groups_of(&[("Staff", 11), ("Board", 10), ("Nurses", 30)]);
-    let run = score(&returns(&as_refs(&rows)), &["-f", "json"]).success();
+    let run = score(&returns(&as_refs(&rows)), &["-f", "json"]).success().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 51 rows, 51 respondents");
     let doc = json(&run.stdout);
     assert_eq!(doc["group_by"]["min_group"], 11);
     assert_eq!(group(&doc, "Board")["reason"], "fewer than 11 answers");
-    let help = Test::new().args(["score", "--help"]).success().stdout;
+    let help = Test::new()
+        .args(["score", "--help"])
+        .success()
+        .stdout
+        .clone();
     assert!(help.contains("NHS Staff Survey"), "{help}");
     assert!(help.contains("[default: 11]"), "{help}");
 }
@@ -324,7 +328,7 @@ fn a_column_of_personal_values_is_personal_whatever_its_header() {
             .write("returns.csv", &csv)
             .args(["score", "building-blocks", "returns.csv", "--allow-missing"])
             .args(["-f", "json"])
-            .success();
+            .success().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 30 rows, 30 respondents");
         let doc = json(&run.stdout);
         assert_eq!(doc["survey"]["personal_columns"][0], "Contact", "{kind}");
         for v in values {
@@ -412,7 +416,7 @@ fn a_rejected_value_that_looks_personal_is_masked() {
         .args([
             "--out", "r.json", "--out", "r.md", "--out", "r.html", "--out", "r.xlsx",
         ])
-        .success();
+        .success().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 4 rows, 4 respondents, 4 cells rejected");
     let doc = json(&run.file("r.json"));
     let values: Vec<&str> = doc["rejected"]
         .as_array()
@@ -466,7 +470,7 @@ fn a_group_label_that_looks_personal_is_masked() {
         &returns(&as_refs(&rows)),
         &["-f", "json", "--respondents", "p.csv"],
     )
-    .success();
+    .success().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 17 rows, 17 respondents");
     let doc = json(&run.stdout);
     let labels: Vec<&str> = doc["groups"]
         .as_array()
@@ -493,7 +497,7 @@ fn the_respondents_file_carries_a_combined_groups_label() {
             "json",
         ],
     )
-    .success();
+    .success().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 22 rows, 22 respondents");
     let people = run.file("p.csv");
     assert_eq!(
         people.matches(",Governors and volunteers,").count(),
@@ -511,7 +515,7 @@ fn an_item_of_the_whole_file_rated_by_fewer_than_the_minimum_says_so() {
             row.2 = None;
         }
     }
-    let run = score(&returns(&as_refs(&rows)), &["-f", "json"]).success();
+    let run = score(&returns(&as_refs(&rows)), &["-f", "json"]).success().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 30 rows, 30 respondents");
     let doc = json(&run.stdout);
     assert_eq!(
         doc["items"][1]["notes"][0],

@@ -118,7 +118,7 @@ fn a_file_that_is_not_json_is_refused_naming_the_file_and_place() {
     let run = Test::new()
         .write("answers.toml", ANSWERS)
         .args(["report", "answers.toml"])
-        .fails(2)
+        .fails(2).stderr_has("error: answers.toml:1:1: not valid JSON (expected value): a Result is the JSON file that plead assess or plead score writes")
         .stdout("");
     assert!(
         run.stderr
@@ -167,7 +167,7 @@ fn out_with_force_overwrites() {
         .success()
         .stdout("")
         .stderr("wrote report.md\n");
-    let markdown = report(&["-f", "markdown"]).code(0).stdout;
+    let markdown = report(&["-f", "markdown"]).code(0).stdout.clone();
     assert_eq!(run.file("report.md"), markdown);
 }
 

@@ -107,7 +107,7 @@ fn regression_unfamiliar_na_was_rejected_with_no_hint_and_aliases_read_it() {
         .write("mixed.toml", MIXED)
         .write("r.csv", csv)
         .args(["score", "mixed.toml", "r.csv", "-f", "json"])
-        .success();
+        .success().stderr_has("read r.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 4 rows, 4 respondents");
     let doc = json(&run.stdout);
     let c = &doc["items"][2];
     assert_eq!(c["not_applicable"], 1);
@@ -124,7 +124,7 @@ fn regression_unfamiliar_na_was_rejected_with_no_hint_and_aliases_read_it() {
         .write("mixed.toml", &plain)
         .write("r.csv", csv)
         .args(["score", "mixed.toml", "r.csv", "-f", "json"])
-        .success();
+        .success().stderr_has("read r.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 4 rows, 4 respondents, 2 cells rejected");
     let doc = json(&run.stdout);
     let reasons: Vec<&str> = doc["rejected"]
         .as_array()
@@ -148,7 +148,10 @@ fn bad_aliases_point_at_the_table() {
     let run = Test::new()
         .write("bad.toml", &bad)
         .args(["validate", "bad.toml"])
-        .fails(2);
+        .fails(2)
+        .stderr_has(
+            "bad.toml:19:11: aliases.9: a key is a point of the scale (0–5) or not_applicable",
+        );
     assert!(
         run.stderr.contains(
             "bad.toml:19:11: aliases.9: a key is a point of the scale (0–5) or not_applicable"
@@ -160,7 +163,7 @@ fn bad_aliases_point_at_the_table() {
     let run = Test::new()
         .write("bad.toml", &twice)
         .args(["validate", "bad.toml"])
-        .fails(2);
+        .fails(2).stderr_has("bad.toml:19:11: aliases.3: \"5\" is empty or already names a point of this scale: each spelling must name one thing");
     assert!(
         run.stderr
             .contains("\"5\" is empty or already names a point"),
@@ -182,7 +185,7 @@ fn regression_a_mean_of_raw_scores_across_scales_of_different_lengths() {
         .write("mixed.toml", MIXED)
         .write("r.csv", csv)
         .args(["score", "mixed.toml", "r.csv", "-f", "json"])
-        .success();
+        .success().stderr_has("read r.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 4 rows, 4 respondents");
     let doc = json(&run.stdout);
     assert_eq!(doc["items"][0]["score"], 2.75);
     assert_eq!(doc["items"][1]["percent"], 62.5);
@@ -203,7 +206,7 @@ fn regression_a_mean_of_raw_scores_across_scales_of_different_lengths() {
         .write("mixed.toml", MIXED)
         .write("r.csv", csv)
         .args(["score", "mixed.toml", "r.csv", "-f", "markdown"])
-        .success();
+        .success().stderr_has("read r.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 4 rows, 4 respondents");
     assert!(
         run.stdout
             .contains("The items are rated on scales of different lengths (1–5, 1–7, 0–5)"),

@@ -82,7 +82,7 @@ fn google_forms_surveymonkey_and_qualtrics_layouts() {
     let run = Test::new()
         .write("g.csv", fixture("google-forms.csv"))
         .args(["score", "connection", "g.csv", "-f", "json"])
-        .success();
+        .success().stderr_has("read g.csv: Google Forms layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 3 rows, 3 respondents");
     let doc = json(&run.stdout);
     assert_eq!(doc["survey"]["layout"], "Google Forms");
     // Patient entrepreneurs: 0, 2, 5.
@@ -99,7 +99,7 @@ fn google_forms_surveymonkey_and_qualtrics_layouts() {
     let run = Test::new()
         .write("sm.csv", fixture("surveymonkey.csv"))
         .args(["score", "connection", "sm.csv", "-f", "json"])
-        .success();
+        .success().stderr_has("read sm.csv: SurveyMonkey layout, 2 header rows, CSV, UTF-8 (detected), comma-separated; 2 rows, 2 respondents, 1 cell rejected");
     let doc = json(&run.stdout);
     assert_eq!(doc["survey"]["layout"], "SurveyMonkey");
     assert_eq!(doc["respondents"], 2);
@@ -120,7 +120,7 @@ fn google_forms_surveymonkey_and_qualtrics_layouts() {
             "-f",
             "json",
         ])
-        .success();
+        .success().stderr_has("read q.csv: Qualtrics layout, 3 header rows, CSV, UTF-8 (detected), comma-separated; 3 rows, 2 respondents, 1 preview/test rows dropped");
     let doc = json(&run.stdout);
     assert_eq!(doc["survey"]["layout"], "Qualtrics");
     assert_eq!(doc["survey"]["test_rows"], 1);
@@ -147,7 +147,9 @@ fn windows_1252_utf16_and_standard_input() {
             "csv",
         ])
         .success()
-        .stdout;
+        .any_stderr()
+        .stdout
+        .clone();
     let curly = utf8.replace("N/A", "Don\u{2019}t know");
     let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(&curly);
     Test::new()
@@ -160,7 +162,7 @@ fn windows_1252_utf16_and_standard_input() {
             "-f",
             "csv",
         ])
-        .success()
+        .success().stderr_has("read r.csv: Microsoft Forms layout, 1 header row, CSV, Windows-1252 (detected), comma-separated; 4 rows, 4 respondents, 1 cell rejected")
         .stdout(&expected);
     let utf16: Vec<u8> = [0xFF, 0xFE]
         .into_iter()
@@ -176,7 +178,7 @@ fn windows_1252_utf16_and_standard_input() {
             "-f",
             "csv",
         ])
-        .success()
+        .success().stderr_has("read r.csv: Microsoft Forms layout, 1 header row, CSV, UTF-16LE, comma-separated; 4 rows, 4 respondents, 1 cell rejected")
         .stdout(&expected);
     Test::new()
         .stdin(utf8.replace(',', ";"))
@@ -188,7 +190,7 @@ fn windows_1252_utf16_and_standard_input() {
             "-f",
             "csv",
         ])
-        .success()
+        .success().stderr_has("read -: Microsoft Forms layout, 1 header row, CSV, UTF-8 (detected), semicolon-separated; 4 rows, 4 respondents, 1 cell rejected")
         .stdout(&expected);
 }
 
@@ -230,7 +232,7 @@ fn an_xlsx_export() {
             "-f",
             "json",
         ])
-        .success();
+        .success().stderr_has("read returns.xlsx: Microsoft Forms layout, 1 header row, spreadsheet, sheet \"Sheet1\"; 3 rows, 3 respondents");
     let doc = json(&run.stdout);
     assert_eq!(doc["items"][0]["score"], 2.0);
     assert_eq!(doc["items"][1]["score"], 3.0);
@@ -314,7 +316,7 @@ fn groups_are_suppressed_below_the_minimum_and_the_next_smallest_with_a_lone_one
             "Role",
         ])
         .args(["--out", "r.json", "--out", "r.md"])
-        .success();
+        .success().stderr_has("read r.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 26 rows, 26 respondents");
     let doc = json(&run.file("r.json"));
     let groups = doc["groups"].as_array().unwrap();
     let labels: Vec<(&str, bool)> = groups
@@ -357,7 +359,7 @@ fn groups_are_suppressed_below_the_minimum_and_the_next_smallest_with_a_lone_one
             "Role",
         ])
         .args(["--min-group", "3", "-f", "json"])
-        .success();
+        .success().stderr_has("read r.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 26 rows, 26 respondents");
     let doc = json(&run.stdout);
     let d = &doc["group_by"]["differences"][0];
     assert_eq!(

@@ -18,7 +18,10 @@ fn score(name: &str, bytes: Vec<u8>) -> Run {
             "--out",
             "r.json",
         ])
+        .any_code()
         .run()
+        // Each test reads stderr itself.
+        .any_stderr()
 }
 
 /// Refused with exit 2, saying `what`, suggesting CSV, and writing nothing.
@@ -163,7 +166,7 @@ fn a_csv_header_of_millions_of_columns_took_3_gb() {
     let run = Test::new()
         .write("wide.csv", format!("{header}\n1\n"))
         .args(["score", "building-blocks", "wide.csv"])
-        .fails(2);
+        .fails(2).stderr_has("error: wide.csv: row 1 has 20001 columns, and a survey export has at most a few hundred (20000 at the very most): is this the survey file, and is its delimiter (--delimiter) right?");
     assert_eq!(
         run.stderr,
         "error: wide.csv: row 1 has 20001 columns, and a survey export has at most a few hundred (20000 at the very most): is this the survey file, and is its delimiter (--delimiter) right?\n"

@@ -327,7 +327,7 @@ fn the_workbook_template_has_returns_first_then_questions_and_scores_back() {
             "-f",
             "json",
         ])
-        .success();
+        .success().stderr_has("read paper.xlsx: generic layout, 1 header row, spreadsheet, sheet \"Sheet1\"; 2 rows, 2 respondents");
     let doc: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(doc["items"][0]["score"], 1.5);
     assert_eq!(doc["items"][1]["score"], 1.0);
@@ -381,7 +381,8 @@ fn files_are_never_overwritten_without_force_and_csv_needs_a_file() {
     let run = Test::new()
         .write("t-questions.csv", "mine")
         .args(["template", "culture", "--out", "t.csv", "--force"])
-        .success();
+        .success()
+        .stderr_has("wrote t.csv");
     assert!(run.file("t-questions.csv").starts_with("#,Question"));
     Test::new()
         .args(["template", "culture", "-f", "csv", "--out", "-"])
@@ -393,7 +394,8 @@ fn files_are_never_overwritten_without_force_and_csv_needs_a_file() {
         .stderr_has("unknown assessment \"nope\"");
     let run = Test::new()
         .args(["template", "culture", "-f", "csv"])
-        .success();
+        .success()
+        .stderr_has("wrote culture-returns.csv");
     assert!(
         run.file("culture-returns.csv")
             .starts_with("Role,\"How consistently do the leaders of your organisation embed Patient Leadership by what they are seen to value")

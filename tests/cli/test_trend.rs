@@ -108,7 +108,7 @@ fn a_changed_definition_shows_items_not_asked() {
 
 #[test]
 fn a_single_file_is_refused() {
-    let run = with_quarters().args(["trend", &quarter(1)]).fails(2);
+    let run = with_quarters().args(["trend", &quarter(1)]).fails(2).stderr_has("error: a trend needs at least two Result files, and 1 was given: pass every period's Result, e.g. `plead trend results/*.json` (to see one Result, use `plead report FILE`)");
     assert_eq!(
         run.stderr,
         "error: a trend needs at least two Result files, and 1 was given: pass every period's \
@@ -128,7 +128,8 @@ fn mixed_assessments_are_refused() {
             "--out",
             "rm.json",
         ])
-        .success();
+        .success()
+        .stderr_has("wrote rm.json");
     let text = std::fs::read_to_string(run.dir.join("rm.json")).unwrap();
     with_quarters()
         .write("rm.json", text)

@@ -39,7 +39,7 @@ fn validate(files: &[(&str, &str)], args: &[&str]) -> Run {
     for (name, contents) in files {
         test = test.write(name, contents);
     }
-    test.args(args).run()
+    test.args(args).any_code().run()
 }
 
 #[test]
@@ -78,7 +78,10 @@ fn a_missing_file_is_named_without_a_made_up_place() {
 
 #[test]
 fn validate_needs_a_file() {
-    let run = Test::new().arg("validate").fails(2);
+    let run = Test::new()
+        .arg("validate")
+        .fails(2)
+        .stderr_has("error: the following required arguments were not provided:");
     assert!(
         run.stderr.contains("<FILE.toml>"),
         "usage error: {}",

@@ -154,7 +154,7 @@ fn connection_types_are_rated_through_named_examples() {
         "Finish",
     ]
     .join("\n");
-    let run = Test::new()
+    Test::new()
         .write("s.txt", s + "\n")
         .args([
             "assess",
@@ -168,14 +168,9 @@ fn connection_types_are_rated_through_named_examples() {
             "--out",
             "r.json",
         ])
-        .run();
-    // "n/a" is not on the connection scale, so the script's answer is refused.
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("matches none of the entries"),
-        "{}",
-        run.stderr
-    );
+        .fails(2)
+        // "n/a" is not on the connection scale, so the script's answer is refused.
+        .stderr_has("matches none of the entries");
 
     let s = [
         "Rate: Project leader",
@@ -347,7 +342,8 @@ fn role_model_fields_are_asked_and_recorded() {
             "--out",
             "r.json",
         ])
-        .success();
+        .success()
+        .stderr_has("Saved after every answer to .plead/draft-role-model.json.");
     let doc = result(&run, "r.json");
     let item = &doc["items"][0];
     assert_eq!(item["fields"]["holder"], "Jo Bloggs");

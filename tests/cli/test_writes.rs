@@ -38,7 +38,8 @@ fn force_turned_a_private_file_world_readable() {
     std::fs::set_permissions(t.path().join("board.md"), PermissionsExt::from_mode(0o600)).unwrap();
     let run = t
         .args(["report", "r.json", "--out", "board.md", "--force"])
-        .success();
+        .success()
+        .stderr_has("wrote board.md");
     assert!(run.file("board.md").starts_with('#'));
     assert_eq!(mode(&run.dir.join("board.md")), 0o600);
 }
@@ -149,7 +150,8 @@ fn drafts_results_and_respondents_files_are_the_users_alone() {
             "--script",
             "s.txt",
         ])
-        .fails(2);
+        .fails(2)
+        .stderr_has("10 building blocks for developing patient leadership — N, Q");
     assert_eq!(
         mode(&run.dir.join(".plead/draft-building-blocks.json")),
         0o600
@@ -167,7 +169,7 @@ fn drafts_results_and_respondents_files_are_the_users_alone() {
             "--respondents",
             "people.csv",
         ])
-        .success();
+        .success().stderr_has("read returns.csv: Microsoft Forms layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 4 rows, 4 respondents, 1 cell rejected");
     assert_eq!(mode(&run.dir.join("r.json")), 0o600);
     assert_eq!(mode(&run.dir.join("people.csv")), 0o600);
     // A report is made to be shared: the usual permissions.
@@ -203,7 +205,10 @@ fn half_a_run_landed_when_a_later_output_existed() {
         .write("people.csv", "precious")
         .args(["score", "building-blocks", "returns.csv", "--allow-missing"])
         .args(["--out", "r.json", "--respondents", "people.csv"])
-        .fails(2);
+        .fails(2)
+        .stderr_has(
+            "error: people.csv already exists: choose another name, or add --force to overwrite it",
+        );
     assert_eq!(names(&run.dir), ["people.csv", "returns.csv"]);
 
     // Every report format of one run, the last one existing: none is written.
@@ -213,7 +218,10 @@ fn half_a_run_landed_when_a_later_output_existed() {
         .args([
             "report", "r.json", "--out", "a.md", "--out", "b.csv", "--out", "c.html",
         ])
-        .fails(2);
+        .fails(2)
+        .stderr_has(
+            "error: c.html already exists: choose another name, or add --force to overwrite it",
+        );
     assert_eq!(names(&run.dir), ["c.html", "r.json"]);
 }
 
@@ -233,7 +241,7 @@ fn the_csv_template_is_written_whole_or_not_at_all() {
     let run = Test::new()
         .write("culture-questions.csv", "precious")
         .args(["template", "culture", "--out", "culture-returns.csv"])
-        .fails(2);
+        .fails(2).stderr_has("error: culture-questions.csv already exists: choose another name, or add --force to overwrite it");
     assert_eq!(names(&run.dir), ["culture-questions.csv"]);
 }
 
@@ -255,7 +263,10 @@ fn default_names_are_valid_on_windows_and_within_length() {
             "2026/27 Q1",
         ])
         .args(["--script", "s.txt"])
-        .success();
+        .success()
+        .stderr_has(
+            "10 building blocks for developing patient leadership — CON: St. Mary's <Trust>",
+        );
     let files = names(&run.dir);
     let json = files
         .iter()

@@ -163,7 +163,8 @@ fn report_diff_and_trend_write_workbooks() {
     let run = Test::new()
         .args(["report", &q(3), "--out", "r.xlsx", "--out", "r.md"])
         .args(["--out", "r.csv", "--out", "r.txt"])
-        .success();
+        .success()
+        .stderr_has("wrote r.xlsx");
     assert!(run.file("r.md").starts_with("# "), "md");
     assert!(run.file("r.csv").starts_with("level,id,"), "csv");
     assert!(run.file("r.txt").contains("Overall"), "txt");
@@ -173,7 +174,8 @@ fn report_diff_and_trend_write_workbooks() {
 
     let run = Test::new()
         .args(["diff", &q(2), &q(3), "--out", "d.xlsx"])
-        .success();
+        .success()
+        .stderr_has("wrote d.xlsx");
     let mut book = open(&run, "d.xlsx");
     assert_eq!(book.sheet_names(), ["Summary", "Changes"]);
     no_formulas(&mut book);
@@ -185,7 +187,8 @@ fn report_diff_and_trend_write_workbooks() {
     let run = Test::new()
         .args(["trend", &q(1), &q(2), &q(3), &q(4)])
         .args(["--format", "xlsx", "--out", "t.xlsx"])
-        .success();
+        .success()
+        .stderr_has("wrote t.xlsx");
     let mut book = open(&run, "t.xlsx");
     let trend = sheet(&mut book, "Trend");
     let header: Vec<String> = trend
