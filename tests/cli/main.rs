@@ -23,6 +23,7 @@ mod test_list;
 mod test_new;
 mod test_people;
 mod test_properties;
+mod test_readme;
 mod test_report;
 mod test_scales;
 mod test_score;
