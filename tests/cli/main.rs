@@ -17,6 +17,8 @@ mod test_fidelity;
 mod test_fuzz;
 mod test_hostile;
 mod test_html;
+// Signals, pseudo-terminals and Unix file systems (/dev/full, FIFOs, read-only mounts).
+#[cfg(unix)]
 mod test_interruptions;
 mod test_limits;
 mod test_list;
@@ -32,6 +34,7 @@ mod test_spreadsheet_bombs;
 mod test_support;
 mod test_suppression;
 mod test_template;
+#[cfg(unix)]
 mod test_terminal;
 mod test_trend;
 mod test_validate;

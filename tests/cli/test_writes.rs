@@ -3,11 +3,13 @@
 //! are the user's alone (0600); a run with several outputs writes all or none; default
 //! names are ones Windows can store.
 
+#[cfg(unix)]
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
 
 use crate::support::{Test, root};
 
+#[cfg(unix)]
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
@@ -31,6 +33,7 @@ fn names(dir: &Path) -> Vec<String> {
 
 /// A 0600 file came back 0644 from `--force`.
 #[test]
+#[cfg(unix)] // permission bits, FIFOs, devices, sockets
 fn force_turned_a_private_file_world_readable() {
     let t = Test::new()
         .write("r.json", result_fixture())
@@ -46,6 +49,7 @@ fn force_turned_a_private_file_world_readable() {
 
 /// A FIFO given to `--out … --force` was replaced by a regular file.
 #[test]
+#[cfg(unix)] // permission bits, FIFOs, devices, sockets
 fn force_replaced_a_fifo() {
     let t = Test::new().write("r.json", result_fixture());
     let fifo = t.path().join("pipe.md");
@@ -74,6 +78,7 @@ fn force_replaced_a_fifo() {
 /// As root `--out /dev/null --force` replaced the device with a regular file. The test
 /// makes its own device node (root only) rather than risk the machine's /dev/null.
 #[test]
+#[cfg(unix)] // permission bits, FIFOs, devices, sockets
 fn force_replaced_a_device() {
     let t = Test::new().write("r.json", result_fixture());
     let node = t.path().join("null");
@@ -100,6 +105,7 @@ fn force_replaced_a_device() {
 }
 
 #[test]
+#[cfg(unix)] // permission bits, FIFOs, devices, sockets
 fn force_refuses_a_directory_and_a_socket() {
     let t = Test::new()
         .write("r.json", result_fixture())
@@ -136,6 +142,7 @@ fn force_refuses_a_directory_and_a_socket() {
 
 /// Drafts were created 0644: a workshop's notes readable by anyone on the machine.
 #[test]
+#[cfg(unix)] // permission bits, FIFOs, devices, sockets
 fn drafts_results_and_respondents_files_are_the_users_alone() {
     // A workshop stopped after one answer leaves its draft.
     let run = Test::new()
