@@ -216,7 +216,10 @@ fn assert_is(name: &str, bytes: &[u8], command: &str) {
         "html" => text.starts_with("<!DOCTYPE html>"),
         "xlsx" => bytes.starts_with(b"PK"),
         "json" => serde_json::from_slice::<serde_json::Value>(bytes).is_ok(),
-        "csv" => text.lines().next().is_some_and(|header| header.contains(",")),
+        "csv" => text
+            .lines()
+            .next()
+            .is_some_and(|header| header.contains(",")),
         "1" => text.contains(".TH"),
         _ => !bytes.is_empty(),
     };

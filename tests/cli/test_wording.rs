@@ -37,7 +37,8 @@ fn passages(item: &Value, list: &str) -> String {
 fn returns_headers(id: &str) -> Vec<String> {
     let run = Test::new()
         .args(["template", id, "-f", "csv", "--out", "t.csv"])
-        .success();
+        .success()
+        .stderr_has("wrote t.csv");
     let text = run.file("t.csv");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     reader.headers().unwrap().iter().map(String::from).collect()
@@ -158,7 +159,7 @@ fn score_reads_returns_headed_by_the_question_and_by_an_older_templates_source_t
             "r.json",
             "--strict",
         ])
-        .success();
+        .success().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 12 rows, 12 respondents");
     let doc: Value = serde_json::from_str(&run.file("r.json")).unwrap();
     for i in doc["items"].as_array().unwrap() {
         assert_eq!(i["n"], 12, "{}", i["id"]);
@@ -360,7 +361,8 @@ fn the_html_action_plan_shows_the_guides_passage_under_its_label_with_its_source
         .args(["assess", "building-blocks", "--answers"])
         .arg(answers.display().to_string())
         .args(["--out", "r.json"])
-        .success();
+        .success()
+        .stderr_has("wrote r.json");
     let html = Test::new()
         .write("r.json", run.file("r.json"))
         .args(["report", "r.json", "-f", "html"])
@@ -409,7 +411,8 @@ fn the_workshop_shows_each_passage_under_its_label_with_speaker_and_source() {
             "2026-Q3",
         ])
         .args(["--script", "s.txt", "--out", "r.json"])
-        .success();
+        .success()
+        .stderr_has("Involving patients in improvement work — Northshire, 2026-Q3");
     assert!(
         run.stderr.contains("A pitfall: Another common mistake"),
         "{}",
