@@ -87,6 +87,36 @@ pub struct Context {
     pub method: Method,
 }
 
+impl Context {
+    /// The context of a Result made `now` by this build of plead: the organisation and
+    /// period given, else "Unnamed organisation" and `now`'s quarter ("2026-Q4").
+    pub fn new(
+        organisation: Option<String>,
+        period: Option<String>,
+        now: time::OffsetDateTime,
+        method: Method,
+    ) -> Context {
+        Context {
+            organisation: organisation.unwrap_or_else(|| "Unnamed organisation".to_string()),
+            period: period.unwrap_or_else(|| quarter(now)),
+            created: rfc3339(now),
+            plead_version: env!("CARGO_PKG_VERSION").to_string(),
+            method,
+        }
+    }
+}
+
+/// A time as RFC 3339 UTC, as a Result records it.
+pub fn rfc3339(t: time::OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339)
+        .expect("UTC times always format")
+}
+
+/// The quarter a time falls in, e.g. "2026-Q4".
+pub fn quarter(t: time::OffsetDateTime) -> String {
+    format!("{}-Q{}", t.year(), (u8::from(t.month()) - 1) / 3 + 1)
+}
+
 /// How the answers were gathered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

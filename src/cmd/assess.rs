@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
+use super::Env;
+
 use crate::assessment::{Assessment, Catalog};
-use crate::cli::{AssessArgs, Format, Global};
+use crate::cli::{AssessArgs, Format};
 use crate::compare::period;
 use crate::interact::Prompter;
 use crate::interact::draft::{self, DRAFT_SCHEMA, Draft};
@@ -21,30 +23,30 @@ use crate::problem::Problems;
 use crate::response::{Answers, RaterSpec};
 use crate::result::{Context as ResultContext, Method, ResultDoc};
 
-pub fn run(global: &Global, args: AssessArgs) -> anyhow::Result<()> {
+pub fn run(env: &Env, args: AssessArgs) -> anyhow::Result<()> {
     if let Some(why) = args.period.as_deref().and_then(period::refusal) {
         bail!("--period: {why}");
     }
-    let catalog = Catalog::load(global.assessments.as_deref())?;
+    let catalog = Catalog::load(env.assessments.as_deref())?;
     if let Some(path) = &args.answers {
-        return from_answers(global, &catalog, &args, path);
+        return from_answers(env, &catalog, &args, path);
     }
     if let Some(script) = &args.script {
         let text = std::fs::read_to_string(script)
             .with_context(|| format!("cannot read the script {}", script.display()))?;
-        return workshop(global, &catalog, &args, &mut ScriptPrompter::new(&text));
+        return workshop(env, &catalog, &args, &mut ScriptPrompter::new(&text));
     }
-    if !terminal::is_interactive() {
+    if !env.interactive() {
         bail!(
             "plead assess asks its questions on a terminal, and this is not one; \
              give an answers file with --answers FILE (see README) to score without prompts"
         );
     }
-    workshop(global, &catalog, &args, &mut TerminalPrompter::new())
+    workshop(env, &catalog, &args, &mut TerminalPrompter::new())
 }
 
 fn from_answers(
-    global: &Global,
+    env: &Env,
     catalog: &Catalog,
     args: &AssessArgs,
     path: &Path,
@@ -71,7 +73,7 @@ fn from_answers(
     if let Some(why) = period.as_deref().and_then(period::refusal) {
         bail!("{}: {why}", path.display());
     }
-    let now = super::now()?;
+    let now = env.now()?;
     let doc = score(
         assessment,
         &answers,
@@ -82,10 +84,10 @@ fn from_answers(
     // The report in --format on stdout, as before; and the Result written as the
     // workshop writes it (a default name in this folder, or each --out).
     if args.output.out.is_empty() {
-        super::emit(&doc, &args.output, global)?;
+        super::emit(&doc, &args.output, env)?;
     }
     // No one to ask for another name: the next free one is taken, and said.
-    let written = write_files(&doc, args, |taken| {
+    let written = write_files(env, &doc, args, |taken| {
         let free = free_name(taken);
         crate::output::message(&format!(
             "{} already exists, so the Result is written to {}",
@@ -166,19 +168,13 @@ fn score(
     period: Option<String>,
     now: time::OffsetDateTime,
 ) -> ResultDoc {
-    let context = ResultContext {
-        organisation: organisation.unwrap_or_else(|| "Unnamed organisation".to_string()),
-        period: period.unwrap_or_else(|| super::quarter(now)),
-        created: super::rfc3339(now),
-        plead_version: env!("CARGO_PKG_VERSION").to_string(),
-        method: Method::Workshop,
-    };
+    let context = ResultContext::new(organisation, period, now, Method::Workshop);
     crate::score::workshop::result(assessment, answers, context)
 }
 
 /// The interactive workshop, from choosing the assessment to writing the files.
 fn workshop<P: Prompter>(
-    global: &Global,
+    env: &Env,
     catalog: &Catalog,
     args: &AssessArgs,
     prompter: &mut P,
@@ -196,9 +192,8 @@ fn workshop<P: Prompter>(
         }
     };
     let assessment = &entry.assessment;
-    let clock = || super::now().map(super::rfc3339).unwrap_or_default();
-    let Some((draft_path, draft_lock, separate)) =
-        take_draft(global, prompter, assessment, &clock())?
+    let clock = || env.now().map(super::rfc3339).unwrap_or_default();
+    let Some((draft_path, draft_lock, separate)) = take_draft(env, prompter, assessment, &clock())?
     else {
         return Ok(());
     };
@@ -225,7 +220,7 @@ fn workshop<P: Prompter>(
             assessment.id,
             draft_path.display()
         ),
-        _ => new_draft(prompter, args, assessment, &clock)?,
+        _ => new_draft(env, prompter, args, assessment, &clock)?,
     };
     if let Some(list) = &args.raters {
         let raters = RaterSpec::parse_list(list).map_err(|e| anyhow::anyhow!("--raters: {e}"))?;
@@ -251,7 +246,7 @@ fn workshop<P: Prompter>(
     let draft = Session::new(assessment, prompter, draft, draft_path.clone(), &clock)
         .with_notice(welcome)
         .run()?;
-    let now = super::now()?;
+    let now = env.now()?;
     let doc = score(
         assessment,
         &draft.answers,
@@ -263,10 +258,10 @@ fn workshop<P: Prompter>(
     // The full report goes to stdout when it is a file or a pipe; on a terminal the
     // room sees the end screen, and the report is in the files.
     if !std::io::stdout().is_terminal() {
-        let options = super::render_options(global);
+        let options = env.render_options();
         crate::output::stdout(&crate::render::result(&doc, Format::Table, &options))?;
     }
-    let written = write_files(&doc, args, |taken| {
+    let written = write_files(env, &doc, args, |taken| {
         let suggestion = free_name(taken);
         Ok(PathBuf::from(prompter.input(
             &format!("{} already exists. Save as", taken.display()),
@@ -284,7 +279,7 @@ fn workshop<P: Prompter>(
 /// open the draft read-only (`None`: shown, nothing changed) or to start a separate
 /// draft beside it.
 fn take_draft<P: Prompter>(
-    global: &Global,
+    env: &Env,
     prompter: &mut P,
     assessment: &Assessment,
     now: &str,
@@ -306,7 +301,7 @@ fn take_draft<P: Prompter>(
     ];
     match prompter.select("What would you like to do?", &choices, 0)? {
         0 => {
-            read_only(global, assessment, &path)?;
+            read_only(env, assessment, &path)?;
             Ok(None)
         }
         1 => {
@@ -331,7 +326,7 @@ fn take_draft<P: Prompter>(
 }
 
 /// Shows a draft in use elsewhere as it stands, scored as if finished; writes nothing.
-fn read_only(global: &Global, assessment: &Assessment, path: &Path) -> anyhow::Result<()> {
+fn read_only(env: &Env, assessment: &Assessment, path: &Path) -> anyhow::Result<()> {
     let Some(d) = Draft::load(path)? else {
         bail!(
             "the draft {} is not there yet: its workshop has not saved an answer",
@@ -344,12 +339,12 @@ fn read_only(global: &Global, assessment: &Assessment, path: &Path) -> anyhow::R
         &d.answers,
         Some(d.organisation.clone()),
         Some(d.period.clone()),
-        super::now()?,
+        env.now()?,
     );
     crate::output::stdout(&crate::render::result(
         &doc,
         Format::Table,
-        &super::render_options(global),
+        &env.render_options(),
     ))?;
     crate::output::message(&format!(
         "Read-only: {} of {} items answered so far, saved {}; nothing was changed.",
@@ -402,6 +397,7 @@ fn offer<P: Prompter>(prompter: &mut P, d: &Draft, a: &Assessment) -> anyhow::Re
 }
 
 fn new_draft<P: Prompter>(
+    env: &Env,
     prompter: &mut P,
     args: &AssessArgs,
     assessment: &Assessment,
@@ -413,7 +409,7 @@ fn new_draft<P: Prompter>(
     };
     let period = match &args.period {
         Some(p) => p.clone(),
-        None => ask_period(prompter)?,
+        None => ask_period(env, prompter)?,
     };
     Ok(Draft {
         schema: DRAFT_SCHEMA.to_string(),
@@ -430,8 +426,8 @@ fn new_draft<P: Prompter>(
 }
 
 /// The period, asked until it is one `plead trend` can put in order.
-fn ask_period<P: Prompter>(prompter: &mut P) -> anyhow::Result<String> {
-    let this_quarter = super::quarter(super::now()?);
+fn ask_period<P: Prompter>(env: &Env, prompter: &mut P) -> anyhow::Result<String> {
+    let this_quarter = super::quarter(env.now()?);
     loop {
         let period = prompter.input("Period", &this_quarter, false)?;
         match period::refusal(&period) {
@@ -445,6 +441,7 @@ fn ask_period<P: Prompter>(prompter: &mut P) -> anyhow::Result<String> {
 /// or `<organisation>-<assessment>-<period>.json` (and `.md`/`.csv`/`.html` for `--format`).
 /// A name that exists is not overwritten without `--force`: `rename` gives another.
 fn write_files(
+    env: &Env,
     doc: &ResultDoc,
     args: &AssessArgs,
     mut rename: impl FnMut(&Path) -> anyhow::Result<PathBuf>,
@@ -482,7 +479,7 @@ fn write_files(
     for (dest, format) in targets {
         let bytes = crate::render::result(doc, format, &options);
         let Dest::File(mut path) = dest else {
-            super::refuse_binary_on_terminal(format)?;
+            super::refuse_binary_on_terminal(env, format)?;
             to_stdout.push(bytes);
             continue;
         };

@@ -1,12 +1,14 @@
 //! `plead diff`: two Results compared — what changed between quarters, and whether it
 //! matters. `--fail-if-worse` turns it into a check for scripts.
 
+use super::Env;
+
 use crate::CheckFailed;
-use crate::cli::{DiffArgs, Global};
+use crate::cli::DiffArgs;
 use crate::compare::{self, Named};
 use crate::render;
 
-pub fn run(global: &Global, args: DiffArgs) -> anyhow::Result<()> {
+pub fn run(env: &Env, args: DiffArgs) -> anyhow::Result<()> {
     let old = super::read_result(&args.old)?;
     let new = super::read_result(&args.new)?;
     let (old_name, new_name) = (
@@ -26,7 +28,7 @@ pub fn run(global: &Global, args: DiffArgs) -> anyhow::Result<()> {
     for note in diff.notes.iter().filter(|n| n.kind.is_warning()) {
         crate::output::message(&format!("warning: {}", note.message));
     }
-    for path in super::emit_with(&args.output, global, |format, options| {
+    for path in super::emit_with(&args.output, env, |format, options| {
         render::diff(&diff, format, options)
     })? {
         crate::output::message(&format!("wrote {path}"));

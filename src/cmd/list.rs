@@ -1,11 +1,12 @@
 //! `plead list`: the assessments available, and where each came from.
 
+use super::Env;
+
 use crate::assessment::Catalog;
-use crate::cli::Global;
 use crate::render::model::{Block, Grid};
 
-pub fn run(global: &Global) -> anyhow::Result<()> {
-    let catalog = Catalog::load(global.assessments.as_deref())?;
+pub fn run(env: &Env) -> anyhow::Result<()> {
+    let catalog = Catalog::load(env.assessments.as_deref())?;
     for broken in &catalog.broken {
         crate::output::message(&format!(
             "warning: skipped an assessment file that does not validate:\n{broken}"
@@ -28,6 +29,6 @@ pub fn run(global: &Global) -> anyhow::Result<()> {
             e.origin.to_string(),
         ]);
     }
-    let options = super::render_options(global);
+    let options = env.render_options();
     crate::output::stdout(crate::render::table_blocks(&[Block::Grid(grid)], &options).as_bytes())
 }

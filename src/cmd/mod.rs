@@ -4,6 +4,7 @@
 mod assess;
 mod completions;
 mod diff;
+mod env;
 mod list;
 mod new;
 mod report;
@@ -13,55 +14,33 @@ mod template;
 mod trend;
 mod validate;
 
-use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::Context;
 
-use crate::cli::{Cli, Command, Format, Global, OutputArgs};
+pub use env::Env;
+
+use crate::cli::{Cli, Command, Format, OutputArgs};
 use crate::output::{AtomicFile, Dest, Planned, Readers};
 use crate::render;
 use crate::result::ResultDoc;
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
-    let global = cli.global;
+    let env = Env::resolve(cli.global);
     match cli.command {
-        Command::List => list::run(&global),
-        Command::Show(args) => show::run(&global, args),
+        Command::List => list::run(&env),
+        Command::Show(args) => show::run(&env, args),
         Command::Validate(args) => validate::run(args),
-        Command::Assess(args) => assess::run(&global, args),
-        Command::Report(args) => report::run(&global, args),
-        Command::Score(args) => score::run(&global, args),
-        Command::Diff(args) => diff::run(&global, args),
-        Command::Trend(args) => trend::run(&global, args),
-        Command::Template(args) => template::run(&global, args),
+        Command::Assess(args) => assess::run(&env, args),
+        Command::Report(args) => report::run(&env, args),
+        Command::Score(args) => score::run(&env, args),
+        Command::Diff(args) => diff::run(&env, args),
+        Command::Trend(args) => trend::run(&env, args),
+        Command::Template(args) => template::run(&env, args),
         Command::New(args) => new::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => completions::man(args),
     }
-}
-
-/// How to draw tables: the width asked for, else the terminal's, else 100; colour only on
-/// a terminal and never with `NO_COLOR`.
-pub fn render_options(global: &Global) -> render::Options {
-    let tty = std::io::stdout().is_terminal();
-    let width = global.width.unwrap_or_else(|| {
-        if tty {
-            terminal_width().unwrap_or(100)
-        } else {
-            100
-        }
-    });
-    render::Options {
-        width,
-        color: tty && std::env::var_os("NO_COLOR").is_none(),
-    }
-}
-
-fn terminal_width() -> Option<u16> {
-    dialoguer::console::Term::stdout()
-        .size_checked()
-        .map(|(_rows, columns)| columns)
 }
 
 /// The format a file's extension names, if any.
@@ -72,10 +51,10 @@ pub fn format_of(path: &Path) -> Option<Format> {
 /// Renders a Result to every `--out` (format from each extension), or to standard output
 /// in `--format` when none is given. Returns the files written. A Result (JSON) is
 /// created readable by the user only: it holds people's notes.
-pub fn emit(doc: &ResultDoc, output: &OutputArgs, global: &Global) -> anyhow::Result<Vec<String>> {
+pub fn emit(doc: &ResultDoc, output: &OutputArgs, env: &Env) -> anyhow::Result<Vec<String>> {
     plan(
         output,
-        global,
+        env,
         |format, options| render::result(doc, format, options),
         result_readers,
     )?
@@ -96,10 +75,10 @@ pub fn result_readers(format: Format) -> Readers {
 /// to standard output in `--format` when none is given. Returns the files written.
 pub fn emit_with(
     output: &OutputArgs,
-    global: &Global,
+    env: &Env,
     render: impl Fn(Format, &render::Options) -> Vec<u8>,
 ) -> anyhow::Result<Vec<String>> {
-    plan(output, global, render, |_| Readers::Anyone)?.write(output.force, Vec::new())
+    plan(output, env, render, |_| Readers::Anyone)?.write(output.force, Vec::new())
 }
 
 /// What a run will write: files (all written or none) and standard output (written
@@ -112,17 +91,17 @@ pub struct Outputs {
 /// Renders every output of a run, without writing any.
 pub fn plan(
     output: &OutputArgs,
-    global: &Global,
+    env: &Env,
     render: impl Fn(Format, &render::Options) -> Vec<u8>,
     readers: impl Fn(Format) -> Readers,
 ) -> anyhow::Result<Outputs> {
-    let options = render_options(global);
+    let options = env.render_options();
     let mut outputs = Outputs {
         files: Vec::new(),
         stdout: Vec::new(),
     };
     if output.out.is_empty() {
-        refuse_binary_on_terminal(output.format)?;
+        refuse_binary_on_terminal(env, output.format)?;
         outputs.stdout.push(render(output.format, &options));
         return Ok(outputs);
     }
@@ -131,7 +110,7 @@ pub fn plan(
     for dest in &output.out {
         match dest {
             Dest::Stdout => {
-                refuse_binary_on_terminal(output.format)?;
+                refuse_binary_on_terminal(env, output.format)?;
                 outputs.stdout.push(render(output.format, &options));
             }
             Dest::File(path) => {
@@ -182,8 +161,8 @@ impl Outputs {
 }
 
 /// A workbook is bytes a terminal cannot show: refuse rather than fill the screen.
-pub(super) fn refuse_binary_on_terminal(format: Format) -> anyhow::Result<()> {
-    if format.is_binary() && std::io::stdout().is_terminal() {
+pub(super) fn refuse_binary_on_terminal(env: &Env, format: Format) -> anyhow::Result<()> {
+    if format.is_binary() && env.stdout_terminal {
         anyhow::bail!(
             "--format xlsx writes a workbook, which a terminal cannot show: add --out FILE.xlsx"
         );
@@ -207,23 +186,4 @@ pub fn read_result(path: &Path) -> anyhow::Result<ResultDoc> {
     })
 }
 
-/// Now, as RFC 3339 UTC. `PLEAD_NOW` fixes the clock (for tests and reproducible examples).
-pub fn now() -> anyhow::Result<time::OffsetDateTime> {
-    match std::env::var("PLEAD_NOW") {
-        Ok(s) => time::OffsetDateTime::parse(&s, &time::format_description::well_known::Rfc3339)
-            .with_context(|| {
-                format!("PLEAD_NOW={s}: not an RFC 3339 time such as 2026-11-21T10:00:00Z")
-            }),
-        Err(_) => Ok(time::OffsetDateTime::now_utc()),
-    }
-}
-
-pub fn rfc3339(t: time::OffsetDateTime) -> String {
-    t.format(&time::format_description::well_known::Rfc3339)
-        .expect("UTC times always format")
-}
-
-/// The quarter a time falls in, e.g. "2026-Q4".
-pub fn quarter(t: time::OffsetDateTime) -> String {
-    format!("{}-Q{}", t.year(), (u8::from(t.month()) - 1) / 3 + 1)
-}
+pub use crate::result::{quarter, rfc3339};

@@ -1,10 +1,12 @@
 //! `plead report`: renders a saved Result.
 
-use crate::cli::{Global, ReportArgs};
+use super::Env;
 
-pub fn run(global: &Global, args: ReportArgs) -> anyhow::Result<()> {
+use crate::cli::ReportArgs;
+
+pub fn run(env: &Env, args: ReportArgs) -> anyhow::Result<()> {
     let doc = super::read_result(&args.result)?;
-    for path in super::emit(&doc, &args.output, global)? {
+    for path in super::emit(&doc, &args.output, env)? {
         crate::output::message(&format!("wrote {path}"));
     }
     Ok(())

@@ -4,23 +4,25 @@
 //! once, streaming; a progress bar shows on stderr when it is a terminal.
 
 use std::fs::File;
-use std::io::{self, IsTerminal, Seek, Write};
+use std::io::{self, Seek, Write};
 use std::path::Path;
 
 use anyhow::{Context, bail};
 use sha2::{Digest, Sha256};
 
+use super::Env;
+
 use crate::CheckFailed;
 use crate::assessment::{Assessment, Catalog};
-use crate::cli::{Format, Global, ScoreArgs};
+use crate::cli::{Format, ScoreArgs};
 use crate::output::{AtomicFile, Dest, Readers, Source};
 use crate::render::text::csv_text;
 use crate::render::xlsx::{self, Cell as XlsxCell, Sheet};
 use crate::result::{Context as ResultContext, Method, ResultDoc};
 use crate::survey::{self, Cell, Combination, Header, Input, Observer, Row};
 
-pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
-    let catalog = Catalog::load(global.assessments.as_deref())?;
+pub fn run(env: &Env, args: ScoreArgs) -> anyhow::Result<()> {
+    let catalog = Catalog::load(env.assessments.as_deref())?;
     let entry = catalog.resolve(&args.assessment)?;
     let assessment = &entry.assessment;
     if args.respondents.as_ref().is_some_and(Dest::is_stdout)
@@ -95,7 +97,7 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
         None => None,
     };
     let mut observer = ScoreObserver {
-        progress: progress_bar(size),
+        progress: progress_bar(env, size),
         respondents,
     };
     let returns = survey::read(
@@ -174,17 +176,8 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
         return Err(CheckFailed(message).into());
     }
 
-    let now = super::now()?;
-    let context = ResultContext {
-        organisation: args
-            .org
-            .clone()
-            .unwrap_or_else(|| "Unnamed organisation".to_string()),
-        period: args.period.clone().unwrap_or_else(|| super::quarter(now)),
-        created: super::rfc3339(now),
-        plead_version: env!("CARGO_PKG_VERSION").to_string(),
-        method: Method::Survey,
-    };
+    let now = env.now()?;
+    let context = ResultContext::new(args.org.clone(), args.period.clone(), now, Method::Survey);
     if let Some(hint) = returns
         .grouping
         .as_ref()
@@ -203,7 +196,7 @@ pub fn run(global: &Global, args: ScoreArgs) -> anyhow::Result<()> {
     }
     let written = super::plan(
         &args.output,
-        global,
+        env,
         |format, options| match format {
             Format::Xlsx => xlsx::result(&doc, sheet.iter().cloned().collect()),
             _ => crate::render::result(&doc, format, options),
@@ -245,8 +238,8 @@ impl Observer for ScoreObserver {
 }
 
 /// A progress bar on stderr, only when it is a terminal.
-fn progress_bar(size: Option<u64>) -> Option<indicatif::ProgressBar> {
-    if !io::stderr().is_terminal() {
+fn progress_bar(env: &Env, size: Option<u64>) -> Option<indicatif::ProgressBar> {
+    if !env.stderr_terminal {
         return None;
     }
     let bar = match size {

@@ -1,17 +1,19 @@
 //! `plead show`: a whole assessment, as a table, Markdown or JSON.
 
+use super::Env;
+
 use crate::assessment::Catalog;
-use crate::cli::{Global, ShowArgs};
+use crate::cli::ShowArgs;
 use crate::render::{self, Format};
 
-pub fn run(global: &Global, args: ShowArgs) -> anyhow::Result<()> {
-    let catalog = Catalog::load(global.assessments.as_deref())?;
+pub fn run(env: &Env, args: ShowArgs) -> anyhow::Result<()> {
+    let catalog = Catalog::load(env.assessments.as_deref())?;
     let entry = catalog.resolve(&args.assessment)?;
     let a = &entry.assessment;
     let text = match args.format {
         Format::Table => render::table_blocks(
             &render::assessment::blocks(a),
-            &super::render_options(global),
+            &env.render_options(),
         ),
         Format::Markdown => render::markdown_blocks(&render::assessment::blocks(a)),
         Format::Json => {

@@ -7,14 +7,16 @@ use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
+use super::Env;
+
 use crate::assessment::Catalog;
-use crate::cli::{Global, TemplateArgs};
+use crate::cli::TemplateArgs;
 use crate::output::Dest;
 use crate::render::Format;
 use crate::render::{questionnaire, template};
 
-pub fn run(global: &Global, args: TemplateArgs) -> anyhow::Result<()> {
-    let catalog = Catalog::load(global.assessments.as_deref())?;
+pub fn run(env: &Env, args: TemplateArgs) -> anyhow::Result<()> {
+    let catalog = Catalog::load(env.assessments.as_deref())?;
     let entry = catalog.resolve(&args.assessment)?;
     let a = &entry.assessment;
     let format = args
@@ -36,7 +38,7 @@ pub fn run(global: &Global, args: TemplateArgs) -> anyhow::Result<()> {
                 .out
                 .unwrap_or_else(|| Dest::File(format!("{}-template.xlsx", a.id).into()));
             if dest.is_stdout() {
-                super::refuse_binary_on_terminal(Format::Xlsx)?;
+                super::refuse_binary_on_terminal(env, Format::Xlsx)?;
             }
             crate::output::write(&dest, &template::workbook(a), args.force)?;
             dest.path().map(Path::to_path_buf).into_iter().collect()

@@ -1,10 +1,12 @@
 //! `plead trend`: Results of one assessment put in period order and followed row by row.
 
-use crate::cli::{Global, TrendArgs};
+use super::Env;
+
+use crate::cli::TrendArgs;
 use crate::compare::{self, Named};
 use crate::render;
 
-pub fn run(global: &Global, args: TrendArgs) -> anyhow::Result<()> {
+pub fn run(env: &Env, args: TrendArgs) -> anyhow::Result<()> {
     let docs = args
         .results
         .iter()
@@ -24,7 +26,7 @@ pub fn run(global: &Global, args: TrendArgs) -> anyhow::Result<()> {
     for note in trend.notes.iter().filter(|n| n.kind.is_warning()) {
         crate::output::message(&format!("warning: {}", note.message));
     }
-    for path in super::emit_with(&args.output, global, |format, options| {
+    for path in super::emit_with(&args.output, env, |format, options| {
         render::trend(&trend, format, options)
     })? {
         crate::output::message(&format!("wrote {path}"));

@@ -1,6 +1,6 @@
 //! `plead assess --answers`: the workshop run without prompts.
 
-use crate::support::Test;
+use crate::support::{Test, root};
 
 const ANSWERS: &str = r#"
 organisation = "Northshire NHS Trust"
@@ -386,4 +386,25 @@ fn regression_an_answers_file_with_an_unorderable_period_is_refused() {
         .args(["assess", "role-model", "--answers", "answers.toml"])
         .fails(2)
         .stderr_has("answers.toml: the period \"Oct-Dec 2026\" is not one plead can put in order");
+}
+
+/// The clock is resolved once with the rest of the run's surroundings (`Env`): a bad
+/// `PLEAD_NOW` stops a command that dates its Result, and only such a command.
+#[test]
+fn a_bad_plead_now_stops_only_a_command_that_asks_the_time() {
+    Test::new()
+        .env("PLEAD_NOW", "yesterday")
+        .args(["list"])
+        .success()
+        .stdout_has("building-blocks");
+    let answers = std::fs::read(root().join("examples/answers/building-blocks.toml")).unwrap();
+    Test::new()
+        .env("PLEAD_NOW", "yesterday")
+        .write("a.toml", answers)
+        .args(["assess", "building-blocks", "--answers", "a.toml"])
+        .fails(2)
+        .stderr_has(
+            "error: PLEAD_NOW=yesterday: not an RFC 3339 time such as 2026-11-21T10:00:00Z: ",
+        )
+        .stdout("");
 }
