@@ -420,6 +420,26 @@ impl MatchedBy {
     }
 }
 
+impl SurveySource {
+    /// How the file was read, as the `read …` message and the report's "Survey file"
+    /// section both say it: "Qualtrics layout, 3 header rows, CSV, UTF-8 (detected),
+    /// comma-separated".
+    pub fn shape(&self) -> String {
+        format!(
+            "{} layout, {} header row{}{}, {}",
+            self.layout,
+            self.header_rows,
+            if self.header_rows == 1 { "" } else { "s" },
+            if self.header_rows_given {
+                " (--header-rows)"
+            } else {
+                ""
+            },
+            self.format
+        )
+    }
+}
+
 /// The column an item was read from, and how it was matched.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ColumnMatch {

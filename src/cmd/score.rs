@@ -115,11 +115,9 @@ pub fn run(env: &Env, args: ScoreArgs) -> anyhow::Result<()> {
     let returns = returns?;
     let source = &returns.source;
     crate::output::message(&format!(
-        "read {}: {} layout, {}, {}; {} rows, {} respondents{}{}",
+        "read {}: {}; {} rows, {} respondents{}{}",
         args.file,
-        source.layout,
-        crate::render::survey::header_rows(source),
-        source.format,
+        source.shape(),
         source.rows,
         returns.tally.respondents,
         if source.test_rows > 0 {

@@ -166,20 +166,6 @@ pub fn groups(doc: &ResultDoc) -> Vec<Block> {
 }
 
 /// How the survey file was read.
-/// "1 header row", "3 header rows (--header-rows)".
-pub fn header_rows(s: &crate::result::SurveySource) -> String {
-    format!(
-        "{} header row{}{}",
-        s.header_rows,
-        if s.header_rows == 1 { "" } else { "s" },
-        if s.header_rows_given {
-            " (--header-rows)"
-        } else {
-            ""
-        }
-    )
-}
-
 pub fn source(doc: &ResultDoc) -> Vec<Block> {
     let Some(s) = &doc.survey else {
         return Vec::new();
@@ -194,13 +180,7 @@ pub fn source(doc: &ResultDoc) -> Vec<Block> {
     }
     blocks.push(Block::Heading("Survey file".into()));
     let mut facts = vec![
-        format!(
-            "{}: {} layout, {}, {}",
-            s.file,
-            s.layout,
-            header_rows(s),
-            s.format
-        ),
+        format!("{}: {}", s.file, s.shape()),
         format!(
             "{} rows read; {} respondents{}{}",
             s.rows,
