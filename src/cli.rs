@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-pub use crate::render::Format;
 use crate::output::{Dest, Source};
+pub use crate::render::Format;
 
 #[derive(Debug, Parser)]
 #[command(

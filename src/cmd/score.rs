@@ -19,6 +19,7 @@ use crate::output::{AtomicFile, Dest, Readers, Source};
 use crate::render::text::csv_text;
 use crate::render::xlsx::{self, Cell as XlsxCell, Sheet};
 use crate::result::{Context as ResultContext, Method, ResultDoc};
+use crate::score::row::RowScorer;
 use crate::survey::{self, Cell, Combination, Header, Input, Observer, Row};
 
 pub fn run(env: &Env, args: ScoreArgs) -> anyhow::Result<()> {
@@ -279,9 +280,8 @@ struct RespondentsFile {
     workbook: bool,
     writer: csv::Writer<Box<dyn Write>>,
     force: bool,
-    /// Per item: its theme's index, weight and scale (min, max).
-    items: Vec<(usize, f64, i32, i32)>,
-    themes: usize,
+    /// Each row's own theme and overall scores.
+    scorer: RowScorer,
     salt: Vec<u8>,
     line: Vec<String>,
     /// The group labels seen, by the number written for each.
@@ -339,19 +339,6 @@ impl RespondentsFile {
                 buffered(out)
             }
         };
-        let items = assessment
-            .items
-            .iter()
-            .map(|i| {
-                let theme = assessment
-                    .themes
-                    .iter()
-                    .position(|t| t.id == i.theme)
-                    .unwrap_or(0);
-                let scale = assessment.scale_of(i);
-                (theme, i.weight, scale.min, scale.max)
-            })
-            .collect();
         let mut file = RespondentsFile {
             dest: dest.clone(),
             staged,
@@ -361,8 +348,7 @@ impl RespondentsFile {
             workbook,
             writer: csv::Writer::from_writer(out),
             force,
-            items,
-            themes: assessment.themes.len(),
+            scorer: RowScorer::new(assessment),
             salt: format!("plead respondent {}", file_name(survey_file)).into_bytes(),
             line: Vec::new(),
             labels: Vec::new(),
@@ -409,36 +395,20 @@ impl RespondentsFile {
             };
             line.push(number.to_string());
         }
-        // Weighted sums per theme and overall: (weight, score, percent).
-        let mut themes = vec![(0.0, 0.0, 0.0); self.themes];
-        let mut all = (0.0, 0.0, 0.0);
-        for (cell, (theme, weight, min, max)) in row.cells.iter().zip(&self.items) {
-            match cell {
-                Cell::Value(v) => {
-                    line.push(v.to_string());
-                    let percent = crate::numbers::percent(*min, *max, f64::from(*v));
-                    for sums in [&mut themes[*theme], &mut all] {
-                        sums.0 += weight;
-                        sums.1 += weight * f64::from(*v);
-                        sums.2 += weight * percent;
-                    }
-                }
-                Cell::NotApplicable => line.push("NA".to_string()),
-                Cell::Missing | Cell::Rejected(_) => line.push(String::new()),
-            }
+        for cell in row.cells.iter().take(self.scorer.items()) {
+            line.push(match cell {
+                Cell::Value(v) => v.to_string(),
+                Cell::NotApplicable => "NA".to_string(),
+                Cell::Missing | Cell::Rejected(_) => String::new(),
+            });
         }
-        let mean = |sum: f64, weight: f64| {
-            if weight > 0.0 {
-                format!("{:.4}", sum / weight)
-            } else {
-                String::new()
-            }
-        };
-        for (w, s, _) in &themes {
-            line.push(mean(*s, *w));
+        let score = self.scorer.score(row.cells);
+        let mean = |m: Option<f64>| m.map_or_else(String::new, |m| format!("{m:.4}"));
+        for theme in &score.themes {
+            line.push(mean(*theme));
         }
-        line.push(mean(all.1, all.0));
-        line.push(mean(all.2, all.0));
+        line.push(mean(score.overall));
+        line.push(mean(score.percent));
         self.writer.write_record(&*line)?;
         if let Some(sheet) = &mut self.sheet {
             // Row number and ratings as numbers; the respondent's code, the group and NA as text.

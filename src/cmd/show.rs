@@ -11,10 +11,9 @@ pub fn run(env: &Env, args: ShowArgs) -> anyhow::Result<()> {
     let entry = catalog.resolve(&args.assessment)?;
     let a = &entry.assessment;
     let text = match args.format {
-        Format::Table => render::table_blocks(
-            &render::assessment::blocks(a),
-            &env.render_options(),
-        ),
+        Format::Table => {
+            render::table_blocks(&render::assessment::blocks(a), &env.render_options())
+        }
         Format::Markdown => render::markdown_blocks(&render::assessment::blocks(a)),
         Format::Json => {
             let mut s = serde_json::to_string_pretty(a)?;

@@ -7,6 +7,7 @@ pub mod findings;
 pub mod histogram;
 pub mod interval;
 pub mod respondent;
+pub mod row;
 pub mod suppress;
 pub mod survey;
 pub mod workshop;
