@@ -2,7 +2,6 @@
 //! draft after every answer), or from an answers file (`--answers`) for scripts, tests
 //! and paper workshops. Either way: a Result and a report.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -257,7 +256,7 @@ fn workshop<P: Prompter>(
 
     // The full report goes to stdout when it is a file or a pipe; on a terminal the
     // room sees the end screen, and the report is in the files.
-    if !std::io::stdout().is_terminal() {
+    if !env.stdout_terminal {
         let options = env.render_options();
         crate::output::stdout(&crate::render::result(&doc, Format::Table, &options))?;
     }

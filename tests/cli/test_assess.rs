@@ -295,7 +295,8 @@ examples = [{ name = "Coach" }]
 "#,
         )
         .args(["assess", "connection", "--answers", "a.toml", "-f", "json"])
-        .success();
+        .success()
+        .stderr_has("wrote unnamed-organisation-connection-2026-q4.json");
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let item = |id: &str| {
         doc["items"]

@@ -307,7 +307,9 @@ fn every_answers_file_in_examples_scores() {
                 "-f",
                 "json",
             ])
-            .success();
+            // The Result, written under its default name.
+            .success()
+            .stderr_has("wrote ");
         let doc: Value = serde_json::from_str(&run.stdout).unwrap();
         assert_eq!(doc["assessment"]["id"], id.as_str(), "{}", path.display());
         assert!(
@@ -471,7 +473,11 @@ fn a_forty_ways_report_ends_with_what_is_not_yet_done_section_by_section() {
             "-f",
             "markdown",
         ])
-        .success();
+        .success()
+        .stderr(
+            "wrote northshire-community-nhs-trust-forty-ways-2026-q3.json\n\
+             wrote northshire-community-nhs-trust-forty-ways-2026-q3.md\n",
+        );
     let list = run
         .stdout
         .split("## Action list")
@@ -500,7 +506,8 @@ fn a_forty_ways_report_ends_with_what_is_not_yet_done_section_by_section() {
             "-f",
             "markdown",
         ])
-        .success();
+        .success()
+        .stderr_has("wrote northshire-community-nhs-trust-building-blocks-2026-q3.json");
     assert!(!run.stdout.contains("Action list"), "{}", run.stdout);
 }
 

@@ -90,7 +90,7 @@ fn an_untouched_draft_resumes() {
             "r.json",
         ])
         .success()
-        .stderr_has("Saved after every answer to .plead/draft-role-model.json.");
+        .stderr_has("Saved after every answer to .plead/draft-role-model.json;");
     let doc: Value = serde_json::from_str(&run.file("r.json")).unwrap();
     assert_eq!(doc["items"][0]["score"], 1.0);
 }

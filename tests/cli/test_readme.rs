@@ -13,7 +13,7 @@ const ON_A_TERMINAL: &[(&str, &str)] = &[
         "tests/cli/test_terminal.rs: a workshop in a pseudo-terminal",
     ),
     (
-        "plead assess role-model --raters \"Sam:patient-leader, Alex:staff\"",
+        "plead assess role-model --org \"Northshire Community NHS Trust\" --period 2026-Q3 --raters \"Sam:patient-leader, Alex:staff\"",
         "tests/cli/test_workshop.rs: raters, from a script",
     ),
 ];
@@ -24,7 +24,24 @@ fn readme_commands() -> Vec<String> {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     let mut commands = Vec::new();
     let mut in_block = false;
+    // A command continued on the next line (`\` at the end) is one command.
+    let mut lines: Vec<String> = Vec::new();
     for line in readme.lines() {
+        match lines.last_mut() {
+            Some(last) if in_block && last.ends_with(" \\") => {
+                last.truncate(last.len() - 1);
+                last.push_str(line.trim_start());
+                continue;
+            }
+            _ => {}
+        }
+        if line.starts_with("```") {
+            in_block = !in_block;
+        }
+        lines.push(line.to_string());
+    }
+    let mut in_block = false;
+    for line in &lines {
         if line.starts_with("```") {
             in_block = !in_block;
             continue;

@@ -58,7 +58,8 @@ fn assess_prints_the_same_report_as_report_does() {
             "-f",
             "markdown",
         ])
-        .success();
+        .success()
+        .stderr_has("wrote northshire-community-nhs-trust-east-building-blocks-2026-q3.json");
     assert_eq!(assessed.stdout, report(&["-f", "markdown"]).code(0).stdout);
 }
 

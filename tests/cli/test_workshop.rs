@@ -343,7 +343,7 @@ fn role_model_fields_are_asked_and_recorded() {
             "r.json",
         ])
         .success()
-        .stderr_has("Saved after every answer to .plead/draft-role-model.json.");
+        .stderr_has("Finished: The 8 Role Model — N, 2026-Q3");
     let doc = result(&run, "r.json");
     let item = &doc["items"][0];
     assert_eq!(item["fields"]["holder"], "Jo Bloggs");
@@ -391,7 +391,10 @@ fn building_blocks(lines: &[&str]) -> crate::support::Run {
             "--out",
             "r.json",
         ])
+        .any_code()
         .run()
+        // Each caller checks the exit code and the screen on stderr itself.
+        .any_stderr()
 }
 
 #[test]
@@ -491,7 +494,9 @@ fn regression_changing_one_answer_from_review_asks_only_that_answer() {
             "--out",
             "r.json",
         ])
-        .success();
+        .success()
+        // The screen on stderr is what this test reads, below.
+        .any_stderr();
     // Between choosing the part and the review again, only the target is asked.
     let after = run
         .stderr
@@ -520,7 +525,8 @@ fn regression_an_unorderable_period_is_refused_listing_the_forms() {
     for period in ["2026-Q5", "Oct-Dec 2026"] {
         let run = Test::new()
             .args(["assess", "role-model", "--org", "N", "--period", period])
-            .fails(2);
+            .fails(2)
+            .stderr_has("error: --period: ");
         assert!(
             run.stderr.contains(&format!(
                 "--period: the period \"{period}\" is not one plead can put in order"
@@ -565,7 +571,10 @@ fn connection(lines: &[&str]) -> crate::support::Run {
             "--out",
             "r.json",
         ])
+        .any_code()
         .run()
+        // Each caller checks the exit code and the screen on stderr itself.
+        .any_stderr()
 }
 
 #[test]
