@@ -128,7 +128,8 @@ fn regression_noise_counted_as_change_fail_if_worse_ignores_falls_that_are_not_s
             "--out",
             "d.json",
         ])
-        .success();
+        .success()
+        .stderr_has("wrote d.json");
     assert_eq!(run.stderr, "wrote d.json\n");
     let d: serde_json::Value = serde_json::from_str(&run.file("d.json")).unwrap();
     assert_eq!(d["items"][0]["direction"], "no_significant_change");
@@ -147,7 +148,7 @@ fn fail_if_worse_exits_1_naming_the_significant_falls() {
             "--out",
             "d.json",
         ])
-        .fails(1);
+        .fails(1).stderr_has("warning: examples/northshire/2026-Q4.json (2026-Q4) is later than examples/northshire/2026-Q3.json (2026-Q3): compared as given, so a rise here is a fall over time; swap the files to compare the earlier with the later");
     assert!(
         run.stderr.ends_with(
             "error: worse in 2026-Q3 than in 2026-Q4: Overall, Access to robust feedback, Log feedback and close the loop\n"
@@ -169,7 +170,7 @@ fn min_change_demands_a_size_of_fall() {
             "--min-change",
             "0.5",
         ])
-        .fails(1);
+        .fails(1).stderr_has("warning: examples/northshire/2026-Q4.json (2026-Q4) is later than examples/northshire/2026-Q3.json (2026-Q3): compared as given, so a rise here is a fall over time; swap the files to compare the earlier with the later");
     assert!(
         run.stderr
             .ends_with(": Access to robust feedback, Log feedback and close the loop\n"),
@@ -185,7 +186,7 @@ fn min_change_demands_a_size_of_fall() {
             "--min-change",
             "20%",
         ])
-        .run()
+        .run().stderr_has("warning: examples/northshire/2026-Q4.json (2026-Q4) is later than examples/northshire/2026-Q3.json (2026-Q3): compared as given, so a rise here is a fall over time; swap the files to compare the earlier with the later")
         .code(0);
     with_quarters()
         .args(["diff", &quarter(3), &quarter(4), "--min-change", "0.5"])

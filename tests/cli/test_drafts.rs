@@ -278,7 +278,7 @@ fn regression_machine_details_the_draft_offer_says_when_it_was_saved_as_people_r
             "--out",
             "r.json",
         ])
-        .run();
+        .run().stderr_has("A draft of The 8 Role Model for N, Q is saved: 1 of 8 items answered, last saved 1 December 2026, 09:00 UTC.");
     let all = format!("{}{}", run.stdout, run.stderr);
     assert!(
         all.contains("last saved 1 December 2026, 09:00 UTC."),

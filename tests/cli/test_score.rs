@@ -69,7 +69,7 @@ fn the_report_shows_median_sd_and_rejected_cells() {
     Test::new()
         .write("returns.csv", fixture("msforms.csv"))
         .args(["score", "building-blocks", "returns.csv", "--allow-missing", "-f", "markdown"])
-        .success()
+        .success().stderr_has("read returns.csv: Microsoft Forms layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 4 rows, 4 respondents, 1 cell rejected")
         .stdout_has("| \\# | Item | Score | Percent | n | N/A | Missing | Median | SD | 95% CI |")
         // Three answers: t(0.975, 2) = 4.303, so 2.67 ± 3.80, kept within the 0–4 scale.
         .stdout_has("| 1 | Decision-making | 2.67 | 67% | 3 | 1 | 0 | 3.00 | 1.53 | 0.00–4.00 |")
@@ -460,7 +460,7 @@ fn regression_missing_drawn_as_zero_items_without_a_column_say_so() {
             "-f",
             "html",
         ])
-        .success()
+        .success().stderr_has("read returns.csv: Microsoft Forms layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 4 rows, 4 respondents, 1 cell rejected")
         .stdout_has("8 of 10 items have no score (8 no column in the file)")
         .stdout_has("An item with no score is not drawn as zero");
     assert!(
