@@ -4,12 +4,25 @@
 //!
 //!   cargo run --release --example first_prompt -- target/release/plead [RUNS]
 
+//! A pseudo-terminal is Unix's: on Windows the example only says so.
+
+#[cfg(not(unix))]
+fn main() {
+    eprintln!("first_prompt measures through a Unix pseudo-terminal; run it on Linux or macOS");
+    std::process::exit(2);
+}
+
+#[cfg(unix)]
 use std::process::Command;
+#[cfg(unix)]
 use std::time::{Duration, Instant};
 
+#[cfg(unix)]
 use expectrl::Expect;
+#[cfg(unix)]
 use expectrl::session::OsSession as Session;
 
+#[cfg(unix)]
 fn main() {
     let mut args = std::env::args().skip(1);
     let plead = args.next().unwrap_or_else(|| "target/release/plead".into());

@@ -5,6 +5,8 @@
 mod bombs;
 mod fuzz_harness;
 mod support;
+// A pseudo-terminal driver, for the Unix-only terminal tests.
+#[cfg(unix)]
 mod tty;
 
 mod test_assess;
