@@ -3,100 +3,15 @@
 //! exactly as they should be typed into Microsoft Forms or Google Forms (the printable
 //! questionnaire is `questionnaire`). Pure: an assessment in, bytes out.
 //!
-//! The template checks itself against the survey reader rather than trusting that the two
-//! agree: every column header must match its own item, and every answer option must parse
-//! back to its point. Where a label would not (a label that reads as another point's
-//! number, say), the option falls back to "3 - Label", then to the bare number.
+//! The questions themselves — their titles and options, checked against the survey reader
+//! so every header matches its own item and every option parses back to its point — are
+//! the survey's own model (`survey::question`); this module lays them out.
 
 use super::xlsx::{self, Cell, Choices, Sheet};
-use crate::assessment::{Assessment, Item, Scale};
-use crate::survey::reads::{Answers, Reading, column_letter, items_of_headers};
-use crate::survey::wording::without_source_pointers;
+use crate::assessment::Assessment;
+use crate::survey::reads::column_letter;
 
-/// The grouping column of the returns sheet (`plead score … --group-by Role`).
-pub const ROLE: &str = "Role";
-/// Its suggested answers; an organisation may use its own.
-pub const ROLES: [&str; 3] = ["Patient leader", "Staff", "Other"];
-
-/// One question of the survey.
-#[derive(Debug, Clone)]
-pub struct Question<'a> {
-    pub item: &'a Item,
-    /// The question's title, and so the column header of the returns.
-    pub title: String,
-    /// The answer options, in order: each point of the scale, then "not applicable".
-    pub options: Vec<String>,
-}
-
-/// The questions of an assessment, each checked to score back without mapping.
-pub fn questions(a: &Assessment) -> Vec<Question<'_>> {
-    // The stand-alone question, which names its subject; `plead score` reads it back.
-    // Where the file gives none, the text, without the source's pointers into its own
-    // figures ("…the ‘8 Role Model’ as below."): the matcher knows the text without them.
-    let mut titles: Vec<String> = a
-        .items
-        .iter()
-        .map(|i| {
-            if i.question == i.text {
-                without_source_pointers(&i.text)
-            } else {
-                i.question.clone()
-            }
-        })
-        .collect();
-    if !matches_back(a, &titles) {
-        // An id always matches its own item (ids are unique and matched first).
-        titles = a.items.iter().map(|i| i.id.clone()).collect();
-    }
-    a.items
-        .iter()
-        .zip(titles)
-        .map(|(item, title)| Question {
-            item,
-            title,
-            options: options(a.scale_of(item)),
-        })
-        .collect()
-}
-
-/// Whether each title would be read as its own item's column.
-fn matches_back(a: &Assessment, titles: &[String]) -> bool {
-    let headers: Vec<String> = std::iter::once(ROLE.to_string())
-        .chain(titles.iter().cloned())
-        .collect();
-    // Exactly: a survey built from the template must never depend on approximate matching.
-    match items_of_headers(a, &headers) {
-        Some(items) => (0..a.items.len()).all(|i| items.get(i + 1) == Some(&Some(i))),
-        None => false,
-    }
-}
-
-/// A scale's answer options, each one that `plead score` reads back as its point.
-pub fn options(scale: &Scale) -> Vec<String> {
-    let parser = Answers::on(scale);
-    let mut out: Vec<String> = (scale.min..=scale.max)
-        .map(|v| {
-            let mut tries = Vec::new();
-            if let Some(p) = scale.point(v) {
-                tries.push(p.label.clone());
-                tries.push(format!("{v} - {}", p.label));
-            }
-            tries
-                .into_iter()
-                .find(|t| parser.read(t) == Reading::Rating(v))
-                .unwrap_or_else(|| v.to_string())
-        })
-        .collect();
-    if scale.not_applicable {
-        let label = &scale.not_applicable_label;
-        out.push(if parser.read(label) == Reading::NotApplicable {
-            label.clone()
-        } else {
-            "N/A".to_string()
-        });
-    }
-    out
-}
+pub use crate::survey::question::{Question, ROLE, ROLES, options, questions};
 
 /// The returns sheet's headers: Role, then one column per question.
 pub fn returns_headers(questions: &[Question]) -> Vec<String> {
@@ -280,50 +195,6 @@ pub fn workbook(a: &Assessment) -> Vec<u8> {
 mod tests {
     use super::*;
     use crate::assessment::Catalog;
-
-    fn each_builtin() -> Vec<Assessment> {
-        Catalog::load(None)
-            .unwrap()
-            .entries
-            .into_iter()
-            .map(|e| e.assessment)
-            .collect()
-    }
-
-    #[test]
-    fn every_option_parses_back_to_its_point_and_every_title_to_its_item() {
-        for a in each_builtin() {
-            let qs = questions(&a);
-            assert!(matches_back(&a, &returns_headers(&qs)[1..]), "{}", a.id);
-            for q in &qs {
-                let scale = a.scale_of(q.item);
-                let parser = Answers::on(scale);
-                for (v, option) in (scale.min..=scale.max).zip(&q.options) {
-                    assert_eq!(
-                        parser.read(option),
-                        Reading::Rating(v),
-                        "{}: {option}",
-                        a.id
-                    );
-                }
-                if scale.not_applicable {
-                    assert_eq!(
-                        parser.read(q.options.last().unwrap()),
-                        Reading::NotApplicable
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn a_label_that_reads_as_another_point_falls_back_to_number_and_label() {
-        let text = include_str!("../../tests/fixtures/mini.toml");
-        let mut a = crate::assessment::load_str(text).unwrap();
-        a.scales[0].points[0].label = "1".into();
-        let options = options(&a.scales[0]);
-        assert_eq!(options[0], format!("{} - 1", a.scales[0].min));
-    }
 
     #[test]
     fn columns_are_lettered_like_a_spreadsheet() {

@@ -13,6 +13,7 @@ pub mod decode;
 pub mod headers;
 pub mod layout;
 pub mod personal;
+pub mod question;
 pub mod reads;
 pub mod reference;
 pub mod reworded;
