@@ -105,8 +105,31 @@ fn scale_words(scale: Option<&ScaleRef>) -> String {
 fn scores_section(doc: &ResultDoc) -> String {
     let (axis, scale) = axis(doc);
     let by_scale = scale.is_some();
-    let mut sections = Vec::new();
     let grouped = doc.themes.len() > 1;
+    let sections = theme_sections(doc, by_scale, grouped);
+    let description = bars_description(doc, scale, by_scale, grouped);
+    let mut out = heading(2, "scores", "Scores");
+    out.push_str(&figure(
+        "chart-bars",
+        &bars::draw("Score of each item", &description, &sections, axis),
+    ));
+    if let Some(s) = scale
+        && (radar::MIN_ITEMS..=radar::MAX_ITEMS).contains(&doc.items.len())
+    {
+        out.push_str(&radar_figure(doc, s));
+    }
+    if doc.themes.len() > 1 {
+        let themes = report::themes_grid(doc, false);
+        out.push_str(&table(&themes, Some("Themes")));
+    }
+    out.push_str(&table(&report::items_grid(doc, false), Some("Items")));
+    out
+}
+
+/// A section of bars per theme, in the Result's order, headed by the theme's title when
+/// there are several; each bar carries its score, interval and target on the axis.
+fn theme_sections(doc: &ResultDoc, by_scale: bool, grouped: bool) -> Vec<Section> {
+    let mut sections = Vec::new();
     for theme in &doc.themes {
         let bars: Vec<Bar> = doc
             .items
@@ -137,6 +160,17 @@ fn scores_section(doc: &ResultDoc) -> String {
             });
         }
     }
+    sections
+}
+
+/// The bar chart's text description for screen readers: what is drawn, the highest and
+/// lowest items, and what the targets' diamonds and the intervals' lines mean when shown.
+fn bars_description(
+    doc: &ResultDoc,
+    scale: Option<&ScaleRef>,
+    by_scale: bool,
+    grouped: bool,
+) -> String {
     let answered: Vec<&ItemResult> = doc.items.iter().filter(|i| i.score.is_some()).collect();
     let best = answered.iter().max_by(|a, b| {
         a.percent
@@ -182,57 +216,48 @@ fn scores_section(doc: &ResultDoc) -> String {
         );
     }
     description.push_str(" The table below gives every figure.");
-    let mut out = heading(2, "scores", "Scores");
-    out.push_str(&figure(
-        "chart-bars",
-        &bars::draw("Score of each item", &description, &sections, axis),
-    ));
-    if let Some(s) = scale
-        && (radar::MIN_ITEMS..=radar::MAX_ITEMS).contains(&doc.items.len())
-    {
-        let spokes: Vec<radar::Spoke> = doc
-            .items
-            .iter()
-            .enumerate()
-            .map(|(n, i)| radar::Spoke {
-                label: match i.score {
-                    Some(_) => format!("{} {}", n + 1, i.title),
-                    None => format!(
-                        "{} {} ({})",
-                        n + 1,
-                        i.title,
-                        crate::render::result::unanswered_reason(doc, i).to_lowercase()
-                    ),
-                },
-                value: i.score,
-            })
-            .collect();
-        let description = format!(
-            "The same {} scores as a radar: one spoke per item, numbered as in the table, \
-             with a ring at each point of the {}–{} scale; the further out, the higher the \
-             score. An item with no score is not drawn as zero: the outline breaks there \
-             and an open circle marks the end of its spoke, whose label says why.",
-            doc.items.len(),
-            s.min,
-            s.max
-        );
-        out.push_str(&figure(
-            "chart-radar",
-            &radar::draw(
-                "The items as a radar",
-                &description,
-                &spokes,
-                s.min as f64,
-                s.max as f64,
-            ),
-        ));
-    }
-    if doc.themes.len() > 1 {
-        let themes = report::themes_grid(doc, false);
-        out.push_str(&table(&themes, Some("Themes")));
-    }
-    out.push_str(&table(&report::items_grid(doc, false), Some("Items")));
-    out
+    description
+}
+
+/// The same scores as a radar on the common scale `s`, one numbered spoke per item; an
+/// unscored item's label says why, since its spoke has no point.
+fn radar_figure(doc: &ResultDoc, s: &ScaleRef) -> String {
+    let spokes: Vec<radar::Spoke> = doc
+        .items
+        .iter()
+        .enumerate()
+        .map(|(n, i)| radar::Spoke {
+            label: match i.score {
+                Some(_) => format!("{} {}", n + 1, i.title),
+                None => format!(
+                    "{} {} ({})",
+                    n + 1,
+                    i.title,
+                    crate::render::result::unanswered_reason(doc, i).to_lowercase()
+                ),
+            },
+            value: i.score,
+        })
+        .collect();
+    let description = format!(
+        "The same {} scores as a radar: one spoke per item, numbered as in the table, \
+         with a ring at each point of the {}–{} scale; the further out, the higher the \
+         score. An item with no score is not drawn as zero: the outline breaks there \
+         and an open circle marks the end of its spoke, whose label says why.",
+        doc.items.len(),
+        s.min,
+        s.max
+    );
+    figure(
+        "chart-radar",
+        &radar::draw(
+            "The items as a radar",
+            &description,
+            &spokes,
+            s.min as f64,
+            s.max as f64,
+        ),
+    )
 }
 
 /// A field id as a column heading: "holder" → "Holder", "lead-name" → "Lead name".
@@ -250,18 +275,41 @@ fn field_heading(doc: &ResultDoc, id: &str) -> String {
 }
 
 fn status_section(doc: &ResultDoc) -> String {
-    let fields: Vec<&String> = {
-        let mut seen: Vec<&String> = Vec::new();
-        for k in doc.items.iter().flat_map(|i| i.fields.keys()) {
-            if !seen.contains(&k) {
-                seen.push(k);
-            }
-        }
-        seen
-    };
+    let fields = field_ids(doc);
     let levels = doc
         .common_scale()
         .map_or(3, |s| (s.max - s.min + 1) as usize);
+    let groups = status_groups(doc);
+    let description = status_description(doc, &fields);
+    let mut out = heading(2, "status", "Status of each item");
+    // Kept with its table on one printed page where they fit.
+    out.push_str("<div class=\"with-table\">\n");
+    out.push_str(&figure(
+        "chart-status",
+        &status::draw(&doc.assessment.title, &description, &groups, levels),
+    ));
+    out.push_str(&table(
+        &status_grid(doc, &fields),
+        Some("Status of each item"),
+    ));
+    out.push_str("</div>\n");
+    out
+}
+
+/// The ids of the items' fields (holder, sourcing…), each once, in the order first met.
+fn field_ids(doc: &ResultDoc) -> Vec<&String> {
+    let mut seen: Vec<&String> = Vec::new();
+    for k in doc.items.iter().flat_map(|i| i.fields.keys()) {
+        if !seen.contains(&k) {
+            seen.push(k);
+        }
+    }
+    seen
+}
+
+/// The status grid's tiles, one per item at its point on the scale, under their themes
+/// when there are several (a checklist's sections).
+fn status_groups(doc: &ResultDoc) -> Vec<status::Group> {
     let tile = |i: &ItemResult| {
         let scale = doc.scale(&i.scale);
         let level = match (i.score, scale) {
@@ -279,8 +327,7 @@ fn status_section(doc: &ResultDoc) -> String {
                 .collect(),
         }
     };
-    // Under their themes when there are several (a checklist's sections).
-    let groups: Vec<status::Group> = if doc.themes.len() > 1 {
+    if doc.themes.len() > 1 {
         doc.themes
             .iter()
             .map(|t| status::Group {
@@ -299,7 +346,12 @@ fn status_section(doc: &ResultDoc) -> String {
             heading: None,
             tiles: doc.items.iter().map(tile).collect(),
         }]
-    };
+    }
+}
+
+/// The status grid's text description: how tiles are marked, which fields they show, and
+/// how many items are at each status, highest first.
+fn status_description(doc: &ResultDoc, fields: &[&String]) -> String {
     let mut counts: Vec<String> = Vec::new();
     if let Some(s) = doc.common_scale() {
         for p in s.points.iter().rev() {
@@ -315,7 +367,7 @@ fn status_section(doc: &ResultDoc) -> String {
     if unanswered > 0 {
         counts.push(format!("{unanswered} not answered"));
     }
-    let description = format!(
+    format!(
         "A tile for each of the {} items, coloured and marked by its status (✗ the lowest \
          point, ◐ between, ✓ the highest){}: {}. The table below gives each status and field.",
         doc.items.len(),
@@ -332,14 +384,11 @@ fn status_section(doc: &ResultDoc) -> String {
             )
         },
         counts.join(", ")
-    );
-    let mut out = heading(2, "status", "Status of each item");
-    // Kept with its table on one printed page where they fit.
-    out.push_str("<div class=\"with-table\">\n");
-    out.push_str(&figure(
-        "chart-status",
-        &status::draw(&doc.assessment.title, &description, &groups, levels),
-    ));
+    )
+}
+
+/// The table under the status grid: each item's status, its fields and its target.
+fn status_grid(doc: &ResultDoc, fields: &[&String]) -> Grid {
     let mut columns: Vec<(String, bool)> = vec![
         ("#".into(), true),
         ("Item".into(), false),
@@ -359,9 +408,7 @@ fn status_section(doc: &ResultDoc) -> String {
         row.push(i.target.map_or_else(String::new, |t| t.to_string()));
         grid.row(row);
     }
-    out.push_str(&table(&grid, Some("Status of each item")));
-    out.push_str("</div>\n");
-    out
+    grid
 }
 
 fn examples_section(doc: &ResultDoc) -> String {
@@ -476,17 +523,7 @@ fn distribution_section(doc: &ResultDoc) -> String {
         let points: Vec<String> = (scale.min..=scale.max)
             .map(|v| format!("{v} {}", scale.label(v)))
             .collect();
-        let description = format!(
-            "For each of {} items, the share of valid answers at each point of the {}–{} \
-             scale, from {} on the left to {} on the right, with the number of valid answers \
-             (n) at the end. Not applicable and missing answers are not in the bars; the \
-             table below counts them.",
-            items.len(),
-            scale.min,
-            scale.max,
-            points.first().cloned().unwrap_or_default(),
-            points.last().cloned().unwrap_or_default()
-        );
+        let description = answers_description(items.len(), scale, &points);
         // Kept with its table on one printed page where they fit.
         out.push_str("<div class=\"with-table\">\n");
         out.push_str(&figure(
@@ -498,37 +535,62 @@ fn distribution_section(doc: &ResultDoc) -> String {
                 &points,
             ),
         ));
-        let mut columns: Vec<(String, bool)> = vec![("Item".into(), false)];
-        columns.extend(points.iter().map(|p| (p.clone(), true)));
-        columns.extend([
-            ("n".into(), true),
-            ("N/A".into(), true),
-            ("Missing".into(), true),
-            ("Mean".into(), true),
-            ("Median".into(), true),
-        ]);
-        let columns: Vec<(&str, bool)> = columns.iter().map(|(h, n)| (h.as_str(), *n)).collect();
-        let mut grid = Grid::new(&columns);
-        for i in &items {
-            let a = i.aggregate.as_ref();
-            let mut row = vec![i.title.clone()];
-            let counts = a.map(|a| a.counts.clone()).unwrap_or_default();
-            row.extend(
-                (0..points.len()).map(|p| counts.get(p).map_or(String::new(), |c| c.to_string())),
-            );
-            row.extend([
-                i.n.to_string(),
-                i.not_applicable.to_string(),
-                i.missing.to_string(),
-                score(a.map(|a| a.mean)),
-                score(a.map(|a| a.median)),
-            ]);
-            grid.row(row);
-        }
-        out.push_str(&table(&grid, Some("Answers at each point")));
+        out.push_str(&table(
+            &answers_grid(&items, &points),
+            Some("Answers at each point"),
+        ));
         out.push_str("</div>\n");
     }
     out
+}
+
+/// The stacked chart's text description for `items` items on `scale`, whose points are
+/// named as in the legend.
+fn answers_description(items: usize, scale: &ScaleRef, points: &[String]) -> String {
+    format!(
+        "For each of {} items, the share of valid answers at each point of the {}–{} \
+         scale, from {} on the left to {} on the right, with the number of valid answers \
+         (n) at the end. Not applicable and missing answers are not in the bars; the \
+         table below counts them.",
+        items,
+        scale.min,
+        scale.max,
+        points.first().cloned().unwrap_or_default(),
+        points.last().cloned().unwrap_or_default()
+    )
+}
+
+/// The table under a stacked chart: each item's answers at each point, then the answers
+/// left out of the bars (not applicable, missing) and the mean and median.
+fn answers_grid(items: &[&ItemResult], points: &[String]) -> Grid {
+    let mut columns: Vec<(String, bool)> = vec![("Item".into(), false)];
+    columns.extend(points.iter().map(|p| (p.clone(), true)));
+    columns.extend([
+        ("n".into(), true),
+        ("N/A".into(), true),
+        ("Missing".into(), true),
+        ("Mean".into(), true),
+        ("Median".into(), true),
+    ]);
+    let columns: Vec<(&str, bool)> = columns.iter().map(|(h, n)| (h.as_str(), *n)).collect();
+    let mut grid = Grid::new(&columns);
+    for i in items {
+        let a = i.aggregate.as_ref();
+        let mut row = vec![i.title.clone()];
+        let counts = a.map(|a| a.counts.clone()).unwrap_or_default();
+        row.extend(
+            (0..points.len()).map(|p| counts.get(p).map_or(String::new(), |c| c.to_string())),
+        );
+        row.extend([
+            i.n.to_string(),
+            i.not_applicable.to_string(),
+            i.missing.to_string(),
+            score(a.map(|a| a.mean)),
+            score(a.map(|a| a.median)),
+        ]);
+        grid.row(row);
+    }
+    grid
 }
 
 fn groups_section(doc: &ResultDoc) -> String {
@@ -537,84 +599,16 @@ fn groups_section(doc: &ResultDoc) -> String {
     };
     let (axis, scale) = axis(doc);
     let by_scale = scale.is_some();
-    let shown = |v: Option<f64>| {
-        if by_scale { score(v) } else { percent(v) }
-    };
-    let suppressed = doc.groups.iter().filter(|g| g.suppressed).count();
     let clusters: Vec<groups::Cluster> = doc
         .items
         .iter()
         .enumerate()
-        .map(|(index, item)| {
-            let mut bars = vec![groups::GroupBar {
-                group: "All respondents".into(),
-                value: on_axis(item, by_scale),
-                shown: format!("{} (n={})", shown(on_axis(item, by_scale)), item.n),
-                suppressed: false,
-            }];
-            for g in &doc.groups {
-                if g.suppressed {
-                    bars.push(groups::GroupBar {
-                        group: g.label.clone(),
-                        value: None,
-                        shown: "suppressed".into(),
-                        suppressed: true,
-                    });
-                    continue;
-                }
-                let figures = g
-                    .items
-                    .get(index)
-                    .filter(|f| f.id == item.id)
-                    .or_else(|| g.items.iter().find(|f| f.id == item.id));
-                if figures.is_some_and(|f| f.reason.is_some()) {
-                    bars.push(groups::GroupBar {
-                        group: g.label.clone(),
-                        value: None,
-                        shown: "suppressed".into(),
-                        suppressed: true,
-                    });
-                    continue;
-                }
-                let value = figures.and_then(|f| if by_scale { f.score } else { f.percent });
-                bars.push(groups::GroupBar {
-                    group: g.label.clone(),
-                    value,
-                    shown: match value {
-                        Some(_) => format!(
-                            "{} (n={})",
-                            shown(value),
-                            figures.and_then(|f| f.n).unwrap_or(0)
-                        ),
-                        None => "no answers".into(),
-                    },
-                    suppressed: false,
-                });
-            }
-            groups::Cluster {
-                label: item.title.clone(),
-                bars,
-            }
+        .map(|(index, item)| groups::Cluster {
+            label: item.title.clone(),
+            bars: group_bars(doc, index, item, by_scale),
         })
         .collect();
-    let names: Vec<&str> = doc.groups.iter().map(|g| g.label.as_str()).collect();
-    let description = format!(
-        "For each item, a bar for all respondents and one for each {} group ({}), on {}, \
-         each named beside its bar with its score and number of answers.{} The tables below \
-         give every figure and the largest differences.",
-        by.column,
-        names.join(", "),
-        scale_words(scale),
-        if suppressed > 0 {
-            format!(
-                " {suppressed} groups are suppressed, so that nobody can be identified: they \
-                 show a dashed outline and the word suppressed, never a number; the tables \
-                 below say why."
-            )
-        } else {
-            String::new()
-        }
-    );
+    let description = groups_description(doc, &by.column, scale);
     let mut out = String::new();
     let blocks_of = crate::render::survey::groups(doc);
     // Heading and note first, then the chart, then the tables.
@@ -642,6 +636,95 @@ fn groups_section(doc: &ResultDoc) -> String {
     out.push_str("</div>\n");
     out.push_str(&blocks(rest, "groups-more"));
     out
+}
+
+/// A value as the groups chart writes it: a score on the common scale, else a percent.
+fn shown_on_axis(v: Option<f64>, by_scale: bool) -> String {
+    if by_scale { score(v) } else { percent(v) }
+}
+
+/// The bars under one item (the `index`th): all respondents first, then each group; a
+/// suppressed group, or one whose figures for the item were withheld, gets no number.
+fn group_bars(
+    doc: &ResultDoc,
+    index: usize,
+    item: &ItemResult,
+    by_scale: bool,
+) -> Vec<groups::GroupBar> {
+    let mut bars = vec![groups::GroupBar {
+        group: "All respondents".into(),
+        value: on_axis(item, by_scale),
+        shown: format!(
+            "{} (n={})",
+            shown_on_axis(on_axis(item, by_scale), by_scale),
+            item.n
+        ),
+        suppressed: false,
+    }];
+    for g in &doc.groups {
+        if g.suppressed {
+            bars.push(groups::GroupBar {
+                group: g.label.clone(),
+                value: None,
+                shown: "suppressed".into(),
+                suppressed: true,
+            });
+            continue;
+        }
+        let figures = g
+            .items
+            .get(index)
+            .filter(|f| f.id == item.id)
+            .or_else(|| g.items.iter().find(|f| f.id == item.id));
+        if figures.is_some_and(|f| f.reason.is_some()) {
+            bars.push(groups::GroupBar {
+                group: g.label.clone(),
+                value: None,
+                shown: "suppressed".into(),
+                suppressed: true,
+            });
+            continue;
+        }
+        let value = figures.and_then(|f| if by_scale { f.score } else { f.percent });
+        bars.push(groups::GroupBar {
+            group: g.label.clone(),
+            value,
+            shown: match value {
+                Some(_) => format!(
+                    "{} (n={})",
+                    shown_on_axis(value, by_scale),
+                    figures.and_then(|f| f.n).unwrap_or(0)
+                ),
+                None => "no answers".into(),
+            },
+            suppressed: false,
+        });
+    }
+    bars
+}
+
+/// The groups chart's text description: which groups, on what axis, and, when some are
+/// suppressed, how they are drawn and why.
+fn groups_description(doc: &ResultDoc, column: &str, scale: Option<&ScaleRef>) -> String {
+    let suppressed = doc.groups.iter().filter(|g| g.suppressed).count();
+    let names: Vec<&str> = doc.groups.iter().map(|g| g.label.as_str()).collect();
+    format!(
+        "For each item, a bar for all respondents and one for each {} group ({}), on {}, \
+         each named beside its bar with its score and number of answers.{} The tables below \
+         give every figure and the largest differences.",
+        column,
+        names.join(", "),
+        scale_words(scale),
+        if suppressed > 0 {
+            format!(
+                " {suppressed} groups are suppressed, so that nobody can be identified: they \
+                 show a dashed outline and the word suppressed, never a number; the tables \
+                 below say why."
+            )
+        } else {
+            String::new()
+        }
+    )
 }
 
 fn raters_section(doc: &ResultDoc) -> String {

@@ -144,6 +144,16 @@ fn priorities(doc: &ResultDoc) -> String {
         "<p>Where to start: the lowest scores and the largest gaps to the targets set. \
          The action plan below has what good looks like for each.</p>\n",
     );
+    out.push_str(&lowest_scores(doc));
+    out.push_str(&gaps_to_target(doc));
+    out.push_str(&below_threshold(doc));
+    out
+}
+
+/// The three lowest-scoring items that still have room to improve; a Result whose every
+/// scored item is at the top of its scale says so, and one with no scores says nothing.
+fn lowest_scores(doc: &ResultDoc) -> String {
+    let mut out = String::new();
     // An item at the top of its scale is not a place to start, however low the rest.
     let mut answered: Vec<&ItemResult> = doc
         .items
@@ -171,6 +181,11 @@ fn priorities(doc: &ResultDoc) -> String {
         out.push_str(&heading(3, "lowest", "Lowest scores"));
         out.push_str("<p>Every item scored is at the top of its scale.</p>\n");
     }
+    out
+}
+
+/// The five largest gaps between an item's score and its target, largest first.
+fn gaps_to_target(doc: &ResultDoc) -> String {
     let mut to_target: Vec<_> = doc
         .gaps
         .iter()
@@ -181,7 +196,7 @@ fn priorities(doc: &ResultDoc) -> String {
             .partial_cmp(&a.size)
             .unwrap_or(std::cmp::Ordering::Equal)
     });
-    out.push_str(&heading(3, "to-target", "Largest gaps to target"));
+    let mut out = heading(3, "to-target", "Largest gaps to target");
     if to_target.is_empty() {
         out.push_str("<p>No targets were set, or every target is met.</p>\n");
     } else {
@@ -200,6 +215,12 @@ fn priorities(doc: &ResultDoc) -> String {
         }
         out.push_str(&table(&grid, None));
     }
+    out
+}
+
+/// The items scored below the gap threshold, when the assessment sets one (`gap_threshold`).
+fn below_threshold(doc: &ResultDoc) -> String {
+    let mut out = String::new();
     let below: Vec<&str> = doc
         .gaps
         .iter()

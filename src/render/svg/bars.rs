@@ -80,88 +80,16 @@ pub fn draw(title: &str, description: &str, sections: &[Section], axis: Axis) ->
     let l = layout(sections, axis);
     let bottom = l.rows.bottom();
     let mut svg = Svg::new();
-    // Legend.
-    svg.rect(PLOT_LEFT, 6.0, 12.0, 12.0, colour::BLUE, &[]);
-    svg.text((PLOT_LEFT + 16.0, 16.0), "score", &[]);
-    if sections
-        .iter()
-        .flat_map(|s| &s.bars)
-        .any(|b| b.target.is_some())
-    {
-        diamond(&mut svg, PLOT_LEFT + 72.0, 12.0);
-        svg.text((PLOT_LEFT + 82.0, 16.0), "target", &[]);
-    }
-    if sections
-        .iter()
-        .flat_map(|s| &s.bars)
-        .any(|b| b.interval.is_some())
-    {
-        let at = PLOT_LEFT + 136.0;
-        whisker(&mut svg, at, at + 20.0, 12.0);
-        svg.text((at + 26.0, 16.0), "95% confidence interval", &[]);
-    }
-    // Grid lines and the axis.
-    for t in ticks(axis.min, axis.max) {
-        let x = l.x.map(t);
-        svg.line((x, TOP), (x, bottom), colour::PALE_GREY, &[]);
-        svg.text(
-            (x, bottom + 16.0),
-            &axis.label(t),
-            &[("text-anchor", "middle")],
-        );
-    }
+    legend(&mut svg, sections);
+    grid(&mut svg, &l, axis, bottom);
     let mut row = 0;
     for s in sections {
         if s.heading.is_some() {
-            let lines = &l.labels[row].1;
-            svg.lines(
-                (0.0, l.rows.baseline(row, 0, lines.len())),
-                super::geom::LINE,
-                lines,
-                &[("font-weight", "bold"), ("font-size", "13")],
-            );
+            section_heading(&mut svg, &l, row);
             row += 1;
         }
         for b in &s.bars {
-            let lines = &l.labels[row].1;
-            let shortened = lines.join(" ") != b.label;
-            svg.open(shortened.then_some(b.label.as_str()));
-            svg.lines(
-                (0.0, l.rows.baseline(row, 0, lines.len())),
-                super::geom::LINE,
-                lines,
-                &[],
-            );
-            let middle = l.rows.middle(row);
-            match b.value {
-                Some(v) => {
-                    let end = l.x.map(v);
-                    svg.rect(
-                        PLOT_LEFT,
-                        middle - BAR / 2.0,
-                        end - PLOT_LEFT,
-                        BAR,
-                        colour::BLUE,
-                        &[],
-                    );
-                    let mut after = end;
-                    if let Some((low, high)) = b.interval {
-                        let (a, z) = (l.x.map(low), l.x.map(high));
-                        whisker(&mut svg, a, z, middle);
-                        after = after.max(z);
-                    }
-                    svg.text((after + 6.0, middle + 4.0), &b.shown, &[]);
-                }
-                None => svg.text(
-                    (PLOT_LEFT + 4.0, middle + 4.0),
-                    &b.shown,
-                    &[("font-style", "italic"), ("fill", colour::GREY)],
-                ),
-            }
-            if let Some(t) = b.target {
-                diamond(&mut svg, l.x.map(t), middle);
-            }
-            svg.close();
+            bar_row(&mut svg, &l, row, b);
             row += 1;
         }
     }
@@ -172,6 +100,99 @@ pub fn draw(title: &str, description: &str, sections: &[Section], axis: Axis) ->
         height: bottom + 24.0,
         body: svg.finish(),
     }
+}
+
+/// The legend: always the score, and the target and confidence-interval marks only when
+/// some bar has one, so the key names nothing the chart does not show.
+fn legend(svg: &mut Svg, sections: &[Section]) {
+    svg.rect(PLOT_LEFT, 6.0, 12.0, 12.0, colour::BLUE, &[]);
+    svg.text((PLOT_LEFT + 16.0, 16.0), "score", &[]);
+    if sections
+        .iter()
+        .flat_map(|s| &s.bars)
+        .any(|b| b.target.is_some())
+    {
+        diamond(svg, PLOT_LEFT + 72.0, 12.0);
+        svg.text((PLOT_LEFT + 82.0, 16.0), "target", &[]);
+    }
+    if sections
+        .iter()
+        .flat_map(|s| &s.bars)
+        .any(|b| b.interval.is_some())
+    {
+        let at = PLOT_LEFT + 136.0;
+        whisker(svg, at, at + 20.0, 12.0);
+        svg.text((at + 26.0, 16.0), "95% confidence interval", &[]);
+    }
+}
+
+/// Grid lines down the plot at each tick, labelled under the axis.
+fn grid(svg: &mut Svg, l: &Layout, axis: Axis, bottom: f64) {
+    for t in ticks(axis.min, axis.max) {
+        let x = l.x.map(t);
+        svg.line((x, TOP), (x, bottom), colour::PALE_GREY, &[]);
+        svg.text(
+            (x, bottom + 16.0),
+            &axis.label(t),
+            &[("text-anchor", "middle")],
+        );
+    }
+}
+
+/// A section's heading, in bold on a row of its own above its bars.
+fn section_heading(svg: &mut Svg, l: &Layout, row: usize) {
+    let lines = &l.labels[row].1;
+    svg.lines(
+        (0.0, l.rows.baseline(row, 0, lines.len())),
+        super::geom::LINE,
+        lines,
+        &[("font-weight", "bold"), ("font-size", "13")],
+    );
+}
+
+/// One bar's row: its label (the full label as a tooltip when wrapped short), the bar with
+/// its interval and value, or the reason it has no score, and its target.
+fn bar_row(svg: &mut Svg, l: &Layout, row: usize, b: &Bar) {
+    let lines = &l.labels[row].1;
+    let shortened = lines.join(" ") != b.label;
+    svg.open(shortened.then_some(b.label.as_str()));
+    svg.lines(
+        (0.0, l.rows.baseline(row, 0, lines.len())),
+        super::geom::LINE,
+        lines,
+        &[],
+    );
+    let middle = l.rows.middle(row);
+    match b.value {
+        Some(v) => {
+            let end = l.x.map(v);
+            svg.rect(
+                PLOT_LEFT,
+                middle - BAR / 2.0,
+                end - PLOT_LEFT,
+                BAR,
+                colour::BLUE,
+                &[],
+            );
+            // The value goes past the whisker, not under it.
+            let mut after = end;
+            if let Some((low, high)) = b.interval {
+                let (a, z) = (l.x.map(low), l.x.map(high));
+                whisker(svg, a, z, middle);
+                after = after.max(z);
+            }
+            svg.text((after + 6.0, middle + 4.0), &b.shown, &[]);
+        }
+        None => svg.text(
+            (PLOT_LEFT + 4.0, middle + 4.0),
+            &b.shown,
+            &[("font-style", "italic"), ("fill", colour::GREY)],
+        ),
+    }
+    if let Some(t) = b.target {
+        diamond(svg, l.x.map(t), middle);
+    }
+    svg.close();
 }
 
 /// An interval: a dark line from `from` to `to` with an end cap at each side.

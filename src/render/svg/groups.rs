@@ -51,79 +51,10 @@ pub fn draw(title: &str, description: &str, clusters: &[Cluster], axis: Axis) ->
     let mut body = Svg::new();
     let mut y = TOP;
     for c in clusters {
-        let title_lines = wrap(&c.label, chars_in(WIDTH, 12.0), 2);
-        body.lines(
-            (0.0, y + 12.0),
-            LINE,
-            &title_lines,
-            &[("font-weight", "bold")],
-        );
-        let mut row_top = y + title_lines.len() as f64 * LINE + 4.0;
-        for (k, b) in c.bars.iter().enumerate() {
-            let middle = row_top + BAR_ROW / 2.0;
-            let name = wrap(&b.group, chars_in(LABEL_WIDTH - 12.0, 11.0), 1);
-            body.open((name[0] != b.group).then_some(b.group.as_str()));
-            body.text(
-                (LABEL_WIDTH, middle + 4.0),
-                &name[0],
-                &[("text-anchor", "end"), ("font-size", "11")],
-            );
-            body.close();
-            if b.suppressed {
-                body.rect(
-                    PLOT_LEFT,
-                    middle - BAR / 2.0,
-                    SUPPRESSED_WIDTH,
-                    BAR,
-                    "none",
-                    &[("stroke", colour::GREY), ("stroke-dasharray", "4 3")],
-                );
-                body.text(
-                    (PLOT_LEFT + 6.0, middle + 4.0),
-                    &b.shown,
-                    &[
-                        ("font-size", "11"),
-                        ("font-style", "italic"),
-                        ("fill", colour::GREY),
-                    ],
-                );
-            } else if let Some(v) = b.value {
-                let end = x.map(v);
-                body.rect(
-                    PLOT_LEFT,
-                    middle - BAR / 2.0,
-                    end - PLOT_LEFT,
-                    BAR,
-                    fill(k),
-                    &[],
-                );
-                body.text((end + 6.0, middle + 4.0), &b.shown, &[("font-size", "11")]);
-            } else {
-                body.text(
-                    (PLOT_LEFT + 4.0, middle + 4.0),
-                    &b.shown,
-                    &[
-                        ("font-size", "11"),
-                        ("font-style", "italic"),
-                        ("fill", colour::GREY),
-                    ],
-                );
-            }
-            row_top += BAR_ROW;
-        }
-        y += cluster_height(title_lines.len(), c.bars.len());
+        y += draw_cluster(&mut body, c, x, y);
     }
     // Grid lines first, so bars and words sit on top of them.
-    for t in ticks(axis.min, axis.max) {
-        let gx = x.map(t);
-        svg.line((gx, TOP), (gx, y), colour::PALE_GREY, &[]);
-        svg.text((gx, y + 16.0), &axis.label(t), &[("text-anchor", "middle")]);
-        svg.text(
-            (gx, TOP - 8.0),
-            &axis.label(t),
-            &[("text-anchor", "middle")],
-        );
-    }
+    grid(&mut svg, x, axis, y);
     let body = body.finish();
     let mut out = svg.finish();
     out.push_str(&body);
@@ -133,6 +64,96 @@ pub fn draw(title: &str, description: &str, clusters: &[Cluster], axis: Axis) ->
         width: WIDTH,
         height: y + 24.0,
         body: out,
+    }
+}
+
+/// One item's cluster from `y` down: its title in bold, then a bar per group; returns the
+/// cluster's height.
+fn draw_cluster(body: &mut Svg, c: &Cluster, x: Linear, y: f64) -> f64 {
+    let title_lines = wrap(&c.label, chars_in(WIDTH, 12.0), 2);
+    body.lines(
+        (0.0, y + 12.0),
+        LINE,
+        &title_lines,
+        &[("font-weight", "bold")],
+    );
+    let mut row_top = y + title_lines.len() as f64 * LINE + 4.0;
+    for (k, b) in c.bars.iter().enumerate() {
+        group_bar(body, k, b, x, row_top + BAR_ROW / 2.0);
+        row_top += BAR_ROW;
+    }
+    cluster_height(title_lines.len(), c.bars.len())
+}
+
+/// The `k`th group's row, centred on `middle`: its name, then its bar and score, a dashed
+/// outline when suppressed (never a number), or why it has no score.
+fn group_bar(body: &mut Svg, k: usize, b: &GroupBar, x: Linear, middle: f64) {
+    let name = wrap(&b.group, chars_in(LABEL_WIDTH - 12.0, 11.0), 1);
+    body.open((name[0] != b.group).then_some(b.group.as_str()));
+    body.text(
+        (LABEL_WIDTH, middle + 4.0),
+        &name[0],
+        &[("text-anchor", "end"), ("font-size", "11")],
+    );
+    body.close();
+    if b.suppressed {
+        body.rect(
+            PLOT_LEFT,
+            middle - BAR / 2.0,
+            SUPPRESSED_WIDTH,
+            BAR,
+            "none",
+            &[("stroke", colour::GREY), ("stroke-dasharray", "4 3")],
+        );
+        body.text(
+            (PLOT_LEFT + 6.0, middle + 4.0),
+            &b.shown,
+            &[
+                ("font-size", "11"),
+                ("font-style", "italic"),
+                ("fill", colour::GREY),
+            ],
+        );
+    } else if let Some(v) = b.value {
+        let end = x.map(v);
+        body.rect(
+            PLOT_LEFT,
+            middle - BAR / 2.0,
+            end - PLOT_LEFT,
+            BAR,
+            fill(k),
+            &[],
+        );
+        body.text((end + 6.0, middle + 4.0), &b.shown, &[("font-size", "11")]);
+    } else {
+        body.text(
+            (PLOT_LEFT + 4.0, middle + 4.0),
+            &b.shown,
+            &[
+                ("font-size", "11"),
+                ("font-style", "italic"),
+                ("fill", colour::GREY),
+            ],
+        );
+    }
+}
+
+/// Grid lines from the top of the plot to `bottom`, each labelled above and below so a
+/// long chart can be read from either end.
+fn grid(svg: &mut Svg, x: Linear, axis: Axis, bottom: f64) {
+    for t in ticks(axis.min, axis.max) {
+        let gx = x.map(t);
+        svg.line((gx, TOP), (gx, bottom), colour::PALE_GREY, &[]);
+        svg.text(
+            (gx, bottom + 16.0),
+            &axis.label(t),
+            &[("text-anchor", "middle")],
+        );
+        svg.text(
+            (gx, TOP - 8.0),
+            &axis.label(t),
+            &[("text-anchor", "middle")],
+        );
     }
 }
 

@@ -40,7 +40,6 @@ pub fn fill(rating: Option<i32>, min: i32, max: i32) -> &'static str {
 pub fn draw(title: &str, description: &str, strips: &[Strip], min: i32, max: i32) -> Chart {
     let most = strips.iter().map(|s| s.cells.len()).max().unwrap_or(1);
     let cell = cell_width(most);
-    let name_chars = chars_in(cell - 8.0, 10.0);
     // A row is tall enough for its label and for two lines of names under the rating.
     let lines: Vec<usize> = strips
         .iter()
@@ -48,7 +47,22 @@ pub fn draw(title: &str, description: &str, strips: &[Strip], min: i32, max: i32
         .collect();
     let rows = Rows::new(TOP, &lines);
     let mut svg = Svg::new();
-    // The legend: each rating's shade with its number.
+    legend(&mut svg, min, max);
+    for (i, strip) in strips.iter().enumerate() {
+        strip_label(&mut svg, &rows, i, strip);
+        strip_cells(&mut svg, &rows, i, strip, cell, min, max);
+    }
+    Chart {
+        title: title.to_string(),
+        description: description.to_string(),
+        width: WIDTH,
+        height: rows.bottom() + 4.0,
+        body: svg.finish(),
+    }
+}
+
+/// The legend: each rating's shade with its number, then the shade of not applicable.
+fn legend(svg: &mut Svg, min: i32, max: i32) {
     svg.text((0.0, 18.0), "Rating:", &[]);
     for (k, r) in (min..=max).enumerate() {
         let x = 50.0 + k as f64 * 30.0;
@@ -70,66 +84,67 @@ pub fn draw(title: &str, description: &str, strips: &[Strip], min: i32, max: i32
         &[("stroke", colour::GREY)],
     );
     svg.text((na_x + 17.0, 18.0), "N/A", &[("text-anchor", "middle")]);
-    for (i, strip) in strips.iter().enumerate() {
-        let label = wrap(&strip.label, chars_in(LABEL_WIDTH, 12.0), 3);
-        let shortened = label.join(" ") != strip.label;
-        svg.open(shortened.then_some(strip.label.as_str()));
-        svg.lines((0.0, rows.baseline(i, 0, label.len())), LINE, &label, &[]);
-        svg.close();
-        let top = rows.tops[i] + 3.0;
-        let height = rows.heights[i] - 6.0;
-        if strip.cells.is_empty() {
-            svg.text(
-                (LEFT + 4.0, rows.middle(i) + 4.0),
-                "no examples named",
-                &[("font-style", "italic"), ("fill", colour::GREY)],
-            );
-        }
-        for (k, (name, rating)) in strip.cells.iter().enumerate() {
-            let x = LEFT + k as f64 * (cell + GAP);
-            let f = fill(*rating, min, max);
-            let ink = ink_on(f);
-            svg.open(Some(&format!(
-                "{name}: {}",
-                rating.map_or_else(|| "N/A".to_string(), |r| r.to_string())
-            )));
-            svg.rect(
-                x,
-                top,
-                cell,
-                height,
-                f,
-                &[("stroke", colour::GREY), ("rx", "3")],
-            );
-            svg.text(
-                (x + cell / 2.0, top + 20.0),
-                &rating.map_or_else(|| "N/A".to_string(), |r| r.to_string()),
-                &[
-                    ("text-anchor", "middle"),
-                    ("font-size", "16"),
-                    ("font-weight", "bold"),
-                    ("fill", ink),
-                ],
-            );
-            svg.lines(
-                (x + cell / 2.0, top + 35.0),
-                12.0,
-                &wrap(name, name_chars, 2),
-                &[
-                    ("text-anchor", "middle"),
-                    ("font-size", "10"),
-                    ("fill", ink),
-                ],
-            );
-            svg.close();
-        }
+}
+
+/// The item's label left of its row, the full label as a tooltip when wrapped short.
+fn strip_label(svg: &mut Svg, rows: &Rows, i: usize, strip: &Strip) {
+    let label = wrap(&strip.label, chars_in(LABEL_WIDTH, 12.0), 3);
+    let shortened = label.join(" ") != strip.label;
+    svg.open(shortened.then_some(strip.label.as_str()));
+    svg.lines((0.0, rows.baseline(i, 0, label.len())), LINE, &label, &[]);
+    svg.close();
+}
+
+/// The row's cells, one per example, each shaded by its rating with the rating and the
+/// example's name written in it; an item with no examples says so instead.
+fn strip_cells(svg: &mut Svg, rows: &Rows, i: usize, strip: &Strip, cell: f64, min: i32, max: i32) {
+    let name_chars = chars_in(cell - 8.0, 10.0);
+    let top = rows.tops[i] + 3.0;
+    let height = rows.heights[i] - 6.0;
+    if strip.cells.is_empty() {
+        svg.text(
+            (LEFT + 4.0, rows.middle(i) + 4.0),
+            "no examples named",
+            &[("font-style", "italic"), ("fill", colour::GREY)],
+        );
     }
-    Chart {
-        title: title.to_string(),
-        description: description.to_string(),
-        width: WIDTH,
-        height: rows.bottom() + 4.0,
-        body: svg.finish(),
+    for (k, (name, rating)) in strip.cells.iter().enumerate() {
+        let x = LEFT + k as f64 * (cell + GAP);
+        let f = fill(*rating, min, max);
+        let ink = ink_on(f);
+        svg.open(Some(&format!(
+            "{name}: {}",
+            rating.map_or_else(|| "N/A".to_string(), |r| r.to_string())
+        )));
+        svg.rect(
+            x,
+            top,
+            cell,
+            height,
+            f,
+            &[("stroke", colour::GREY), ("rx", "3")],
+        );
+        svg.text(
+            (x + cell / 2.0, top + 20.0),
+            &rating.map_or_else(|| "N/A".to_string(), |r| r.to_string()),
+            &[
+                ("text-anchor", "middle"),
+                ("font-size", "16"),
+                ("font-weight", "bold"),
+                ("fill", ink),
+            ],
+        );
+        svg.lines(
+            (x + cell / 2.0, top + 35.0),
+            12.0,
+            &wrap(name, name_chars, 2),
+            &[
+                ("text-anchor", "middle"),
+                ("font-size", "10"),
+                ("fill", ink),
+            ],
+        );
+        svg.close();
     }
 }
 

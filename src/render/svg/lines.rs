@@ -45,6 +45,29 @@ pub fn panel_scales(periods: usize, axis: Axis) -> (Vec<f64>, Linear) {
     )
 }
 
+/// Where one panel sits on the chart: its top-left corner, so each drawing step can work in
+/// panel-relative coordinates.
+#[derive(Debug, Clone, Copy)]
+struct Panel {
+    ox: f64,
+    oy: f64,
+}
+
+impl Panel {
+    /// The `k`th panel, filling rows of [`COLUMNS`] left to right.
+    fn nth(k: usize) -> Panel {
+        Panel {
+            ox: (k % COLUMNS) as f64 * (PANEL_WIDTH + GAP),
+            oy: (k / COLUMNS) as f64 * (PANEL_HEIGHT + GAP),
+        }
+    }
+
+    /// A panel-relative point on the chart.
+    fn at(self, (px, py): (f64, f64)) -> (f64, f64) {
+        (self.ox + px, self.oy + py)
+    }
+}
+
 pub fn draw(
     title: &str,
     description: &str,
@@ -55,122 +78,12 @@ pub fn draw(
     let (xs, y) = panel_scales(periods.len(), axis);
     let mut svg = Svg::new();
     for (k, s) in series.iter().enumerate() {
-        let ox = (k % COLUMNS) as f64 * (PANEL_WIDTH + GAP);
-        let oy = (k / COLUMNS) as f64 * (PANEL_HEIGHT + GAP);
-        let at = |(px, py): (f64, f64)| (ox + px, oy + py);
-        let name = wrap(&s.label, chars_in(PANEL_WIDTH, 11.0), 2);
-        svg.open((name.join(" ") != s.label).then_some(s.label.as_str()));
-        svg.lines(
-            at((0.0, 12.0)),
-            13.0,
-            &name,
-            &[
-                ("font-size", "11"),
-                ("font-weight", if k == 0 { "bold" } else { "normal" }),
-            ],
-        );
-        svg.close();
-        svg.rect(
-            ox,
-            oy + TITLE + 2.0,
-            PANEL_WIDTH,
-            PLOT + 8.0,
-            colour::FAINT,
-            &[],
-        );
-        for t in [axis.min, (axis.min + axis.max) / 2.0, axis.max] {
-            svg.line(
-                at((AXIS_ROOM, y.map(t))),
-                at((PANEL_WIDTH - 4.0, y.map(t))),
-                colour::PALE_GREY,
-                &[],
-            );
-            svg.text(
-                at((AXIS_ROOM - 3.0, y.map(t) + 3.0)),
-                &axis.label(t),
-                &[
-                    ("text-anchor", "end"),
-                    ("font-size", "9"),
-                    ("fill", colour::GREY),
-                ],
-            );
-        }
-        // The line, broken where a period has no value.
-        let mut run: Vec<(f64, f64)> = Vec::new();
-        let mut runs = Vec::new();
-        for (i, v) in s.values.iter().enumerate() {
-            match v {
-                Some(v) => run.push(at((xs[i], y.map(*v)))),
-                None => runs.push(std::mem::take(&mut run)),
-            }
-        }
-        runs.push(run);
-        for r in runs.iter().filter(|r| r.len() > 1) {
-            svg.poly(
-                false,
-                r,
-                &[
-                    ("fill", "none"),
-                    ("stroke", colour::BLUE),
-                    ("stroke-width", "2"),
-                ],
-            );
-        }
-        let scored: Vec<usize> = (0..s.values.len())
-            .filter(|&i| s.values[i].is_some())
-            .collect();
-        for &i in &scored {
-            svg.circle(
-                at((xs[i], y.map(s.values[i].unwrap_or(0.0)))),
-                3.0,
-                colour::BLUE,
-                &[],
-            );
-        }
-        // The first and latest values, above their points (below when near the top).
-        let mut labelled = vec![];
-        if let Some(&first) = scored.first() {
-            labelled.push((first, "start"));
-        }
-        if let Some(&last) = scored.last()
-            && Some(&last) != scored.first()
-        {
-            labelled.push((last, "end"));
-        }
-        for (i, anchor) in labelled {
-            let py = y.map(s.values[i].unwrap_or(0.0));
-            let ty = if py - 7.0 < TITLE + 12.0 {
-                py + 14.0
-            } else {
-                py - 7.0
-            };
-            let tx = if anchor == "start" {
-                xs[i] - 4.0
-            } else {
-                xs[i] + 4.0
-            };
-            svg.text(
-                at((tx, ty)),
-                s.shown.get(i).map_or("", String::as_str),
-                &[
-                    ("text-anchor", anchor),
-                    ("font-size", "11"),
-                    ("font-weight", "bold"),
-                ],
-            );
-        }
-        // The first and last period under the axis.
-        let base = TITLE + PLOT + 24.0;
-        if let (Some(first), Some(last)) = (periods.first(), periods.last()) {
-            svg.text(at((xs[0] - 4.0, base)), first, &[("font-size", "10")]);
-            if periods.len() > 1 {
-                svg.text(
-                    at((*xs.last().unwrap_or(&0.0) + 10.0, base)),
-                    last,
-                    &[("font-size", "10"), ("text-anchor", "end")],
-                );
-            }
-        }
+        let panel = Panel::nth(k);
+        panel_title(&mut svg, panel, &s.label, k == 0);
+        panel_frame(&mut svg, panel, axis, y);
+        let scored = trend_line(&mut svg, panel, s, &xs, y);
+        end_values(&mut svg, panel, s, &scored, &xs, y);
+        period_ends(&mut svg, panel, periods, &xs);
     }
     let rows = series.len().div_ceil(COLUMNS).max(1);
     Chart {
@@ -179,6 +92,142 @@ pub fn draw(
         width: WIDTH,
         height: rows as f64 * (PANEL_HEIGHT + GAP) - GAP,
         body: svg.finish(),
+    }
+}
+
+/// The panel's name, wrapped to two lines (the full name as a tooltip when cut); the
+/// overall panel's in bold so it reads as the headline.
+fn panel_title(svg: &mut Svg, panel: Panel, label: &str, overall: bool) {
+    let name = wrap(label, chars_in(PANEL_WIDTH, 11.0), 2);
+    svg.open((name.join(" ") != label).then_some(label));
+    svg.lines(
+        panel.at((0.0, 12.0)),
+        13.0,
+        &name,
+        &[
+            ("font-size", "11"),
+            ("font-weight", if overall { "bold" } else { "normal" }),
+        ],
+    );
+    svg.close();
+}
+
+/// The plot's background and its three gridlines (bottom, middle, top of the axis) with
+/// their labels.
+fn panel_frame(svg: &mut Svg, panel: Panel, axis: Axis, y: Linear) {
+    svg.rect(
+        panel.ox,
+        panel.oy + TITLE + 2.0,
+        PANEL_WIDTH,
+        PLOT + 8.0,
+        colour::FAINT,
+        &[],
+    );
+    for t in [axis.min, (axis.min + axis.max) / 2.0, axis.max] {
+        svg.line(
+            panel.at((AXIS_ROOM, y.map(t))),
+            panel.at((PANEL_WIDTH - 4.0, y.map(t))),
+            colour::PALE_GREY,
+            &[],
+        );
+        svg.text(
+            panel.at((AXIS_ROOM - 3.0, y.map(t) + 3.0)),
+            &axis.label(t),
+            &[
+                ("text-anchor", "end"),
+                ("font-size", "9"),
+                ("fill", colour::GREY),
+            ],
+        );
+    }
+}
+
+/// The series' line and a point per scored period; returns the scored periods, which
+/// [`end_values`] labels.
+fn trend_line(svg: &mut Svg, panel: Panel, s: &Series, xs: &[f64], y: Linear) -> Vec<usize> {
+    // The line, broken where a period has no value.
+    let mut run: Vec<(f64, f64)> = Vec::new();
+    let mut runs = Vec::new();
+    for (i, v) in s.values.iter().enumerate() {
+        match v {
+            Some(v) => run.push(panel.at((xs[i], y.map(*v)))),
+            None => runs.push(std::mem::take(&mut run)),
+        }
+    }
+    runs.push(run);
+    for r in runs.iter().filter(|r| r.len() > 1) {
+        svg.poly(
+            false,
+            r,
+            &[
+                ("fill", "none"),
+                ("stroke", colour::BLUE),
+                ("stroke-width", "2"),
+            ],
+        );
+    }
+    let scored: Vec<usize> = (0..s.values.len())
+        .filter(|&i| s.values[i].is_some())
+        .collect();
+    for &i in &scored {
+        svg.circle(
+            panel.at((xs[i], y.map(s.values[i].unwrap_or(0.0)))),
+            3.0,
+            colour::BLUE,
+            &[],
+        );
+    }
+    scored
+}
+
+/// The first and latest values, above their points (below when near the top), so the
+/// reader sees where the trend started and where it is now.
+fn end_values(svg: &mut Svg, panel: Panel, s: &Series, scored: &[usize], xs: &[f64], y: Linear) {
+    let mut labelled = vec![];
+    if let Some(&first) = scored.first() {
+        labelled.push((first, "start"));
+    }
+    if let Some(&last) = scored.last()
+        && Some(&last) != scored.first()
+    {
+        labelled.push((last, "end"));
+    }
+    for (i, anchor) in labelled {
+        let py = y.map(s.values[i].unwrap_or(0.0));
+        let ty = if py - 7.0 < TITLE + 12.0 {
+            py + 14.0
+        } else {
+            py - 7.0
+        };
+        let tx = if anchor == "start" {
+            xs[i] - 4.0
+        } else {
+            xs[i] + 4.0
+        };
+        svg.text(
+            panel.at((tx, ty)),
+            s.shown.get(i).map_or("", String::as_str),
+            &[
+                ("text-anchor", anchor),
+                ("font-size", "11"),
+                ("font-weight", "bold"),
+            ],
+        );
+    }
+}
+
+/// The first and last period under the axis, which is all a small panel has room for.
+fn period_ends(svg: &mut Svg, panel: Panel, periods: &[String], xs: &[f64]) {
+    let base = TITLE + PLOT + 24.0;
+    if let (Some(first), Some(last)) = (periods.first(), periods.last()) {
+        svg.text(panel.at((xs[0] - 4.0, base)), first, &[("font-size", "10")]);
+        if periods.len() > 1 {
+            svg.text(
+                panel.at((*xs.last().unwrap_or(&0.0) + 10.0, base)),
+                last,
+                &[("font-size", "10"), ("text-anchor", "end")],
+            );
+        }
     }
 }
 

@@ -63,9 +63,29 @@ pub fn labels(spokes: &[Spoke]) -> Vec<Label> {
 }
 
 pub fn draw(title: &str, description: &str, spokes: &[Spoke], min: f64, max: f64) -> Chart {
-    let n = spokes.len();
     let r = Linear::new((min, max), (0.0, RADIUS));
     let mut svg = Svg::new();
+    web(&mut svg, spokes.len(), r, min, max);
+    outline(&mut svg, spokes, r, min);
+    let n = spokes.len();
+    for (i, s) in spokes.iter().enumerate() {
+        if let Some(v) = s.value {
+            svg.circle(spoke(CENTRE, r.map(v), i, n), 3.5, colour::BLUE, &[]);
+        }
+    }
+    spoke_labels(&mut svg, spokes);
+    Chart {
+        title: title.to_string(),
+        description: description.to_string(),
+        width: WIDTH,
+        height: HEIGHT,
+        body: svg.finish(),
+    }
+}
+
+/// The web behind the shape: a ring at each tick, labelled up the first spoke, and the
+/// `n` spokes themselves.
+fn web(svg: &mut Svg, n: usize, r: Linear, min: f64, max: f64) {
     for t in ticks(min, max) {
         let ring: Vec<(f64, f64)> = (0..n).map(|i| spoke(CENTRE, r.map(t), i, n)).collect();
         svg.poly(
@@ -83,6 +103,12 @@ pub fn draw(title: &str, description: &str, spokes: &[Spoke], min: f64, max: f64
     for i in 0..n {
         svg.line(CENTRE, spoke(CENTRE, RADIUS, i, n), colour::PALE_GREY, &[]);
     }
+}
+
+/// The scores' outline: a filled shape when every spoke has a score, otherwise only the
+/// joins between scored neighbours, with an open ring at the rim of each unscored spoke.
+fn outline(svg: &mut Svg, spokes: &[Spoke], r: Linear, min: f64) {
+    let n = spokes.len();
     let point = |i: usize, v: f64| spoke(CENTRE, r.map(v), i, n);
     let shape_style = [
         ("fill", colour::BLUE),
@@ -127,11 +153,10 @@ pub fn draw(title: &str, description: &str, spokes: &[Spoke], min: f64, max: f64
             }
         }
     }
-    for (i, s) in spokes.iter().enumerate() {
-        if let Some(v) = s.value {
-            svg.circle(point(i, v), 3.5, colour::BLUE, &[]);
-        }
-    }
+}
+
+/// Each spoke's name beyond its rim, the full name as a tooltip when wrapped short.
+fn spoke_labels(svg: &mut Svg, spokes: &[Spoke]) {
     for (label, s) in labels(spokes).iter().zip(spokes) {
         let shortened = label.lines.join(" ") != s.label;
         svg.open(shortened.then_some(s.label.as_str()));
@@ -142,13 +167,6 @@ pub fn draw(title: &str, description: &str, spokes: &[Spoke], min: f64, max: f64
             &[("text-anchor", label.anchor), ("font-size", "11")],
         );
         svg.close();
-    }
-    Chart {
-        title: title.to_string(),
-        description: description.to_string(),
-        width: WIDTH,
-        height: HEIGHT,
-        body: svg.finish(),
     }
 }
 

@@ -43,11 +43,7 @@ pub fn segment_label(share: f64, width: f64) -> Option<String> {
 pub fn draw(title: &str, description: &str, rows: &[Row], points: &[String]) -> Chart {
     let mut svg = Svg::new();
     let places = legend(points);
-    for (k, (p, (x, y))) in points.iter().zip(&places).enumerate() {
-        let f = colour::ordered(k, points.len());
-        svg.rect(*x, y - 10.0, SWATCH, SWATCH, f, &[("stroke", colour::GREY)]);
-        svg.text((x + SWATCH + 4.0, *y), p, &[]);
-    }
+    draw_legend(&mut svg, points, &places);
     let top = places.last().map_or(16.0, |p| p.1) + 14.0;
     let labels: Vec<Vec<String>> = rows
         .iter()
@@ -61,58 +57,7 @@ pub fn draw(title: &str, description: &str, rows: &[Row], points: &[String]) -> 
         svg.open(shortened.then_some(row.label.as_str()));
         svg.lines((0.0, layout.baseline(i, 0, label.len())), LINE, label, &[]);
         svg.close();
-        let n: u64 = row.counts.iter().sum();
-        let middle = layout.middle(i);
-        if n == 0 {
-            svg.text(
-                (PLOT_LEFT + 4.0, middle + 4.0),
-                "no valid answers",
-                &[("font-style", "italic"), ("fill", colour::GREY)],
-            );
-            continue;
-        }
-        let mut start = 0.0;
-        for (k, &count) in row.counts.iter().enumerate() {
-            if count == 0 {
-                continue;
-            }
-            let share = count as f64 / n as f64;
-            let (x0, x1) = (x.map(start), x.map(start + share));
-            let f = colour::ordered(k, row.counts.len());
-            let point = points.get(k).map_or("", String::as_str);
-            svg.open(Some(&format!("{point}: {count} of {n}")));
-            svg.rect(
-                x0,
-                middle - BAR / 2.0,
-                x1 - x0,
-                BAR,
-                f,
-                &[("stroke", "#ffffff")],
-            );
-            if let Some(text) = segment_label(share, x1 - x0) {
-                svg.text(
-                    ((x0 + x1) / 2.0, middle + 4.0),
-                    &text,
-                    &[
-                        ("text-anchor", "middle"),
-                        ("font-size", "11"),
-                        ("fill", ink_on(f)),
-                    ],
-                );
-            }
-            svg.close();
-            start += share;
-        }
-        // An outline, so a pale first segment still shows where the bar starts.
-        svg.rect(
-            PLOT_LEFT,
-            middle - BAR / 2.0,
-            PLOT_RIGHT - PLOT_LEFT,
-            BAR,
-            "none",
-            &[("stroke", colour::GREY)],
-        );
-        svg.text((PLOT_RIGHT + 6.0, middle + 4.0), &format!("n={n}"), &[]);
+        answers_bar(&mut svg, row, points, x, layout.middle(i));
     }
     Chart {
         title: title.to_string(),
@@ -121,6 +66,72 @@ pub fn draw(title: &str, description: &str, rows: &[Row], points: &[String]) -> 
         height: layout.bottom() + 4.0,
         body: svg.finish(),
     }
+}
+
+/// The legend: each scale point's swatch and name at the places [`legend`] found.
+fn draw_legend(svg: &mut Svg, points: &[String], places: &[(f64, f64)]) {
+    for (k, (p, (x, y))) in points.iter().zip(places).enumerate() {
+        let f = colour::ordered(k, points.len());
+        svg.rect(*x, y - 10.0, SWATCH, SWATCH, f, &[("stroke", colour::GREY)]);
+        svg.text((x + SWATCH + 4.0, *y), p, &[]);
+    }
+}
+
+/// One item's bar, centred on `middle`: a segment per scale point answered, its share
+/// written in it when it fits, and the number of answers at the end; an item with no
+/// valid answers says so instead of drawing an empty bar.
+fn answers_bar(svg: &mut Svg, row: &Row, points: &[String], x: Linear, middle: f64) {
+    let n: u64 = row.counts.iter().sum();
+    if n == 0 {
+        svg.text(
+            (PLOT_LEFT + 4.0, middle + 4.0),
+            "no valid answers",
+            &[("font-style", "italic"), ("fill", colour::GREY)],
+        );
+        return;
+    }
+    let mut start = 0.0;
+    for (k, &count) in row.counts.iter().enumerate() {
+        if count == 0 {
+            continue;
+        }
+        let share = count as f64 / n as f64;
+        let (x0, x1) = (x.map(start), x.map(start + share));
+        let f = colour::ordered(k, row.counts.len());
+        let point = points.get(k).map_or("", String::as_str);
+        svg.open(Some(&format!("{point}: {count} of {n}")));
+        svg.rect(
+            x0,
+            middle - BAR / 2.0,
+            x1 - x0,
+            BAR,
+            f,
+            &[("stroke", "#ffffff")],
+        );
+        if let Some(text) = segment_label(share, x1 - x0) {
+            svg.text(
+                ((x0 + x1) / 2.0, middle + 4.0),
+                &text,
+                &[
+                    ("text-anchor", "middle"),
+                    ("font-size", "11"),
+                    ("fill", ink_on(f)),
+                ],
+            );
+        }
+        svg.close();
+        start += share;
+    }
+    // An outline, so a pale first segment still shows where the bar starts.
+    svg.rect(
+        PLOT_LEFT,
+        middle - BAR / 2.0,
+        PLOT_RIGHT - PLOT_LEFT,
+        BAR,
+        "none",
+        &[("stroke", colour::GREY)],
+    );
+    svg.text((PLOT_RIGHT + 6.0, middle + 4.0), &format!("n={n}"), &[]);
 }
 
 #[cfg(test)]
