@@ -96,6 +96,65 @@ pub fn match_items(
     let mut how: Vec<Option<String>> = vec![None; assessment.items.len()];
     let mut taken = vec![false; columns.len()];
 
+    apply_maps(assessment, columns, maps, &mut items, &mut taken)?;
+    let index = ColumnIndex::new(columns);
+
+    let passes: [(MatchedBy, &KeysOf); 4] = [
+        (MatchedBy::Id, &|i| vec![i.id.clone()]),
+        (MatchedBy::Alias, &|i| i.aliases.clone()),
+        (MatchedBy::Text, &|i| text_keys(i)),
+        (MatchedBy::Grid, &|i| {
+            let mut keys = vec![
+                i.id.clone(),
+                i.title.clone(),
+                i.question.clone(),
+                i.text.clone(),
+            ];
+            keys.extend(i.aliases.iter().cloned());
+            keys
+        }),
+    ];
+    for (by, keys_of) in passes {
+        for (item_index, item) in assessment.items.iter().enumerate() {
+            if items[item_index].is_some() {
+                continue;
+            }
+            let mut hits = index.hits(by, &keys_of(item));
+            hits.retain(|c| !taken[*c]);
+            hits.sort_unstable();
+            hits.dedup();
+            match hits.as_slice() {
+                [] => {}
+                [one] => {
+                    items[item_index] = Some((*one, by));
+                    taken[*one] = true;
+                }
+                several => return Err(ambiguous(item, by, columns, several)),
+            }
+        }
+    }
+
+    if reworded {
+        for (index, column, described) in
+            super::reworded::pairs(assessment, columns, &items, &taken)
+        {
+            items[index] = Some((column, MatchedBy::Wording));
+            taken[column] = true;
+            how[index] = Some(described);
+        }
+    }
+    Ok(Matching { items, how })
+}
+
+/// Gives each `--map ITEM=COLUMN` item its column, first, so no pass can take it;
+/// refuses an unknown item, an item mapped twice, and a personal column.
+fn apply_maps(
+    assessment: &Assessment,
+    columns: &[Column],
+    maps: &[(String, String)],
+    items: &mut [Option<(usize, MatchedBy)>],
+    taken: &mut [bool],
+) -> Result<(), MatchError> {
     for (item_id, column) in maps {
         let index = assessment
             .items
@@ -126,120 +185,90 @@ pub fn match_items(
         items[index] = Some((found, MatchedBy::Map));
         taken[found] = true;
     }
+    Ok(())
+}
 
-    let names: Vec<Vec<String>> = columns
-        .iter()
-        .map(|c| {
-            std::iter::once(&c.name)
-                .chain(&c.other_names)
-                .map(|n| normalise(n))
-                .collect()
-        })
-        .collect();
-    let rows: Vec<Option<String>> = columns
-        .iter()
-        .map(|c| grid_row(&c.name).map(normalise))
-        .collect();
-    // Each name (and grid row, and code) to the question columns it names, so matching
-    // costs a look-up per key, not a pass over every column: a file may have 100,000
-    // columns and an assessment 10,000 items.
-    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_row: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_code: HashMap<String, Vec<usize>> = HashMap::new();
-    for c in (0..columns.len()).filter(|c| columns[*c].kind == Kind::Question) {
-        for n in &names[c] {
-            by_name.entry(n.as_str()).or_default().push(c);
-        }
-        if let Some(r) = &rows[c] {
-            by_row.entry(r.as_str()).or_default().push(c);
-        }
-        for code in columns[c].code.iter().chain(&columns[c].import_id) {
-            by_code.entry(code.to_lowercase()).or_default().push(c);
-        }
-    }
+/// Each name (and grid row, and code) to the question columns it names, so matching
+/// costs a look-up per key, not a pass over every column: a file may have 100,000
+/// columns and an assessment 10,000 items.
+struct ColumnIndex {
+    by_name: HashMap<String, Vec<usize>>,
+    by_row: HashMap<String, Vec<usize>>,
+    by_code: HashMap<String, Vec<usize>>,
+}
 
-    let passes: [(MatchedBy, &KeysOf); 4] = [
-        (MatchedBy::Id, &|i| vec![i.id.clone()]),
-        (MatchedBy::Alias, &|i| i.aliases.clone()),
-        (MatchedBy::Text, &|i| text_keys(i)),
-        (MatchedBy::Grid, &|i| {
-            let mut keys = vec![
-                i.id.clone(),
-                i.title.clone(),
-                i.question.clone(),
-                i.text.clone(),
-            ];
-            keys.extend(i.aliases.iter().cloned());
-            keys
-        }),
-    ];
-    for (by, keys_of) in passes {
-        for (index, item) in assessment.items.iter().enumerate() {
-            if items[index].is_some() {
+impl ColumnIndex {
+    /// Indexes the question columns by their normalised names (the header and any other
+    /// header rows), their normalised grid row, and their codes, lower-cased.
+    fn new(columns: &[Column]) -> Self {
+        let mut index = ColumnIndex {
+            by_name: HashMap::new(),
+            by_row: HashMap::new(),
+            by_code: HashMap::new(),
+        };
+        for (c, column) in columns.iter().enumerate() {
+            if column.kind != Kind::Question {
                 continue;
             }
-            let raw = keys_of(item);
-            let keys: Vec<String> = raw
-                .iter()
-                .map(|k| normalise(k))
-                .filter(|k| !k.is_empty())
-                .collect();
-            let lookup = if by == MatchedBy::Grid {
-                &by_row
-            } else {
-                &by_name
-            };
-            let mut hits: Vec<usize> = keys
-                .iter()
-                .filter_map(|k| lookup.get(k.as_str()))
-                .flatten()
-                .copied()
-                .collect();
-            if matches!(by, MatchedBy::Id | MatchedBy::Alias) {
-                // A code is an exact name: "Q3" is Qualtrics' Q3, whatever "Q3_1" is.
-                hits.extend(
-                    raw.iter()
-                        .filter_map(|k| by_code.get(&k.trim().to_lowercase()))
-                        .flatten(),
-                );
+            for n in std::iter::once(&column.name).chain(&column.other_names) {
+                index.by_name.entry(normalise(n)).or_default().push(c);
             }
-            hits.retain(|c| !taken[*c]);
-            hits.sort_unstable();
-            hits.dedup();
-            match hits.as_slice() {
-                [] => {}
-                [one] => {
-                    items[index] = Some((*one, by));
-                    taken[*one] = true;
-                }
-                several => {
-                    return Err(MatchError::Ambiguous {
-                        item: item.id.clone(),
-                        message: format!(
-                            "item {:?} ({:?}) matches {} columns equally, by {}:\n{}\nSay which with one of:\n{}",
-                            item.id,
-                            short(&item.text),
-                            several.len(),
-                            by.what(),
-                            suggest::listing(columns, several),
-                            suggest::options(columns, several, Wanted::Map(&item.id))
-                        ),
-                    });
-                }
+            if let Some(r) = grid_row(&column.name).map(normalise) {
+                index.by_row.entry(r).or_default().push(c);
+            }
+            for code in column.code.iter().chain(&column.import_id) {
+                index
+                    .by_code
+                    .entry(code.to_lowercase())
+                    .or_default()
+                    .push(c);
             }
         }
+        index
     }
 
-    if reworded {
-        for (index, column, described) in
-            super::reworded::pairs(assessment, columns, &items, &taken)
-        {
-            items[index] = Some((column, MatchedBy::Wording));
-            taken[column] = true;
-            how[index] = Some(described);
+    /// The columns a pass's keys name: grid rows for the grid pass, names otherwise,
+    /// and for the id and alias passes also codes (unsorted, possibly repeated).
+    fn hits(&self, by: MatchedBy, raw: &[String]) -> Vec<usize> {
+        let lookup = if by == MatchedBy::Grid {
+            &self.by_row
+        } else {
+            &self.by_name
+        };
+        let mut hits: Vec<usize> = raw
+            .iter()
+            .map(|k| normalise(k))
+            .filter(|k| !k.is_empty())
+            .filter_map(|k| lookup.get(k.as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        if matches!(by, MatchedBy::Id | MatchedBy::Alias) {
+            // A code is an exact name: "Q3" is Qualtrics' Q3, whatever "Q3_1" is.
+            hits.extend(
+                raw.iter()
+                    .filter_map(|k| self.by_code.get(&k.trim().to_lowercase()))
+                    .flatten(),
+            );
         }
+        hits
     }
-    Ok(Matching { items, how })
+}
+
+/// An item that one pass matches to several columns equally: the user says which.
+fn ambiguous(item: &Item, by: MatchedBy, columns: &[Column], several: &[usize]) -> MatchError {
+    MatchError::Ambiguous {
+        item: item.id.clone(),
+        message: format!(
+            "item {:?} ({:?}) matches {} columns equally, by {}:\n{}\nSay which with one of:\n{}",
+            item.id,
+            short(&item.text),
+            several.len(),
+            by.what(),
+            suggest::listing(columns, several),
+            suggest::options(columns, several, Wanted::Map(&item.id))
+        ),
+    }
 }
 
 /// The texts the exact text pass compares: the item's stand-alone question (what the

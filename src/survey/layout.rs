@@ -122,6 +122,37 @@ pub const SNIFF_ROWS: usize = 3;
 /// (from `--header-rows`) overrides the count the tool implies.
 pub fn detect(first: &[Vec<String>], header_rows: Option<usize>) -> Layout {
     let row = |i: usize| first.get(i).map(Vec::as_slice).unwrap_or(&[]);
+    let (tool, implied) = detect_tool(first);
+    let header_rows_given = header_rows.is_some();
+    let header_rows = header_rows.unwrap_or(implied).min(first.len().max(1));
+    let width = first
+        .iter()
+        .take(header_rows)
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
+    let cell = |r: usize, c: usize| -> String {
+        row(r)
+            .get(c)
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
+    };
+
+    let columns = name_columns(tool, header_rows, width, &cell);
+    let (status_column, channel_column) = test_columns(tool, &columns);
+    Layout {
+        tool,
+        header_rows,
+        header_rows_given,
+        columns,
+        status_column,
+        channel_column,
+    }
+}
+
+/// Which tool's export the first rows are, and how many header rows it implies.
+fn detect_tool(first: &[Vec<String>]) -> (Tool, usize) {
+    let row = |i: usize| first.get(i).map(Vec::as_slice).unwrap_or(&[]);
     let has = |i: usize, name: &str| row(i).iter().any(|c| c.trim().eq_ignore_ascii_case(name));
     let monkey = surveymonkey(row(0), row(1));
     let tool = if monkey.is_some() {
@@ -153,21 +184,17 @@ pub fn detect(first: &[Vec<String>], header_rows: Option<usize>) -> Layout {
         Tool::SurveyMonkey => monkey.unwrap_or(2),
         _ => 1,
     };
-    let header_rows_given = header_rows.is_some();
-    let header_rows = header_rows.unwrap_or(implied).min(first.len().max(1));
-    let width = first
-        .iter()
-        .take(header_rows)
-        .map(Vec::len)
-        .max()
-        .unwrap_or(0);
-    let cell = |r: usize, c: usize| -> String {
-        row(r)
-            .get(c)
-            .map(|s| s.trim().to_string())
-            .unwrap_or_default()
-    };
+    (tool, implied)
+}
 
+/// Names each of the `width` columns from its header rows (`cell(row, column)`, trimmed),
+/// as the tool writes them, and tells question, metadata and personal columns apart.
+fn name_columns(
+    tool: Tool,
+    header_rows: usize,
+    width: usize,
+    cell: &dyn Fn(usize, usize) -> String,
+) -> Vec<Column> {
     let mut columns = Vec::with_capacity(width);
     let mut carried = String::new();
     for c in 0..width {
@@ -239,27 +266,24 @@ pub fn detect(first: &[Vec<String>], header_rows: Option<usize>) -> Layout {
             kind,
         });
     }
+    columns
+}
+
+/// The Qualtrics columns that tell preview and test responses apart; other tools have none.
+fn test_columns(tool: Tool, columns: &[Column]) -> (Option<usize>, Option<usize>) {
     let find = |names: &[&str]| {
         columns.iter().position(|col| {
             col.texts()
                 .any(|n| names.iter().any(|m| n.eq_ignore_ascii_case(m)))
         })
     };
-    let (status_column, channel_column) = if tool == Tool::Qualtrics {
+    if tool == Tool::Qualtrics {
         (
             find(&["Status", "Response Type"]),
             find(&["DistributionChannel", "Distribution Channel"]),
         )
     } else {
         (None, None)
-    };
-    Layout {
-        tool,
-        header_rows,
-        header_rows_given,
-        columns,
-        status_column,
-        channel_column,
     }
 }
 

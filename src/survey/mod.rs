@@ -152,100 +152,14 @@ fn read_inner(
     });
     let start = decode::head(&mut raw, 64 * 1024).context("cannot read")?;
     let (mut records, format, utf8) = if xlsx::is_spreadsheet(&start) {
-        let mut bytes = start;
-        let room = (MAX_SPREADSHEET_BYTES + 1).saturating_sub(bytes.len() as u64);
-        (&mut raw)
-            .take(room)
-            .read_to_end(&mut bytes)
-            .context("cannot read")?;
-        if bytes.len() as u64 > MAX_SPREADSHEET_BYTES {
-            bail!(
-                "this spreadsheet is larger than {} MB, and spreadsheets are read whole: save it as CSV (\"CSV UTF-8\"), which plead reads row by row in constant memory",
-                MAX_SPREADSHEET_BYTES / (1024 * 1024)
-            );
-        }
-        let sheet =
-            xlsx::SheetRows::open(bytes, options.sheet.as_deref()).map_err(|e| anyhow!(e))?;
-        let format = format!("spreadsheet, sheet {:?}", sheet.name);
-        (Records::Sheet(sheet), format, false)
+        open_spreadsheet(start, raw, options)?
     } else {
-        if let Some(sheet) = &options.sheet {
-            bail!(
-                "--sheet {sheet:?}: this is a text (CSV) file, not a spreadsheet, so it has no sheets"
-            );
-        }
-        let decoded = decode::decode(start, raw, options.encoding).map_err(|e| anyhow!(e))?;
-        let mut text = decoded.reader;
-        let text_start = decode::head(&mut text, 64 * 1024).context("cannot read")?;
-        let (sniffed, sep_line) = decode::delimiter(&text_start);
-        let delimiter = options.delimiter.unwrap_or(sniffed);
-        let mut reader: Box<dyn Read> = Box::new(io::Cursor::new(text_start).chain(text));
-        if sep_line {
-            let mut line = Vec::new();
-            let mut byte = [0u8; 1];
-            while reader.read(&mut byte)? == 1 && byte[0] != b'\n' {
-                line.push(byte[0]);
-            }
-        }
-        let format = format!(
-            "CSV, {}{}, {}{}",
-            decoded.encoding,
-            if decoded.guessed { " (detected)" } else { "" },
-            delimiter_name(delimiter),
-            if sep_line {
-                " (from its sep= line)"
-            } else {
-                ""
-            }
-        );
-        let row_start = Rc::new(Shared::new(0u64));
-        let reader: Box<dyn Read> = Box::new(RowLimit {
-            inner: reader,
-            read: 0,
-            row_start: row_start.clone(),
-        });
-        let csv = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .buffer_capacity(256 * 1024)
-            .from_reader(reader);
-        (
-            Records::Csv {
-                reader: csv,
-                rows: 0,
-                row_start,
-            },
-            format,
-            decoded.encoding == Encoding::Utf8,
-        )
+        open_csv(start, raw, options)?
     };
 
-    // The header rows, and the first data rows read while looking for them.
     let mut record = ByteRecord::new();
-    let mut first: Vec<(u64, ByteRecord)> = Vec::new();
-    while first.len() < layout::SNIFF_ROWS || personal::sampling(&first) {
-        match records.next(&mut record)? {
-            Some(row) => {
-                width::check(row, record.len())?;
-                first.push((row, record.clone()))
-            }
-            None => break,
-        }
-    }
-    if first.is_empty() {
-        bail!(
-            "the file is empty: it needs a header row naming the questions, then one row per respondent"
-        );
-    }
-    let mut texts = Vec::new();
-    for (row, rec) in first.iter().take(layout::SNIFF_ROWS) {
-        let mut cells = Vec::new();
-        for field in rec.iter() {
-            cells.push(String::from_utf8(field.to_vec()).map_err(|_| not_utf8(*row, None, utf8))?);
-        }
-        texts.push(cells);
-    }
+    let first = first_rows(&mut records, &mut record)?;
+    let texts = sniff_texts(&first, utf8)?;
     let mut layout = layout::detect(&texts, options.header_rows);
     let sample: Vec<&ByteRecord> = first
         .iter()
@@ -297,12 +211,19 @@ fn read_inner(
         group_column,
         &sample,
     )?;
-    let personal_columns = personal::columns(columns);
-    let mut parsers: Vec<cell::CellParser> = assessment
-        .items
-        .iter()
-        .map(|i| cell::CellParser::new(assessment.scale_of(i)))
-        .collect();
+    let mut items = ItemCells {
+        assessment,
+        columns,
+        item_columns: &item_columns,
+        personal_columns: personal::columns(columns),
+        parsers: assessment
+            .items
+            .iter()
+            .map(|i| cell::CellParser::new(assessment.scale_of(i)))
+            .collect(),
+        max_rejected: options.max_rejected,
+        utf8,
+    };
     let mut counter = Counter::new(
         assessment,
         group_column.map(|c| columns[c].name.clone()),
@@ -331,43 +252,11 @@ fn read_inner(
             return Ok(());
         }
         state.rows += 1;
-        if layout.status_column.is_some() || layout.channel_column.is_some() {
-            let text = |c: Option<usize>| {
-                c.and_then(|c| rec.get(c))
-                    .map(String::from_utf8_lossy)
-                    .unwrap_or_default()
-            };
-            if layout::is_test_response(&text(layout.status_column), &text(layout.channel_column)) {
-                state.test_rows += 1;
-                return Ok(());
-            }
+        if is_test_row(&layout, rec) {
+            state.test_rows += 1;
+            return Ok(());
         }
-        let mut answered = false;
-        for (k, column) in item_columns.iter().enumerate() {
-            let Some(c) = *column else {
-                state.cells[k] = Cell::Missing;
-                continue;
-            };
-            let bytes = rec.get(c).unwrap_or(b"");
-            let parsed = parsers[k]
-                .parse_bytes(bytes)
-                .map_err(|_| not_utf8(row, Some(&columns[c].name), utf8))?;
-            if let Cell::Rejected(reason) = parsed {
-                state.rejected_total += 1;
-                if state.rejected.len() < options.max_rejected {
-                    let item = &assessment.items[k];
-                    state.rejected.push(Rejected {
-                        row,
-                        column: columns[c].name.clone(),
-                        value: shorten(&personal::rejected_value(bytes, rec, &personal_columns)),
-                        reason: parsers[k].explain(reason, assessment.scale_of(item)),
-                    });
-                }
-            }
-            answered |= matches!(parsed, Cell::Value(_) | Cell::NotApplicable);
-            state.cells[k] = parsed;
-        }
-        if !answered {
+        if !items.read(row, rec, state)? {
             state.empty_rows += 1;
             return Ok(());
         }
@@ -404,24 +293,9 @@ fn read_inner(
 
     let (tally, grouping) = counter.finish().map_err(|e| anyhow!(e))?;
     if tally.respondents == 0 {
-        let mut message = format!(
-            "no valid rows: none of the {} data rows under the {} header row(s) ({} layout) holds a rating",
-            state.rows,
-            layout.header_rows,
-            layout.tool.name()
-        );
-        for r in state.rejected.iter().take(5) {
-            message.push_str(&format!(
-                "\n  row {}, column {:?}: {:?}: {}",
-                r.row, r.column, r.value, r.reason
-            ));
-        }
-        bail!(message);
+        bail!(no_valid_rows(&state, &layout));
     }
 
-    let used: Vec<bool> = (0..columns.len())
-        .map(|c| item_columns.contains(&Some(c)) || group_column == Some(c))
-        .collect();
     let source = SurveySource {
         file: file_name(&input.name),
         layout: layout.tool.name().to_string(),
@@ -431,27 +305,9 @@ fn read_inner(
         rows: state.rows,
         test_rows: state.test_rows,
         empty_rows: state.empty_rows,
-        columns: assessment
-            .items
-            .iter()
-            .zip(&matching.items)
-            .zip(&matching.how)
-            .filter_map(|((item, m), how)| {
-                m.map(|(c, by)| ColumnMatch {
-                    item: item.id.clone(),
-                    column: columns[c].name.clone(),
-                    matched_by: by,
-                    how: how.clone(),
-                })
-            })
-            .collect(),
+        columns: column_matches(assessment, &matching, columns),
         unmatched_items: unmatched.iter().map(|i| i.id.clone()).collect(),
-        unused_columns: columns
-            .iter()
-            .zip(&used)
-            .filter(|(c, used)| !**used && c.kind == Kind::Question)
-            .map(|(c, _)| c.name.clone())
-            .collect(),
+        unused_columns: unused_questions(columns, &item_columns, group_column),
         personal_columns: columns
             .iter()
             .filter(|c| c.kind == Kind::Personal)
@@ -468,6 +324,200 @@ fn read_inner(
     })
 }
 
+/// Whether a row is a survey tool's test or preview response (by its status or
+/// channel column), which is counted apart and not scored.
+fn is_test_row(layout: &layout::Layout, rec: &ByteRecord) -> bool {
+    if layout.status_column.is_none() && layout.channel_column.is_none() {
+        return false;
+    }
+    let text = |c: Option<usize>| {
+        c.and_then(|c| rec.get(c))
+            .map(String::from_utf8_lossy)
+            .unwrap_or_default()
+    };
+    layout::is_test_response(&text(layout.status_column), &text(layout.channel_column))
+}
+
+/// Which column each matched item was read from, and how it was matched, for the
+/// Result's account of the survey.
+fn column_matches(
+    assessment: &Assessment,
+    matching: &headers::Matching,
+    columns: &[layout::Column],
+) -> Vec<ColumnMatch> {
+    assessment
+        .items
+        .iter()
+        .zip(&matching.items)
+        .zip(&matching.how)
+        .filter_map(|((item, m), how)| {
+            m.map(|(c, by)| ColumnMatch {
+                item: item.id.clone(),
+                column: columns[c].name.clone(),
+                matched_by: by,
+                how: how.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Question columns read for no item nor grouping: a question of another assessment,
+/// or one whose wording did not match, which the user may want to `--map`.
+fn unused_questions(
+    columns: &[layout::Column],
+    item_columns: &[Option<usize>],
+    group_column: Option<usize>,
+) -> Vec<String> {
+    let used: Vec<bool> = (0..columns.len())
+        .map(|c| item_columns.contains(&Some(c)) || group_column == Some(c))
+        .collect();
+    columns
+        .iter()
+        .zip(&used)
+        .filter(|(c, used)| !**used && c.kind == Kind::Question)
+        .map(|(c, _)| c.name.clone())
+        .collect()
+}
+
+/// The header rows, and the first data rows read while looking for them: enough to
+/// detect the layout, and to sample the personal columns' content.
+fn first_rows(
+    records: &mut Records,
+    record: &mut ByteRecord,
+) -> anyhow::Result<Vec<(u64, ByteRecord)>> {
+    let mut first: Vec<(u64, ByteRecord)> = Vec::new();
+    while first.len() < layout::SNIFF_ROWS || personal::sampling(&first) {
+        match records.next(record)? {
+            Some(row) => {
+                width::check(row, record.len())?;
+                first.push((row, record.clone()))
+            }
+            None => break,
+        }
+    }
+    if first.is_empty() {
+        bail!(
+            "the file is empty: it needs a header row naming the questions, then one row per respondent"
+        );
+    }
+    Ok(first)
+}
+
+/// The first rows as text, for layout detection: header text must be UTF-8 to be
+/// matched against the questions' wording.
+fn sniff_texts(first: &[(u64, ByteRecord)], utf8: bool) -> anyhow::Result<Vec<Vec<String>>> {
+    let mut texts = Vec::new();
+    for (row, rec) in first.iter().take(layout::SNIFF_ROWS) {
+        let mut cells = Vec::new();
+        for field in rec.iter() {
+            cells.push(String::from_utf8(field.to_vec()).map_err(|_| not_utf8(*row, None, utf8))?);
+        }
+        texts.push(cells);
+    }
+    Ok(texts)
+}
+
+/// Why a file gave no respondents: how many rows were read under which header, and
+/// the first rejected cells, which usually show the scale or column that is wrong.
+fn no_valid_rows(state: &RowState, layout: &layout::Layout) -> String {
+    let mut message = format!(
+        "no valid rows: none of the {} data rows under the {} header row(s) ({} layout) holds a rating",
+        state.rows,
+        layout.header_rows,
+        layout.tool.name()
+    );
+    for r in state.rejected.iter().take(5) {
+        message.push_str(&format!(
+            "\n  row {}, column {:?}: {:?}: {}",
+            r.row, r.column, r.value, r.reason
+        ));
+    }
+    message
+}
+
+/// Reads a spreadsheet whole (a workbook cannot be read row by row), refusing one
+/// larger than `MAX_SPREADSHEET_BYTES`, and opens the sheet asked for.
+fn open_spreadsheet(
+    start: Vec<u8>,
+    mut raw: Box<dyn Read>,
+    options: &Options,
+) -> anyhow::Result<(Records, String, bool)> {
+    let mut bytes = start;
+    let room = (MAX_SPREADSHEET_BYTES + 1).saturating_sub(bytes.len() as u64);
+    (&mut raw)
+        .take(room)
+        .read_to_end(&mut bytes)
+        .context("cannot read")?;
+    if bytes.len() as u64 > MAX_SPREADSHEET_BYTES {
+        bail!(
+            "this spreadsheet is larger than {} MB, and spreadsheets are read whole: save it as CSV (\"CSV UTF-8\"), which plead reads row by row in constant memory",
+            MAX_SPREADSHEET_BYTES / (1024 * 1024)
+        );
+    }
+    let sheet = xlsx::SheetRows::open(bytes, options.sheet.as_deref()).map_err(|e| anyhow!(e))?;
+    let format = format!("spreadsheet, sheet {:?}", sheet.name);
+    Ok((Records::Sheet(sheet), format, false))
+}
+
+/// Opens a text file as CSV: decodes it, finds its delimiter (skipping a `sep=` line),
+/// and limits each row to `MAX_ROW_BYTES`; says how it was read, and whether as UTF-8.
+fn open_csv(
+    start: Vec<u8>,
+    raw: Box<dyn Read>,
+    options: &Options,
+) -> anyhow::Result<(Records, String, bool)> {
+    if let Some(sheet) = &options.sheet {
+        bail!(
+            "--sheet {sheet:?}: this is a text (CSV) file, not a spreadsheet, so it has no sheets"
+        );
+    }
+    let decoded = decode::decode(start, raw, options.encoding).map_err(|e| anyhow!(e))?;
+    let mut text = decoded.reader;
+    let text_start = decode::head(&mut text, 64 * 1024).context("cannot read")?;
+    let (sniffed, sep_line) = decode::delimiter(&text_start);
+    let delimiter = options.delimiter.unwrap_or(sniffed);
+    let mut reader: Box<dyn Read> = Box::new(io::Cursor::new(text_start).chain(text));
+    if sep_line {
+        let mut line = Vec::new();
+        let mut byte = [0u8; 1];
+        while reader.read(&mut byte)? == 1 && byte[0] != b'\n' {
+            line.push(byte[0]);
+        }
+    }
+    let format = format!(
+        "CSV, {}{}, {}{}",
+        decoded.encoding,
+        if decoded.guessed { " (detected)" } else { "" },
+        delimiter_name(delimiter),
+        if sep_line {
+            " (from its sep= line)"
+        } else {
+            ""
+        }
+    );
+    let row_start = Rc::new(Shared::new(0u64));
+    let reader: Box<dyn Read> = Box::new(RowLimit {
+        inner: reader,
+        read: 0,
+        row_start: row_start.clone(),
+    });
+    let csv = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .buffer_capacity(256 * 1024)
+        .from_reader(reader);
+    Ok((
+        Records::Csv {
+            reader: csv,
+            rows: 0,
+            row_start,
+        },
+        format,
+        decoded.encoding == Encoding::Utf8,
+    ))
+}
+
 struct RowState {
     cells: Vec<Cell>,
     rejected: Vec<Rejected>,
@@ -475,6 +525,57 @@ struct RowState {
     rows: u64,
     test_rows: u64,
     empty_rows: u64,
+}
+
+/// Reads a row's item cells against each item's scale: what stays the same from row
+/// to row (the columns, and the parsers with their memo of cells seen).
+struct ItemCells<'a> {
+    assessment: &'a Assessment,
+    columns: &'a [layout::Column],
+    /// Per item, in `assessment.items` order: its column, if matched.
+    item_columns: &'a [Option<usize>],
+    /// Masked out of a rejected value shown, so no personal data is echoed.
+    personal_columns: Vec<usize>,
+    parsers: Vec<cell::CellParser>,
+    max_rejected: usize,
+    utf8: bool,
+}
+
+impl ItemCells<'_> {
+    /// Parses the row's item cells into `state.cells`, counting (and listing the first
+    /// `max_rejected`) rejected ones; says whether the row answers any item.
+    fn read(&mut self, row: u64, rec: &ByteRecord, state: &mut RowState) -> anyhow::Result<bool> {
+        let mut answered = false;
+        for (k, column) in self.item_columns.iter().enumerate() {
+            let Some(c) = *column else {
+                state.cells[k] = Cell::Missing;
+                continue;
+            };
+            let bytes = rec.get(c).unwrap_or(b"");
+            let parsed = self.parsers[k]
+                .parse_bytes(bytes)
+                .map_err(|_| not_utf8(row, Some(&self.columns[c].name), self.utf8))?;
+            if let Cell::Rejected(reason) = parsed {
+                state.rejected_total += 1;
+                if state.rejected.len() < self.max_rejected {
+                    let item = &self.assessment.items[k];
+                    state.rejected.push(Rejected {
+                        row,
+                        column: self.columns[c].name.clone(),
+                        value: shorten(&personal::rejected_value(
+                            bytes,
+                            rec,
+                            &self.personal_columns,
+                        )),
+                        reason: self.parsers[k].explain(reason, self.assessment.scale_of(item)),
+                    });
+                }
+            }
+            answered |= matches!(parsed, Cell::Value(_) | Cell::NotApplicable);
+            state.cells[k] = parsed;
+        }
+        Ok(answered)
+    }
 }
 
 /// Where rows come from.
