@@ -4,7 +4,7 @@
 
 use super::model::{Block, Grid};
 use super::text::number;
-use crate::assessment::{Assessment, FieldKind, Item, Rule, Test, Wording};
+use crate::assessment::{Assessment, FieldKind, Item, Rule, Scale, Test, Wording};
 
 /// The blocks describing an assessment.
 pub fn blocks(a: &Assessment) -> Vec<Block> {
@@ -23,48 +23,7 @@ pub fn blocks(a: &Assessment) -> Vec<Block> {
         a.banner().sentence()
     )));
     for scale in &a.scales {
-        blocks.push(Block::Heading(format!(
-            "Scale \"{}\": {} to {}",
-            scale.id, scale.min, scale.max
-        )));
-        // Other spellings a survey answer may use, said beside what they stand for.
-        let also = |aliases: &[String], text: &str| {
-            if aliases.is_empty() {
-                return text.to_string();
-            }
-            let read = format!("Also read: {}.", aliases.join("; "));
-            if text.is_empty() {
-                read
-            } else {
-                format!("{text} {read}")
-            }
-        };
-        if scale.points.is_empty() && !scale.not_applicable {
-            blocks.push(Block::Paragraph(format!(
-                "A whole number from {} to {}; the points have no labels.",
-                scale.min, scale.max
-            )));
-        } else {
-            let mut grid = Grid::new(&[("Point", true), ("Label", false), ("Descriptor", false)]);
-            for p in &scale.points {
-                grid.row(vec![
-                    p.value.to_string(),
-                    p.label.clone(),
-                    also(&p.aliases, &p.descriptor),
-                ]);
-            }
-            if scale.not_applicable {
-                grid.row(vec![
-                    "N/A".into(),
-                    scale.not_applicable_label.clone(),
-                    also(&scale.not_applicable_aliases, "Counted, never averaged in."),
-                ]);
-            }
-            blocks.push(Block::Grid(grid));
-        }
-        if let Some(note) = &scale.note {
-            blocks.push(Block::Paragraph(format!("Note: {}", note.trim())));
-        }
+        blocks.extend(scale_blocks(scale));
     }
     let mut number_in_order = 0;
     for theme in &a.themes {
@@ -139,6 +98,54 @@ pub fn blocks(a: &Assessment) -> Vec<Block> {
             ]);
         }
         blocks.push(Block::Grid(grid));
+    }
+    blocks
+}
+
+/// A scale's range and every point's label and descriptor (or that its points have none),
+/// with the spellings a survey answer may also use, so an author can check the scale.
+fn scale_blocks(scale: &Scale) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading(format!(
+        "Scale \"{}\": {} to {}",
+        scale.id, scale.min, scale.max
+    ))];
+    // Other spellings a survey answer may use, said beside what they stand for.
+    let also = |aliases: &[String], text: &str| {
+        if aliases.is_empty() {
+            return text.to_string();
+        }
+        let read = format!("Also read: {}.", aliases.join("; "));
+        if text.is_empty() {
+            read
+        } else {
+            format!("{text} {read}")
+        }
+    };
+    if scale.points.is_empty() && !scale.not_applicable {
+        blocks.push(Block::Paragraph(format!(
+            "A whole number from {} to {}; the points have no labels.",
+            scale.min, scale.max
+        )));
+    } else {
+        let mut grid = Grid::new(&[("Point", true), ("Label", false), ("Descriptor", false)]);
+        for p in &scale.points {
+            grid.row(vec![
+                p.value.to_string(),
+                p.label.clone(),
+                also(&p.aliases, &p.descriptor),
+            ]);
+        }
+        if scale.not_applicable {
+            grid.row(vec![
+                "N/A".into(),
+                scale.not_applicable_label.clone(),
+                also(&scale.not_applicable_aliases, "Counted, never averaged in."),
+            ]);
+        }
+        blocks.push(Block::Grid(grid));
+    }
+    if let Some(note) = &scale.note {
+        blocks.push(Block::Paragraph(format!("Note: {}", note.trim())));
     }
     blocks
 }
