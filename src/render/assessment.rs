@@ -4,7 +4,7 @@
 
 use super::model::{Block, Grid};
 use super::text::number;
-use crate::assessment::{Assessment, FieldKind, Rule, Test, Wording};
+use crate::assessment::{Assessment, FieldKind, Item, Rule, Scale, Test, Wording};
 
 /// The blocks describing an assessment.
 pub fn blocks(a: &Assessment) -> Vec<Block> {
@@ -23,48 +23,7 @@ pub fn blocks(a: &Assessment) -> Vec<Block> {
         a.banner().sentence()
     )));
     for scale in &a.scales {
-        blocks.push(Block::Heading(format!(
-            "Scale \"{}\": {} to {}",
-            scale.id, scale.min, scale.max
-        )));
-        // Other spellings a survey answer may use, said beside what they stand for.
-        let also = |aliases: &[String], text: &str| {
-            if aliases.is_empty() {
-                return text.to_string();
-            }
-            let read = format!("Also read: {}.", aliases.join("; "));
-            if text.is_empty() {
-                read
-            } else {
-                format!("{text} {read}")
-            }
-        };
-        if scale.points.is_empty() && !scale.not_applicable {
-            blocks.push(Block::Paragraph(format!(
-                "A whole number from {} to {}; the points have no labels.",
-                scale.min, scale.max
-            )));
-        } else {
-            let mut grid = Grid::new(&[("Point", true), ("Label", false), ("Descriptor", false)]);
-            for p in &scale.points {
-                grid.row(vec![
-                    p.value.to_string(),
-                    p.label.clone(),
-                    also(&p.aliases, &p.descriptor),
-                ]);
-            }
-            if scale.not_applicable {
-                grid.row(vec![
-                    "N/A".into(),
-                    scale.not_applicable_label.clone(),
-                    also(&scale.not_applicable_aliases, "Counted, never averaged in."),
-                ]);
-            }
-            blocks.push(Block::Grid(grid));
-        }
-        if let Some(note) = &scale.note {
-            blocks.push(Block::Paragraph(format!("Note: {}", note.trim())));
-        }
+        blocks.extend(scale_blocks(scale));
     }
     let mut number_in_order = 0;
     for theme in &a.themes {
@@ -75,42 +34,8 @@ pub fn blocks(a: &Assessment) -> Vec<Block> {
         let mut grid = Grid::new(&[("#", true), ("Item", false), ("Guidance", false)]);
         for item in a.items.iter().filter(|i| i.theme == theme.id) {
             number_in_order += 1;
-            let mut text = if item.title != item.text {
-                format!("{}: {}", item.title, item.text)
-            } else {
-                item.text.clone()
-            };
-            text.push_str(&format!(" [id: {}", item.id));
-            if item.weight != 1.0 {
-                text.push_str(&format!(", weight {}", number(item.weight)));
-            }
-            if item.scale != a.scales[0].id {
-                text.push_str(&format!(", scale {}", item.scale));
-            }
-            text.push(']');
-            let mut guidance = String::new();
-            if item.question != item.text {
-                guidance.push_str(&format!(
-                    "Question{}: {}\n\n",
-                    if item.question_by == Some(Wording::Plead) {
-                        " (plead's wording)"
-                    } else {
-                        ""
-                    },
-                    item.question
-                ));
-            }
-            guidance.push_str(&super::passages::item_detail(item));
-            if let Some(examples) = &item.examples {
-                guidance.push_str(&format!(
-                    "\nRated through named examples, e.g. {}",
-                    if examples.is_empty() {
-                        "(the group names its own)".to_string()
-                    } else {
-                        examples.join(", ")
-                    }
-                ));
-            }
+            let text = item_label(a, item);
+            let guidance = item_guidance(item);
             grid.row(vec![number_in_order.to_string(), text, guidance]);
         }
         blocks.push(Block::Grid(grid));
@@ -175,6 +100,102 @@ pub fn blocks(a: &Assessment) -> Vec<Block> {
         blocks.push(Block::Grid(grid));
     }
     blocks
+}
+
+/// A scale's range and every point's label and descriptor (or that its points have none),
+/// with the spellings a survey answer may also use, so an author can check the scale.
+fn scale_blocks(scale: &Scale) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading(format!(
+        "Scale \"{}\": {} to {}",
+        scale.id, scale.min, scale.max
+    ))];
+    // Other spellings a survey answer may use, said beside what they stand for.
+    let also = |aliases: &[String], text: &str| {
+        if aliases.is_empty() {
+            return text.to_string();
+        }
+        let read = format!("Also read: {}.", aliases.join("; "));
+        if text.is_empty() {
+            read
+        } else {
+            format!("{text} {read}")
+        }
+    };
+    if scale.points.is_empty() && !scale.not_applicable {
+        blocks.push(Block::Paragraph(format!(
+            "A whole number from {} to {}; the points have no labels.",
+            scale.min, scale.max
+        )));
+    } else {
+        let mut grid = Grid::new(&[("Point", true), ("Label", false), ("Descriptor", false)]);
+        for p in &scale.points {
+            grid.row(vec![
+                p.value.to_string(),
+                p.label.clone(),
+                also(&p.aliases, &p.descriptor),
+            ]);
+        }
+        if scale.not_applicable {
+            grid.row(vec![
+                "N/A".into(),
+                scale.not_applicable_label.clone(),
+                also(&scale.not_applicable_aliases, "Counted, never averaged in."),
+            ]);
+        }
+        blocks.push(Block::Grid(grid));
+    }
+    if let Some(note) = &scale.note {
+        blocks.push(Block::Paragraph(format!("Note: {}", note.trim())));
+    }
+    blocks
+}
+
+/// The item as the assessment states it, with its id and whatever sets it apart from the
+/// rest (a weight other than 1, a scale other than the first), so an author can check it.
+fn item_label(a: &Assessment, item: &Item) -> String {
+    let mut text = if item.title != item.text {
+        format!("{}: {}", item.title, item.text)
+    } else {
+        item.text.clone()
+    };
+    text.push_str(&format!(" [id: {}", item.id));
+    if item.weight != 1.0 {
+        text.push_str(&format!(", weight {}", number(item.weight)));
+    }
+    if item.scale != a.scales[0].id {
+        text.push_str(&format!(", scale {}", item.scale));
+    }
+    text.push(']');
+    text
+}
+
+/// What a workshop is told about the item: plead's question when it differs from the
+/// text, the guide's passages, and the named examples it is rated through.
+fn item_guidance(item: &Item) -> String {
+    let mut guidance = String::new();
+    if item.question != item.text {
+        guidance.push_str(&format!(
+            "Question{}: {}\n\n",
+            if item.question_by == Some(Wording::Plead) {
+                " (plead's wording)"
+            } else {
+                ""
+            },
+            item.question
+        ));
+    }
+    guidance.push_str(&super::passages::item_detail(item));
+    if let Some(examples) = &item.examples {
+        guidance.push_str(&format!(
+            "\nRated through named examples, e.g. {}",
+            if examples.is_empty() {
+                "(the group names its own)".to_string()
+            } else {
+                examples.join(", ")
+            }
+        ));
+    }
+    guidance
 }
 
 fn describe_test(test: Test) -> String {

@@ -4,7 +4,7 @@
 //! and an action. Pure: an assessment in, text out.
 
 use super::template::ROLES;
-use crate::assessment::{Assessment, FieldKind, Item, Passage, PassageKind};
+use crate::assessment::{Assessment, FieldKind, Item, Passage, PassageKind, Scale};
 // A questionnaire is filled in away from the source: its pointers ("as below") point at nothing.
 use crate::survey::wording::without_source_pointers;
 
@@ -180,11 +180,30 @@ fn item_html(a: &Assessment, item: &Item, number: usize) -> String {
             escape(cite)
         ));
     }
+    out.push_str(&passages_html(item));
+    out.push_str(&rating_html(scale, item));
+    out.push_str(&fields_html(a, item, line));
+    out.push_str(&format!(
+        "<p><strong>Evidence</strong></p>\n{line}{line}{line}"
+    ));
+    out.push_str(&format!(
+        "<p><strong>Target in twelve months</strong> {}</p>\n<p><strong>Action</strong></p>\n{line}",
+        (scale.min..=scale.max).map(|v| tick(&v.to_string())).collect::<String>()
+    ));
+    out.push_str("</section>\n");
+    out
+}
+
+/// The guide's guidance as paragraphs and its prompts as quotes, each with its citation,
+/// so the workshop reads what the guide says before it rates.
+fn passages_html(item: &Item) -> String {
+    use super::markup::escape;
     let cited = |p: &Passage| {
         p.cite.as_ref().map_or(String::new(), |c| {
             format!(" <span class=\"muted\">[{}]</span>", escape(c))
         })
     };
+    let mut out = String::new();
     for p in &item.guidance {
         out.push_str(&format!(
             "<p><strong>{}:</strong> {}{}</p>\n",
@@ -206,10 +225,18 @@ fn item_html(a: &Assessment, item: &Item, number: usize) -> String {
             cited(p)
         ));
     }
+    out
+}
+
+/// Where the workshop rates the item: a grid of examples by scale point when the guide
+/// names examples to rate one by one, otherwise one tick box per point of the scale.
+fn rating_html(scale: &Scale, item: &Item) -> String {
+    use super::markup::escape;
     let point = |v: i32| match scale.point(v) {
         Some(p) => format!("{v} {}", escape(&p.label)),
         None => v.to_string(),
     };
+    let mut out = String::new();
     match &item.examples {
         Some(examples) => {
             out.push_str("<p>Name your examples and rate each (the guide's suggestions first):</p>\n<table>\n<thead><tr><th>Example</th>");
@@ -221,6 +248,7 @@ fn item_html(a: &Assessment, item: &Item, number: usize) -> String {
             }
             out.push_str("</tr></thead>\n<tbody>\n");
             let boxes = (scale.min..=scale.max).count() + usize::from(scale.not_applicable);
+            // Two blank rows after the guide's examples leave room for the workshop's own.
             let names = examples
                 .iter()
                 .map(|x| escape(x))
@@ -241,6 +269,13 @@ fn item_html(a: &Assessment, item: &Item, number: usize) -> String {
             out.push_str(&format!("<p>{ticks}</p>\n"));
         }
     }
+    out
+}
+
+/// The assessment's extra fields for this item: a line to write on, or a tick box per choice.
+fn fields_html(a: &Assessment, item: &Item, line: &str) -> String {
+    use super::markup::escape;
+    let mut out = String::new();
     for field in a.fields_for(item) {
         match &field.kind {
             FieldKind::Text => out.push_str(&format!(
@@ -254,24 +289,12 @@ fn item_html(a: &Assessment, item: &Item, number: usize) -> String {
             )),
         }
     }
-    out.push_str(&format!(
-        "<p><strong>Evidence</strong></p>\n{line}{line}{line}"
-    ));
-    out.push_str(&format!(
-        "<p><strong>Target in twelve months</strong> {}</p>\n<p><strong>Action</strong></p>\n{line}",
-        (scale.min..=scale.max).map(|v| tick(&v.to_string())).collect::<String>()
-    ));
-    out.push_str("</section>\n");
     out
 }
 
 fn item_markdown(a: &Assessment, item: &Item, number: usize, line: &str) -> String {
     let e = super::markdown::inline;
     let scale = a.scale_of(item);
-    let boxes = |v: i32| match scale.point(v) {
-        Some(p) => format!("☐ {v} {}", e(&p.label)),
-        None => format!("☐ {v}"),
-    };
     let mut out = format!("### {number}. {}\n\n", e(&item.title));
     let text = without_source_pointers(&item.text);
     if text != item.title && !item.question.contains(text.trim()) {
@@ -281,11 +304,28 @@ fn item_markdown(a: &Assessment, item: &Item, number: usize, line: &str) -> Stri
     if let Some(cite) = &item.cite {
         out.push_str(&format!("*Source: {}*\n\n", e(cite)));
     }
+    out.push_str(&passages_markdown(item));
+    out.push_str(&rating_markdown(scale, item));
+    out.push_str(&fields_markdown(a, item, line));
+    out.push_str(&format!("**Evidence:** {line}  \n{line}  \n{line}\n\n"));
+    let targets: Vec<String> = (scale.min..=scale.max).map(|v| format!("☐ {v}")).collect();
+    out.push_str(&format!(
+        "**Target in twelve months:** {}  \n**Action:** {line}\n\n",
+        targets.join(" ")
+    ));
+    out
+}
+
+/// The guide's guidance in italics and its prompts as one quote, each with its citation,
+/// so the workshop reads what the guide says before it rates.
+fn passages_markdown(item: &Item) -> String {
+    let e = super::markdown::inline;
     let cited = |p: &Passage| {
         p.cite
             .as_ref()
             .map_or(String::new(), |c| format!(" \\[{}\\]", e(c)))
     };
+    let mut out = String::new();
     for p in &item.guidance {
         out.push_str(&format!(
             "*{}:* {}{}\n\n",
@@ -305,10 +345,23 @@ fn item_markdown(a: &Assessment, item: &Item, number: usize, line: &str) -> Stri
             cited(p)
         ));
     }
+    // The quote's last empty ">" line would run it into the rating; end it with a blank line.
     if !item.prompts.is_empty() {
         out.truncate(out.len() - 2);
         out.push('\n');
     }
+    out
+}
+
+/// Where the workshop rates the item: a table of examples by scale point when the guide
+/// names examples to rate one by one, otherwise one tick box per point of the scale.
+fn rating_markdown(scale: &Scale, item: &Item) -> String {
+    let e = super::markdown::inline;
+    let boxes = |v: i32| match scale.point(v) {
+        Some(p) => format!("☐ {v} {}", e(&p.label)),
+        None => format!("☐ {v}"),
+    };
+    let mut out = String::new();
     match &item.examples {
         Some(examples) => {
             out.push_str("Name your examples and rate each (the guide's suggestions first):\n\n");
@@ -319,6 +372,7 @@ fn item_markdown(a: &Assessment, item: &Item, number: usize, line: &str) -> Stri
             }
             out.push_str(&format!("| {} |\n", header.join(" | ")));
             out.push_str(&format!("|{}\n", " --- |".repeat(header.len())));
+            // Two blank rows after the guide's examples leave room for the workshop's own.
             let blank = "……………………………".to_string();
             let rows = examples
                 .iter()
@@ -337,6 +391,13 @@ fn item_markdown(a: &Assessment, item: &Item, number: usize, line: &str) -> Stri
             out.push_str(&format!("{}\n\n", ticks.join("  \n")));
         }
     }
+    out
+}
+
+/// The assessment's extra fields for this item: a line to write on, or a tick box per choice.
+fn fields_markdown(a: &Assessment, item: &Item, line: &str) -> String {
+    let e = super::markdown::inline;
+    let mut out = String::new();
     for field in a.fields_for(item) {
         match &field.kind {
             FieldKind::Text => out.push_str(&format!("**{}** {line}\n\n", e(&field.label))),
@@ -346,11 +407,5 @@ fn item_markdown(a: &Assessment, item: &Item, number: usize, line: &str) -> Stri
             }
         }
     }
-    out.push_str(&format!("**Evidence:** {line}  \n{line}  \n{line}\n\n"));
-    let targets: Vec<String> = (scale.min..=scale.max).map(|v| format!("☐ {v}")).collect();
-    out.push_str(&format!(
-        "**Target in twelve months:** {}  \n**Action:** {line}\n\n",
-        targets.join(" ")
-    ));
     out
 }

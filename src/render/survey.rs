@@ -4,7 +4,7 @@
 
 use super::model::{Block, Grid};
 use super::text::{number, percent, score};
-use crate::result::ResultDoc;
+use crate::result::{GroupBy, ResultDoc};
 use crate::score::suppress::Reason;
 
 /// More groups than this are listed with their overall score only: an item-by-group
@@ -33,6 +33,20 @@ pub fn groups(doc: &ResultDoc) -> Vec<Block> {
         return Vec::new();
     };
     let mut blocks = vec![Block::Heading(format!("Groups by {}", by.column))];
+    blocks.push(Block::Paragraph(suppression_note(by)));
+    blocks.push(Block::Grid(overall_by_group(doc, by)));
+    if doc.groups.len() <= GROUP_COLUMNS {
+        blocks.extend(items_by_group(doc, by));
+    }
+    if !by.differences.is_empty() {
+        blocks.extend(differences(doc, by));
+    }
+    blocks
+}
+
+/// The rule that hides small groups' figures, and which groups were combined before it
+/// applied: said before any figure so a missing one is not read as a zero.
+fn suppression_note(by: &GroupBy) -> String {
     let mut note = format!(
         "A figure is shown only when it rests on at least {} answers, per group and per \
          item within a group; where suppressing one figure would let it be worked out from \
@@ -50,8 +64,11 @@ pub fn groups(doc: &ResultDoc) -> Vec<Block> {
             combined.join("; ")
         ));
     }
-    blocks.push(Block::Paragraph(note));
+    note
+}
 
+/// Each group's respondents, overall score, percent and band, or "suppressed" and why.
+fn overall_by_group(doc: &ResultDoc, by: &GroupBy) -> Grid {
     let mut overall = Grid::new(&[
         ("Group", false),
         ("Respondents", true),
@@ -97,71 +114,76 @@ pub fn groups(doc: &ResultDoc) -> Vec<Block> {
             ]),
         }
     }
-    blocks.push(Block::Grid(overall));
+    overall
+}
 
-    if doc.groups.len() <= GROUP_COLUMNS {
-        let mut columns: Vec<(&str, bool)> = vec![("Item", false)];
-        columns.extend(doc.groups.iter().map(|g| (g.label.as_str(), true)));
-        columns.push(("All", true));
-        let mut grid = Grid::new(&columns);
-        let min = by.min_group;
-        let mut protecting = false;
-        for (index, item) in doc.items.iter().enumerate() {
-            let mut row = vec![item.title.clone()];
-            for g in &doc.groups {
-                let figures = g.items.get(index);
-                let cell = match figures {
-                    _ if g.suppressed => suppressed(g.reason.as_deref(), min),
-                    Some(f) if f.reason.is_some() => suppressed(f.reason.as_deref(), min),
-                    Some(f) => format!("{} (n={})", score(f.score), f.n.unwrap_or(0)),
-                    None => format!("{} (n=0)", score(None)),
-                };
-                protecting |= cell.ends_with(PROTECTS);
-                row.push(cell);
-            }
-            row.push(score(item.score));
-            grid.row(row);
+/// Each item's score per group and overall, a suppressed cell saying why; when a cell
+/// was hidden to protect a smaller group, a paragraph under the table says what that means.
+fn items_by_group(doc: &ResultDoc, by: &GroupBy) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut columns: Vec<(&str, bool)> = vec![("Item", false)];
+    columns.extend(doc.groups.iter().map(|g| (g.label.as_str(), true)));
+    columns.push(("All", true));
+    let mut grid = Grid::new(&columns);
+    let min = by.min_group;
+    let mut protecting = false;
+    for (index, item) in doc.items.iter().enumerate() {
+        let mut row = vec![item.title.clone()];
+        for g in &doc.groups {
+            let figures = g.items.get(index);
+            let cell = match figures {
+                _ if g.suppressed => suppressed(g.reason.as_deref(), min),
+                Some(f) if f.reason.is_some() => suppressed(f.reason.as_deref(), min),
+                Some(f) => format!("{} (n={})", score(f.score), f.n.unwrap_or(0)),
+                None => format!("{} (n=0)", score(None)),
+            };
+            protecting |= cell.ends_with(PROTECTS);
+            row.push(cell);
         }
-        blocks.push(Block::Grid(grid));
-        if protecting {
-            blocks.push(Block::Paragraph(format!(
-                "\u{201c}{PROTECTS}\u{201d}: {} by subtracting the figures shown from the total.",
-                Reason::Complementary.text(min)
-            )));
-        }
+        row.push(score(item.score));
+        grid.row(row);
     }
+    blocks.push(Block::Grid(grid));
+    if protecting {
+        blocks.push(Block::Paragraph(format!(
+            "\u{201c}{PROTECTS}\u{201d}: {} by subtracting the figures shown from the total.",
+            Reason::Complementary.text(min)
+        )));
+    }
+    blocks
+}
 
-    if !by.differences.is_empty() {
-        blocks.push(Block::Heading("Differences between groups".into()));
-        blocks.push(Block::Paragraph(
-            "For each item, the groups with the highest and lowest score, among the figures \
-             shown (a suppressed figure takes no part): a large difference is a difference \
-             in perception worth discussing."
-                .into(),
-        ));
-        let mut grid = Grid::new(&[
-            ("Item", false),
-            ("Highest", false),
-            ("Score", true),
-            ("Lowest", false),
-            ("Score", true),
-            ("Difference", true),
+/// For each item, the groups with the highest and lowest shown score and the difference.
+fn differences(doc: &ResultDoc, by: &GroupBy) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading("Differences between groups".into())];
+    blocks.push(Block::Paragraph(
+        "For each item, the groups with the highest and lowest score, among the figures \
+         shown (a suppressed figure takes no part): a large difference is a difference \
+         in perception worth discussing."
+            .into(),
+    ));
+    let mut grid = Grid::new(&[
+        ("Item", false),
+        ("Highest", false),
+        ("Score", true),
+        ("Lowest", false),
+        ("Score", true),
+        ("Difference", true),
+    ]);
+    for d in &by.differences {
+        let title = doc
+            .item(&d.item)
+            .map_or(d.item.clone(), |i| i.title.clone());
+        grid.row(vec![
+            title,
+            d.high_group.clone(),
+            score(Some(d.high)),
+            d.low_group.clone(),
+            score(Some(d.low)),
+            score(Some(d.difference)),
         ]);
-        for d in &by.differences {
-            let title = doc
-                .item(&d.item)
-                .map_or(d.item.clone(), |i| i.title.clone());
-            grid.row(vec![
-                title,
-                d.high_group.clone(),
-                score(Some(d.high)),
-                d.low_group.clone(),
-                score(Some(d.low)),
-                score(Some(d.difference)),
-            ]);
-        }
-        blocks.push(Block::Grid(grid));
     }
+    blocks.push(Block::Grid(grid));
     blocks
 }
 

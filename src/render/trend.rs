@@ -95,6 +95,40 @@ fn cells(s: &Series) -> impl Iterator<Item = String> + '_ {
 /// The blocks of a trend report; `sparklines` adds a trend column (for a terminal).
 pub fn blocks(t: &Trend, sparklines: bool) -> Vec<Block> {
     let periods = headers(t);
+    let mut blocks = introduction(t);
+
+    blocks.push(Block::Heading("Overall".into()));
+    blocks.push(Block::Grid(overall_grid(t, &periods, sparklines)));
+
+    if t.themes.len() > 1 {
+        blocks.push(Block::Heading("Themes".into()));
+        let mut themes = series_grid(&periods, &[("Theme", false)], sparklines);
+        for s in &t.themes {
+            let mut row = vec![s.title.clone()];
+            row.extend(cells(s));
+            series_tail(s, sparklines, &mut row);
+            themes.row(row);
+        }
+        blocks.push(Block::Grid(themes));
+    }
+
+    blocks.push(Block::Heading("Items".into()));
+    let mut items = series_grid(&periods, &[("#", true), ("Item", false)], sparklines);
+    for (i, s) in t.items.iter().enumerate() {
+        let mut row = vec![(i + 1).to_string(), s.title.clone()];
+        row.extend(cells(s));
+        series_tail(s, sparklines, &mut row);
+        items.row(row);
+    }
+    blocks.push(Block::Grid(items));
+
+    blocks.extend(long_standing_problems(t, &periods));
+    blocks
+}
+
+/// The report's title, which results it compares and in what order, the legend, and any
+/// warnings and notes, so the reader knows what the figures below stand on.
+fn introduction(t: &Trend) -> Vec<Block> {
     let first = &t.periods[0];
     let last = &t.periods[t.periods.len() - 1];
     let mut blocks = vec![Block::Title(format!(
@@ -124,35 +158,42 @@ pub fn blocks(t: &Trend, sparklines: bool) -> Vec<Block> {
                 .collect(),
         ));
     }
+    blocks
+}
 
-    let columns = |first: &[(&'static str, bool)]| -> Grid {
-        let mut headers: Vec<(String, bool)> =
-            first.iter().map(|(h, n)| (h.to_string(), *n)).collect();
-        headers.extend(periods.iter().map(|p| (p.clone(), true)));
-        if sparklines {
-            headers.push(("Trend".into(), false));
-        }
-        headers.push(("Latest".into(), false));
-        headers.push(("Since first".into(), false));
-        Grid {
-            headers: headers.iter().map(|(h, _)| h.clone()).collect(),
-            numeric: headers.iter().map(|(_, n)| *n).collect(),
-            rows: Vec::new(),
-        }
-    };
-    let tail = |s: &Series, row: &mut Vec<String>| {
-        if sparklines {
-            row.push(sparkline(&s.percents));
-        }
-        row.push(change_cell(&s.latest));
-        row.push(change_cell(&s.since_first));
-    };
+/// An empty grid for series: the `first` columns naming the series, a column per period,
+/// then the trend (with `sparklines`), latest and since-first changes.
+fn series_grid(periods: &[String], first: &[(&'static str, bool)], sparklines: bool) -> Grid {
+    let mut headers: Vec<(String, bool)> = first.iter().map(|(h, n)| (h.to_string(), *n)).collect();
+    headers.extend(periods.iter().map(|p| (p.clone(), true)));
+    if sparklines {
+        headers.push(("Trend".into(), false));
+    }
+    headers.push(("Latest".into(), false));
+    headers.push(("Since first".into(), false));
+    Grid {
+        headers: headers.iter().map(|(h, _)| h.clone()).collect(),
+        numeric: headers.iter().map(|(_, n)| *n).collect(),
+        rows: Vec::new(),
+    }
+}
 
-    blocks.push(Block::Heading("Overall".into()));
-    let mut overall = columns(&[("", false)]);
+/// The cells after a series' periods: its sparkline (with `sparklines`) and its changes.
+fn series_tail(s: &Series, sparklines: bool, row: &mut Vec<String>) {
+    if sparklines {
+        row.push(sparkline(&s.percents));
+    }
+    row.push(change_cell(&s.latest));
+    row.push(change_cell(&s.since_first));
+}
+
+/// The overall score over the periods with its changes, then its percent and band,
+/// which have no changes of their own and leave those cells empty.
+fn overall_grid(t: &Trend, periods: &[String], sparklines: bool) -> Grid {
+    let mut overall = series_grid(periods, &[("", false)], sparklines);
     let mut row = vec!["Score".to_string()];
     row.extend(cells(&t.overall));
-    tail(&t.overall, &mut row);
+    series_tail(&t.overall, sparklines, &mut row);
     overall.row(row);
     let mut row = vec!["Percent".to_string()];
     row.extend(t.overall.percents.iter().map(|p| percent(*p)));
@@ -172,31 +213,13 @@ pub fn blocks(t: &Trend, sparklines: bool) -> Vec<Block> {
         if sparklines { 3 } else { 2 },
     ));
     overall.row(row);
-    blocks.push(Block::Grid(overall));
+    overall
+}
 
-    if t.themes.len() > 1 {
-        blocks.push(Block::Heading("Themes".into()));
-        let mut themes = columns(&[("Theme", false)]);
-        for s in &t.themes {
-            let mut row = vec![s.title.clone()];
-            row.extend(cells(s));
-            tail(s, &mut row);
-            themes.row(row);
-        }
-        blocks.push(Block::Grid(themes));
-    }
-
-    blocks.push(Block::Heading("Items".into()));
-    let mut items = columns(&[("#", true), ("Item", false)]);
-    for (i, s) in t.items.iter().enumerate() {
-        let mut row = vec![(i + 1).to_string(), s.title.clone()];
-        row.extend(cells(s));
-        tail(s, &mut row);
-        items.row(row);
-    }
-    blocks.push(Block::Grid(items));
-
-    blocks.push(Block::Heading("Long-standing problems".into()));
+/// The findings raised and the gaps open in every period, or a line saying there are none:
+/// what one quarter's report cannot show.
+fn long_standing_problems(t: &Trend, periods: &[String]) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading("Long-standing problems".into())];
     if t.persistent_findings.is_empty() && t.persistent_gaps.is_empty() {
         blocks.push(Block::Paragraph(format!(
             "No finding or gap persisted through all {} periods.",
