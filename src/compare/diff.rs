@@ -384,7 +384,27 @@ fn order_note(old: Named, new: Named) -> Option<Note> {
 }
 
 fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
-    let band = (o.overall.band != n.overall.band).then(|| {
+    let mut verdicts = Verdicts {
+        band: band_change(o, n),
+        gaps_closed: Vec::new(),
+        gaps_opened: Vec::new(),
+        gaps_still_open: Vec::new(),
+        gaps_not_reassessed: Vec::new(),
+        findings_new: Vec::new(),
+        findings_resolved: Vec::new(),
+        findings_persisting: Vec::new(),
+        targets_met: Vec::new(),
+    };
+    gap_verdicts(o, n, &mut verdicts);
+    finding_verdicts(o, n, &mut verdicts);
+    verdicts.targets_met = targets_met(o, n);
+    verdicts
+}
+
+/// The overall band's change, if it changed, and whether it went up the new Result's
+/// bands.
+fn band_change(o: &ResultDoc, n: &ResultDoc) -> Option<BandChange> {
+    (o.overall.band != n.overall.band).then(|| {
         let index = |label: &Option<String>| {
             n.bands
                 .iter()
@@ -399,8 +419,12 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
             },
             significance: None,
         }
-    });
+    })
+}
 
+/// Each gap of either Result sorted into closed, opened, still open or not reassessed
+/// (the item has no score in the new Result, so the gap can't be called closed).
+fn gap_verdicts(o: &ResultDoc, n: &ResultDoc, verdicts: &mut Verdicts) {
     let (old_items, new_items) = (index::items(o), index::items(n));
     let gap_change = |g: &Gap| {
         let a = old_items.get(&g.item);
@@ -419,17 +443,6 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
     };
     let gap_key = index::gap_key;
     let (old_gaps, new_gaps) = (index::keys(&o.gaps, gap_key), index::keys(&n.gaps, gap_key));
-    let mut verdicts = Verdicts {
-        band,
-        gaps_closed: Vec::new(),
-        gaps_opened: Vec::new(),
-        gaps_still_open: Vec::new(),
-        gaps_not_reassessed: Vec::new(),
-        findings_new: Vec::new(),
-        findings_resolved: Vec::new(),
-        findings_persisting: Vec::new(),
-        targets_met: Vec::new(),
-    };
     for g in &o.gaps {
         let change = gap_change(g);
         if new_gaps.contains(&gap_key(g)) {
@@ -445,7 +458,11 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
             verdicts.gaps_opened.push(gap_change(g));
         }
     }
+}
 
+/// Each finding of either Result sorted into new, resolved or persisting, a finding
+/// being the same when its id and its items are.
+fn finding_verdicts(o: &ResultDoc, n: &ResultDoc, verdicts: &mut Verdicts) {
     let key = |f: &Finding| {
         let mut items = f.items.clone();
         items.sort();
@@ -471,7 +488,12 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
             verdicts.findings_resolved.push(reference(f));
         }
     }
+}
 
+/// The items whose target is met now and was not met before.
+fn targets_met(o: &ResultDoc, n: &ResultDoc) -> Vec<TargetMet> {
+    let old_items = index::items(o);
+    let mut met = Vec::new();
     for b in &n.items {
         let (Some(target), Some(score)) = (b.target, b.score) else {
             continue;
@@ -485,7 +507,7 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
                 .is_some_and(|s| s >= f64::from(a.target.unwrap_or(target)))
         });
         if !met_before {
-            verdicts.targets_met.push(TargetMet {
+            met.push(TargetMet {
                 item: b.id.clone(),
                 title: b.title.clone(),
                 target,
@@ -496,8 +518,9 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
             });
         }
     }
-    verdicts
+    met
 }
+
 /// One scale point in percent on the finest scale of either Result.
 fn finest_point(o: &ResultDoc, n: &ResultDoc) -> f64 {
     o.scales
