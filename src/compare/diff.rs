@@ -215,79 +215,16 @@ pub fn diff(old: Named, new: Named) -> Result<Diff, CompareError> {
     notes.extend(order_note(old, new));
     let multi_scale = o.scales.len() > 1 || n.scales.len() > 1;
 
-    let overall = OverallChange {
-        change: Change::summary(
-            Measure {
-                score: o.overall.score,
-                percent: o.overall.percent,
-            },
-            Measure {
-                score: n.overall.score,
-                percent: n.overall.percent,
-            },
-            multi_scale,
-        )
-        .judged_summary(
-            (o, o.overall.per_respondent.as_ref()),
-            (n, n.overall.per_respondent.as_ref()),
-        ),
-        old_band: o.overall.band.clone(),
-        new_band: n.overall.band.clone(),
-        point: finest_point(o, n),
-    };
+    let overall = overall_change(o, n, multi_scale);
 
-    let themes = merge(&o.themes, &n.themes, |t| &t.id)
-        .into_iter()
-        .map(|(a, b)| {
-            let measure = |t: Option<&crate::result::ThemeResult>| Measure {
-                score: t.and_then(|t| t.score),
-                percent: t.and_then(|t| t.percent),
-            };
-            let either = b.or(a).expect("one side at least");
-            RowChange {
-                id: either.id.clone(),
-                title: either.title.clone(),
-                theme: None,
-                presence: presence(a.is_some(), b.is_some()),
-                old_label: None,
-                new_label: None,
-                change: Change::summary(measure(a), measure(b), multi_scale).judged_summary(
-                    (o, a.and_then(|t| t.per_respondent.as_ref())),
-                    (n, b.and_then(|t| t.per_respondent.as_ref())),
-                ),
-                point: finest_point(o, n),
-            }
-        })
-        .collect();
+    let themes = theme_rows(o, n, multi_scale);
 
     let items: Vec<RowChange> = merge(&o.items, &n.items, |i| &i.id)
         .into_iter()
         .map(|(a, b)| item_row(o, a, n, b))
         .collect();
 
-    let mut summary = Summary::default();
-    for i in &items {
-        match (i.presence, i.change.direction) {
-            (Presence::Added, _) => summary.added += 1,
-            (Presence::Removed, _) => summary.removed += 1,
-            (_, Direction::Improved) => summary.improved += 1,
-            (_, Direction::Worse) => summary.worse += 1,
-            (_, Direction::Unchanged) => summary.unchanged += 1,
-            (_, Direction::NoSignificantChange) => summary.no_significant_change += 1,
-            (_, Direction::NotTested) => summary.not_tested += 1,
-            (_, Direction::NotComparable) => summary.not_comparable += 1,
-        }
-        if i.change.welch.is_some() {
-            summary.tested += 1;
-        }
-        if i.change.significance == Significance::Significant {
-            match i.change.direction {
-                Direction::Improved => summary.significantly_improved += 1,
-                Direction::Worse => summary.significantly_worse += 1,
-                _ => {}
-            }
-        }
-    }
+    let summary = summary_of(&items);
 
     let mut verdicts = verdicts(o, n);
     mark_evidence(&mut verdicts, &overall, &items);
@@ -310,6 +247,86 @@ pub fn diff(old: Named, new: Named) -> Result<Diff, CompareError> {
         summary,
         verdicts,
     })
+}
+
+/// The overall score's change and its band before and after.
+fn overall_change(o: &ResultDoc, n: &ResultDoc, multi_scale: bool) -> OverallChange {
+    OverallChange {
+        change: Change::summary(
+            Measure {
+                score: o.overall.score,
+                percent: o.overall.percent,
+            },
+            Measure {
+                score: n.overall.score,
+                percent: n.overall.percent,
+            },
+            multi_scale,
+        )
+        .judged_summary(
+            (o, o.overall.per_respondent.as_ref()),
+            (n, n.overall.per_respondent.as_ref()),
+        ),
+        old_band: o.overall.band.clone(),
+        new_band: n.overall.band.clone(),
+        point: finest_point(o, n),
+    }
+}
+
+/// A row for each theme in either Result, matched by id, with its change judged.
+fn theme_rows(o: &ResultDoc, n: &ResultDoc, multi_scale: bool) -> Vec<RowChange> {
+    merge(&o.themes, &n.themes, |t| &t.id)
+        .into_iter()
+        .map(|(a, b)| {
+            let measure = |t: Option<&crate::result::ThemeResult>| Measure {
+                score: t.and_then(|t| t.score),
+                percent: t.and_then(|t| t.percent),
+            };
+            let either = b.or(a).expect("one side at least");
+            RowChange {
+                id: either.id.clone(),
+                title: either.title.clone(),
+                theme: None,
+                presence: presence(a.is_some(), b.is_some()),
+                old_label: None,
+                new_label: None,
+                change: Change::summary(measure(a), measure(b), multi_scale).judged_summary(
+                    (o, a.and_then(|t| t.per_respondent.as_ref())),
+                    (n, b.and_then(|t| t.per_respondent.as_ref())),
+                ),
+                point: finest_point(o, n),
+            }
+        })
+        .collect()
+}
+
+/// The items counted by how they changed: added, removed, each direction, how many
+/// were tested and how many changed significantly.
+fn summary_of(items: &[RowChange]) -> Summary {
+    let mut summary = Summary::default();
+    for i in items {
+        match (i.presence, i.change.direction) {
+            (Presence::Added, _) => summary.added += 1,
+            (Presence::Removed, _) => summary.removed += 1,
+            (_, Direction::Improved) => summary.improved += 1,
+            (_, Direction::Worse) => summary.worse += 1,
+            (_, Direction::Unchanged) => summary.unchanged += 1,
+            (_, Direction::NoSignificantChange) => summary.no_significant_change += 1,
+            (_, Direction::NotTested) => summary.not_tested += 1,
+            (_, Direction::NotComparable) => summary.not_comparable += 1,
+        }
+        if i.change.welch.is_some() {
+            summary.tested += 1;
+        }
+        if i.change.significance == Significance::Significant {
+            match i.change.direction {
+                Direction::Improved => summary.significantly_improved += 1,
+                Direction::Worse => summary.significantly_worse += 1,
+                _ => {}
+            }
+        }
+    }
+    summary
 }
 
 fn presence(old: bool, new: bool) -> Presence {
