@@ -112,100 +112,7 @@ pub fn load(bytes: &[u8], assessment: &Assessment) -> Result<Answers, Vec<Proble
             );
             continue;
         };
-        let scale = assessment.scale_of(item);
-        let mut answer = Answer {
-            notes: a.note.iter().cloned().collect(),
-            action: a.action.clone(),
-            ..Answer::default()
-        };
-        let not_applicable = a.not_applicable.as_ref().is_some_and(|n| *n.get_ref());
-        let na_span = a
-            .not_applicable
-            .as_ref()
-            .filter(|n| *n.get_ref())
-            .map(|n| n.span());
-        answer.rating = rating_or_na(scale, a.rating.as_ref(), na_span, &mut at);
-        if let Some(examples) = &a.examples {
-            if item.examples.is_none() {
-                at(
-                    examples.span(),
-                    format!(
-                        "item \"{}\" is not rated through examples: give a rating",
-                        item.id
-                    ),
-                );
-            } else if a.rating.is_some() || not_applicable {
-                at(
-                    examples.span(),
-                    format!(
-                        "item \"{}\" is rated through its examples: its score is their mean, so give no rating of its own",
-                        item.id
-                    ),
-                );
-            }
-            for e in examples.get_ref() {
-                let span = e.span();
-                let e = e.get_ref();
-                let na_span = e.not_applicable.unwrap_or(false).then(|| span.clone());
-                let rating = rating_or_na(scale, e.rating.as_ref(), na_span, &mut at);
-                if e.name.trim().is_empty() {
-                    at(span, "an example needs a name".into());
-                }
-                answer.examples.push(Example {
-                    name: e.name.trim().to_string(),
-                    rating,
-                });
-            }
-        }
-        if let Some(t) = &a.target {
-            if scale.contains(*t.get_ref()) {
-                answer.target = Some(*t.get_ref());
-            } else {
-                at(t.span(), out_of_scale("target", *t.get_ref(), scale));
-            }
-        }
-        for (rater, value) in &a.ratings {
-            if !raters.iter().any(|r| r.label == *rater.get_ref()) {
-                let names: Vec<&str> = raters.iter().map(|r| r.label.as_str()).collect();
-                at(
-                    rater.span(),
-                    format!(
-                        "\"{}\" is not one of the raters (raters = [{}])",
-                        rater.get_ref(),
-                        names.join(", ")
-                    ),
-                );
-                continue;
-            }
-            let rating = match value.get_ref() {
-                toml::Value::Integer(v) => {
-                    let v = i32::try_from(*v).unwrap_or(i32::MAX);
-                    check_rating(scale, &Spanned::new(value.span(), v), &mut at)
-                }
-                toml::Value::String(s) if is_not_applicable(s) => {
-                    check_na(scale, value.span(), &mut at)
-                }
-                _ => {
-                    at(
-                        value.span(),
-                        format!(
-                            "a rater's rating is a whole number from {} to {} or \"n/a\"",
-                            scale.min, scale.max
-                        ),
-                    );
-                    None
-                }
-            };
-            if let Some(r) = rating {
-                answer.raters.insert(rater.get_ref().clone(), r);
-            }
-        }
-        for (key, value) in &a.fields {
-            check_field(assessment, item, key, value, &mut at);
-            answer
-                .fields
-                .insert(key.get_ref().clone(), value.get_ref().trim().to_string());
-        }
+        let answer = read_answer(assessment, item, a, &raters, &mut at);
         items.insert(item.id.clone(), answer);
     }
     if !problems.is_empty() {
@@ -217,6 +124,135 @@ pub fn load(bytes: &[u8], assessment: &Assessment) -> Result<Answers, Vec<Proble
         raters,
         items,
     })
+}
+
+/// One item's answer read from its table: rating or n/a, examples, target, each
+/// rater's rating and the item's fields, every problem reported through `at`.
+fn read_answer(
+    assessment: &Assessment,
+    item: &Item,
+    a: &AnswerFile,
+    raters: &[RaterSpec],
+    at: &mut impl FnMut(std::ops::Range<usize>, String),
+) -> Answer {
+    let scale = assessment.scale_of(item);
+    let mut answer = Answer {
+        notes: a.note.iter().cloned().collect(),
+        action: a.action.clone(),
+        ..Answer::default()
+    };
+    let not_applicable = a.not_applicable.as_ref().is_some_and(|n| *n.get_ref());
+    let na_span = a
+        .not_applicable
+        .as_ref()
+        .filter(|n| *n.get_ref())
+        .map(|n| n.span());
+    answer.rating = rating_or_na(scale, a.rating.as_ref(), na_span, at);
+    read_examples(item, a, scale, not_applicable, &mut answer, at);
+    if let Some(t) = &a.target {
+        if scale.contains(*t.get_ref()) {
+            answer.target = Some(*t.get_ref());
+        } else {
+            at(t.span(), out_of_scale("target", *t.get_ref(), scale));
+        }
+    }
+    read_rater_ratings(scale, a, raters, &mut answer, at);
+    for (key, value) in &a.fields {
+        check_field(assessment, item, key, value, at);
+        answer
+            .fields
+            .insert(key.get_ref().clone(), value.get_ref().trim().to_string());
+    }
+    answer
+}
+
+/// The ratings of an item's examples, whose mean is its score; an item not rated
+/// through examples, or one also given a rating of its own, is a problem.
+fn read_examples(
+    item: &Item,
+    a: &AnswerFile,
+    scale: &Scale,
+    not_applicable: bool,
+    answer: &mut Answer,
+    at: &mut impl FnMut(std::ops::Range<usize>, String),
+) {
+    if let Some(examples) = &a.examples {
+        if item.examples.is_none() {
+            at(
+                examples.span(),
+                format!(
+                    "item \"{}\" is not rated through examples: give a rating",
+                    item.id
+                ),
+            );
+        } else if a.rating.is_some() || not_applicable {
+            at(
+                examples.span(),
+                format!(
+                    "item \"{}\" is rated through its examples: its score is their mean, so give no rating of its own",
+                    item.id
+                ),
+            );
+        }
+        for e in examples.get_ref() {
+            let span = e.span();
+            let e = e.get_ref();
+            let na_span = e.not_applicable.unwrap_or(false).then(|| span.clone());
+            let rating = rating_or_na(scale, e.rating.as_ref(), na_span, at);
+            if e.name.trim().is_empty() {
+                at(span, "an example needs a name".into());
+            }
+            answer.examples.push(Example {
+                name: e.name.trim().to_string(),
+                rating,
+            });
+        }
+    }
+}
+
+/// Each rater's rating of an item, for raters named in the file's `raters` list only:
+/// a whole number on the item's scale or "n/a".
+fn read_rater_ratings(
+    scale: &Scale,
+    a: &AnswerFile,
+    raters: &[RaterSpec],
+    answer: &mut Answer,
+    at: &mut impl FnMut(std::ops::Range<usize>, String),
+) {
+    for (rater, value) in &a.ratings {
+        if !raters.iter().any(|r| r.label == *rater.get_ref()) {
+            let names: Vec<&str> = raters.iter().map(|r| r.label.as_str()).collect();
+            at(
+                rater.span(),
+                format!(
+                    "\"{}\" is not one of the raters (raters = [{}])",
+                    rater.get_ref(),
+                    names.join(", ")
+                ),
+            );
+            continue;
+        }
+        let rating = match value.get_ref() {
+            toml::Value::Integer(v) => {
+                let v = i32::try_from(*v).unwrap_or(i32::MAX);
+                check_rating(scale, &Spanned::new(value.span(), v), at)
+            }
+            toml::Value::String(s) if is_not_applicable(s) => check_na(scale, value.span(), at),
+            _ => {
+                at(
+                    value.span(),
+                    format!(
+                        "a rater's rating is a whole number from {} to {} or \"n/a\"",
+                        scale.min, scale.max
+                    ),
+                );
+                None
+            }
+        };
+        if let Some(r) = rating {
+            answer.raters.insert(rater.get_ref().clone(), r);
+        }
+    }
 }
 
 /// Checks answers read from elsewhere (a workshop's draft) against the assessment with

@@ -178,18 +178,7 @@ fn workshop<P: Prompter>(
     args: &AssessArgs,
     prompter: &mut P,
 ) -> anyhow::Result<()> {
-    let entry = match &args.assessment {
-        Some(spec) => catalog.resolve(spec)?,
-        None => {
-            let entries: Vec<String> = catalog
-                .entries
-                .iter()
-                .map(|e| format!("{} — {}", e.assessment.id, e.assessment.title))
-                .collect();
-            let pick = prompter.select("Which assessment?", &entries, 0)?;
-            catalog.entries[pick].clone()
-        }
-    };
+    let entry = choose_assessment(catalog, args, prompter)?;
     let assessment = &entry.assessment;
     let clock = || env.now().map(super::rfc3339).unwrap_or_default();
     let Some((draft_path, draft_lock, separate)) = take_draft(env, prompter, assessment, &clock())?
@@ -197,38 +186,16 @@ fn workshop<P: Prompter>(
         return Ok(());
     };
 
-    let saved = if separate {
-        None
-    } else {
-        Draft::load(&draft_path)?
-    };
-    if let Some(d) = &saved {
-        refuse_if_invalid(d, assessment, &draft_path)?;
-    }
-    let mut draft = match saved {
-        Some(d) if args.resume || offer(prompter, &d, assessment)? => {
-            if let Some(other) = d.other_version(assessment) {
-                prompter.say(&format!(
-                    "Note: this draft was saved with {other}; answers are kept by item id."
-                ));
-            }
-            d
-        }
-        None if args.resume && !separate => bail!(
-            "there is no draft of {} to resume in this directory ({} does not exist)",
-            assessment.id,
-            draft_path.display()
-        ),
-        _ => new_draft(env, prompter, args, assessment, &clock)?,
-    };
-    if let Some(list) = &args.raters {
-        let raters = RaterSpec::parse_list(list).map_err(|e| anyhow::anyhow!("--raters: {e}"))?;
-        if draft.answers.raters.is_empty() || draft.answers.raters == raters {
-            draft.answers.raters = raters;
-        } else {
-            prompter.say("Note: this draft keeps the raters it was started with.");
-        }
-    }
+    let mut draft = resume_or_start(
+        env,
+        prompter,
+        args,
+        assessment,
+        &draft_path,
+        separate,
+        &clock,
+    )?;
+    keep_or_set_raters(args, &mut draft, prompter)?;
     if args.script.is_none() {
         terminal::restore_on_interrupt(
             draft_path.display().to_string(),
@@ -271,6 +238,82 @@ fn workshop<P: Prompter>(
     std::fs::remove_file(&draft_path)
         .with_context(|| format!("cannot remove the finished draft {}", draft_path.display()))?;
     finish(&doc, &written, Some(prompter))
+}
+
+/// The assessment named on the command line, or, without one, the one picked from the
+/// catalog.
+fn choose_assessment<P: Prompter>(
+    catalog: &Catalog,
+    args: &AssessArgs,
+    prompter: &mut P,
+) -> anyhow::Result<crate::assessment::Entry> {
+    Ok(match &args.assessment {
+        Some(spec) => catalog.resolve(spec)?,
+        None => {
+            let entries: Vec<String> = catalog
+                .entries
+                .iter()
+                .map(|e| format!("{} — {}", e.assessment.id, e.assessment.title))
+                .collect();
+            let pick = prompter.select("Which assessment?", &entries, 0)?;
+            catalog.entries[pick].clone()
+        }
+    })
+}
+
+/// The draft the workshop works on: the saved one, when `--resume` asks for it or the
+/// room accepts the offer, otherwise a new one; a separate draft is always new.
+fn resume_or_start<P: Prompter>(
+    env: &Env,
+    prompter: &mut P,
+    args: &AssessArgs,
+    assessment: &Assessment,
+    draft_path: &Path,
+    separate: bool,
+    clock: &dyn Fn() -> String,
+) -> anyhow::Result<Draft> {
+    let saved = if separate {
+        None
+    } else {
+        Draft::load(draft_path)?
+    };
+    if let Some(d) = &saved {
+        refuse_if_invalid(d, assessment, draft_path)?;
+    }
+    Ok(match saved {
+        Some(d) if args.resume || offer(prompter, &d, assessment)? => {
+            if let Some(other) = d.other_version(assessment) {
+                prompter.say(&format!(
+                    "Note: this draft was saved with {other}; answers are kept by item id."
+                ));
+            }
+            d
+        }
+        None if args.resume && !separate => bail!(
+            "there is no draft of {} to resume in this directory ({} does not exist)",
+            assessment.id,
+            draft_path.display()
+        ),
+        _ => new_draft(env, prompter, args, assessment, clock)?,
+    })
+}
+
+/// Applies `--raters` to a new draft; a draft already started keeps its raters, so the
+/// ratings it holds stay theirs.
+fn keep_or_set_raters<P: Prompter>(
+    args: &AssessArgs,
+    draft: &mut Draft,
+    prompter: &mut P,
+) -> anyhow::Result<()> {
+    if let Some(list) = &args.raters {
+        let raters = RaterSpec::parse_list(list).map_err(|e| anyhow::anyhow!("--raters: {e}"))?;
+        if draft.answers.raters.is_empty() || draft.answers.raters == raters {
+            draft.answers.raters = raters;
+        } else {
+            prompter.say("Note: this draft keeps the raters it was started with.");
+        }
+    }
+    Ok(())
 }
 
 /// Takes the lock of the assessment's draft: the draft's path, the lock, and whether it

@@ -26,56 +26,11 @@ pub fn run(env: &Env, args: ScoreArgs) -> anyhow::Result<()> {
     let catalog = Catalog::load(env.assessments.as_deref())?;
     let entry = catalog.resolve(&args.assessment)?;
     let assessment = &entry.assessment;
-    if args.respondents.as_ref().is_some_and(Dest::is_stdout)
-        && (args.output.out.is_empty() || args.output.out.iter().any(Dest::is_stdout))
-    {
-        bail!(
-            "--respondents -: standard output already carries the report; write the report with --out FILE, or the respondents to a file"
-        );
-    }
-    if !args.combine.is_empty() && args.group_by.is_none() {
-        bail!(
-            "--combine: there are no groups to combine without --group-by COLUMN (e.g. --group-by Role --combine \"Governor+Volunteer=Governors and volunteers\")"
-        );
-    }
+    check_destinations(&args)?;
 
-    let (reader, size): (Box<dyn io::Read>, Option<u64>) = match &args.file {
-        Source::Stdin => (Box::new(io::stdin().lock()), None),
-        Source::File(path) => {
-            let file = File::open(path)
-                .with_context(|| format!("cannot read the survey file {}", path.display()))?;
-            let size = file.metadata().ok().map(|m| m.len());
-            (Box::new(file), size)
-        }
-    };
-    let options = survey::Options {
-        encoding: args.encoding,
-        delimiter: args.delimiter,
-        sheet: args.sheet.clone(),
-        header_rows: args.header_rows.map(usize::from),
-        maps: args.maps.clone(),
-        strict_columns: args.strict_columns,
-        allow_missing: args.allow_missing,
-        group_by: args.group_by.clone(),
-        min_group: args.min_group,
-        combine: args.combine.clone(),
-        max_rejected: if args.max_rejected == 0 {
-            usize::MAX
-        } else {
-            args.max_rejected
-        },
-    };
-    // A Respondents sheet goes into every xlsx report, so the rows are kept when one is asked for.
-    let xlsx_report = if args.output.out.is_empty() {
-        args.output.format == Format::Xlsx
-    } else {
-        args.output.out.iter().any(|o| {
-            o.path()
-                .and_then(super::format_of)
-                .unwrap_or(args.output.format)
-                == Format::Xlsx
-        })
-    };
+    let (reader, size) = open_survey(&args.file)?;
+    let options = survey_options(&args);
+    let xlsx_report = wants_xlsx_report(&args);
     // Every destination is checked before the survey is read: a run that cannot write
     // all its outputs writes none.
     crate::output::check_all(
@@ -114,6 +69,116 @@ pub fn run(env: &Env, args: ScoreArgs) -> anyhow::Result<()> {
         bar.finish_and_clear();
     }
     let returns = returns?;
+    tell_what_was_read(&args, &returns);
+    refuse_rejected_when_strict(&args, &returns)?;
+
+    let now = env.now()?;
+    let context = ResultContext::new(args.org.clone(), args.period.clone(), now, Method::Survey);
+    if let Some(hint) = returns
+        .grouping
+        .as_ref()
+        .and_then(crate::score::survey::combine_hint)
+    {
+        crate::output::message(&format!("note: {hint}"));
+    }
+    let doc = crate::score::survey::result(assessment, context, returns);
+    let mut sheet = None;
+    let mut also = Vec::new();
+    if let Some(file) = observer.respondents.take() {
+        let publish = |raw: &str| published_label(&doc, &args.combine, raw);
+        let (staged, rows) = file.finish(&publish)?;
+        also.extend(staged);
+        sheet = rows;
+    }
+    let written = super::plan(
+        &args.output,
+        env,
+        |format, options| match format {
+            Format::Xlsx => xlsx::result(&doc, sheet.iter().cloned().collect()),
+            _ => crate::render::result(&doc, format, options),
+        },
+        super::result_readers,
+    )?
+    .write(args.output.force, also)?;
+    for path in written {
+        crate::output::message(&format!("wrote {path}"));
+    }
+    Ok(())
+}
+
+/// Refuses argument combinations that can't work before anything is read: stdout can
+/// carry only one of the report and the respondents, and `--combine` needs groups.
+fn check_destinations(args: &ScoreArgs) -> anyhow::Result<()> {
+    if args.respondents.as_ref().is_some_and(Dest::is_stdout)
+        && (args.output.out.is_empty() || args.output.out.iter().any(Dest::is_stdout))
+    {
+        bail!(
+            "--respondents -: standard output already carries the report; write the report with --out FILE, or the respondents to a file"
+        );
+    }
+    if !args.combine.is_empty() && args.group_by.is_none() {
+        bail!(
+            "--combine: there are no groups to combine without --group-by COLUMN (e.g. --group-by Role --combine \"Governor+Volunteer=Governors and volunteers\")"
+        );
+    }
+    Ok(())
+}
+
+/// Opens the survey returns, with the file's size when known so the progress bar can
+/// show how far through it the read is.
+fn open_survey(file: &Source) -> anyhow::Result<(Box<dyn io::Read>, Option<u64>)> {
+    Ok(match file {
+        Source::Stdin => (Box::new(io::stdin().lock()), None),
+        Source::File(path) => {
+            let file = File::open(path)
+                .with_context(|| format!("cannot read the survey file {}", path.display()))?;
+            let size = file.metadata().ok().map(|m| m.len());
+            (Box::new(file), size)
+        }
+    })
+}
+
+/// The survey reader's options, taken from the command line; `--max-rejected 0` means
+/// no limit.
+fn survey_options(args: &ScoreArgs) -> survey::Options {
+    survey::Options {
+        encoding: args.encoding,
+        delimiter: args.delimiter,
+        sheet: args.sheet.clone(),
+        header_rows: args.header_rows.map(usize::from),
+        maps: args.maps.clone(),
+        strict_columns: args.strict_columns,
+        allow_missing: args.allow_missing,
+        group_by: args.group_by.clone(),
+        min_group: args.min_group,
+        combine: args.combine.clone(),
+        max_rejected: if args.max_rejected == 0 {
+            usize::MAX
+        } else {
+            args.max_rejected
+        },
+    }
+}
+
+/// Whether any report written is a workbook, which then carries a Respondents sheet.
+fn wants_xlsx_report(args: &ScoreArgs) -> bool {
+    // A Respondents sheet goes into every xlsx report, so the rows are kept when one is asked for.
+    if args.output.out.is_empty() {
+        args.output.format == Format::Xlsx
+    } else {
+        args.output.out.iter().any(|o| {
+            o.path()
+                .and_then(super::format_of)
+                .unwrap_or(args.output.format)
+                == Format::Xlsx
+        })
+    }
+}
+
+/// Says on stderr what was read: the file's shape and counts, which columns were
+/// guessed, which items had no column and which columns went unused, so a wrong
+/// mapping is seen before the report is trusted.
+fn tell_what_was_read(args: &ScoreArgs, returns: &crate::score::survey::Returns) {
     let source = &returns.source;
     crate::output::message(&format!(
         "read {}: {}; {} rows, {} respondents{}{}",
@@ -156,7 +221,15 @@ pub fn run(env: &Env, args: ScoreArgs) -> anyhow::Result<()> {
             survey::headers::quoted_list(source.unused_columns.iter().map(String::as_str))
         ));
     }
+}
 
+/// Under `--strict`, any rejected cell stops the run before a report is written, and
+/// the first twenty rejections say why.
+fn refuse_rejected_when_strict(
+    args: &ScoreArgs,
+    returns: &crate::score::survey::Returns,
+) -> anyhow::Result<()> {
+    let source = &returns.source;
     if args.strict && source.rejected_total > 0 {
         let mut message = format!(
             "--strict: {} of {} rejected, so no report was written:",
@@ -173,38 +246,6 @@ pub fn run(env: &Env, args: ScoreArgs) -> anyhow::Result<()> {
             message.push_str(&format!("\n  … and {} more", source.rejected_total - 20));
         }
         return Err(CheckFailed(message).into());
-    }
-
-    let now = env.now()?;
-    let context = ResultContext::new(args.org.clone(), args.period.clone(), now, Method::Survey);
-    if let Some(hint) = returns
-        .grouping
-        .as_ref()
-        .and_then(crate::score::survey::combine_hint)
-    {
-        crate::output::message(&format!("note: {hint}"));
-    }
-    let doc = crate::score::survey::result(assessment, context, returns);
-    let mut sheet = None;
-    let mut also = Vec::new();
-    if let Some(file) = observer.respondents.take() {
-        let publish = |raw: &str| published_label(&doc, &args.combine, raw);
-        let (staged, rows) = file.finish(&publish)?;
-        also.extend(staged);
-        sheet = rows;
-    }
-    let written = super::plan(
-        &args.output,
-        env,
-        |format, options| match format {
-            Format::Xlsx => xlsx::result(&doc, sheet.iter().cloned().collect()),
-            _ => crate::render::result(&doc, format, options),
-        },
-        super::result_readers,
-    )?
-    .write(args.output.force, also)?;
-    for path in written {
-        crate::output::message(&format!("wrote {path}"));
     }
     Ok(())
 }

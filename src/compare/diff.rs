@@ -215,79 +215,16 @@ pub fn diff(old: Named, new: Named) -> Result<Diff, CompareError> {
     notes.extend(order_note(old, new));
     let multi_scale = o.scales.len() > 1 || n.scales.len() > 1;
 
-    let overall = OverallChange {
-        change: Change::summary(
-            Measure {
-                score: o.overall.score,
-                percent: o.overall.percent,
-            },
-            Measure {
-                score: n.overall.score,
-                percent: n.overall.percent,
-            },
-            multi_scale,
-        )
-        .judged_summary(
-            (o, o.overall.per_respondent.as_ref()),
-            (n, n.overall.per_respondent.as_ref()),
-        ),
-        old_band: o.overall.band.clone(),
-        new_band: n.overall.band.clone(),
-        point: finest_point(o, n),
-    };
+    let overall = overall_change(o, n, multi_scale);
 
-    let themes = merge(&o.themes, &n.themes, |t| &t.id)
-        .into_iter()
-        .map(|(a, b)| {
-            let measure = |t: Option<&crate::result::ThemeResult>| Measure {
-                score: t.and_then(|t| t.score),
-                percent: t.and_then(|t| t.percent),
-            };
-            let either = b.or(a).expect("one side at least");
-            RowChange {
-                id: either.id.clone(),
-                title: either.title.clone(),
-                theme: None,
-                presence: presence(a.is_some(), b.is_some()),
-                old_label: None,
-                new_label: None,
-                change: Change::summary(measure(a), measure(b), multi_scale).judged_summary(
-                    (o, a.and_then(|t| t.per_respondent.as_ref())),
-                    (n, b.and_then(|t| t.per_respondent.as_ref())),
-                ),
-                point: finest_point(o, n),
-            }
-        })
-        .collect();
+    let themes = theme_rows(o, n, multi_scale);
 
     let items: Vec<RowChange> = merge(&o.items, &n.items, |i| &i.id)
         .into_iter()
         .map(|(a, b)| item_row(o, a, n, b))
         .collect();
 
-    let mut summary = Summary::default();
-    for i in &items {
-        match (i.presence, i.change.direction) {
-            (Presence::Added, _) => summary.added += 1,
-            (Presence::Removed, _) => summary.removed += 1,
-            (_, Direction::Improved) => summary.improved += 1,
-            (_, Direction::Worse) => summary.worse += 1,
-            (_, Direction::Unchanged) => summary.unchanged += 1,
-            (_, Direction::NoSignificantChange) => summary.no_significant_change += 1,
-            (_, Direction::NotTested) => summary.not_tested += 1,
-            (_, Direction::NotComparable) => summary.not_comparable += 1,
-        }
-        if i.change.welch.is_some() {
-            summary.tested += 1;
-        }
-        if i.change.significance == Significance::Significant {
-            match i.change.direction {
-                Direction::Improved => summary.significantly_improved += 1,
-                Direction::Worse => summary.significantly_worse += 1,
-                _ => {}
-            }
-        }
-    }
+    let summary = summary_of(&items);
 
     let mut verdicts = verdicts(o, n);
     mark_evidence(&mut verdicts, &overall, &items);
@@ -310,6 +247,86 @@ pub fn diff(old: Named, new: Named) -> Result<Diff, CompareError> {
         summary,
         verdicts,
     })
+}
+
+/// The overall score's change and its band before and after.
+fn overall_change(o: &ResultDoc, n: &ResultDoc, multi_scale: bool) -> OverallChange {
+    OverallChange {
+        change: Change::summary(
+            Measure {
+                score: o.overall.score,
+                percent: o.overall.percent,
+            },
+            Measure {
+                score: n.overall.score,
+                percent: n.overall.percent,
+            },
+            multi_scale,
+        )
+        .judged_summary(
+            (o, o.overall.per_respondent.as_ref()),
+            (n, n.overall.per_respondent.as_ref()),
+        ),
+        old_band: o.overall.band.clone(),
+        new_band: n.overall.band.clone(),
+        point: finest_point(o, n),
+    }
+}
+
+/// A row for each theme in either Result, matched by id, with its change judged.
+fn theme_rows(o: &ResultDoc, n: &ResultDoc, multi_scale: bool) -> Vec<RowChange> {
+    merge(&o.themes, &n.themes, |t| &t.id)
+        .into_iter()
+        .map(|(a, b)| {
+            let measure = |t: Option<&crate::result::ThemeResult>| Measure {
+                score: t.and_then(|t| t.score),
+                percent: t.and_then(|t| t.percent),
+            };
+            let either = b.or(a).expect("one side at least");
+            RowChange {
+                id: either.id.clone(),
+                title: either.title.clone(),
+                theme: None,
+                presence: presence(a.is_some(), b.is_some()),
+                old_label: None,
+                new_label: None,
+                change: Change::summary(measure(a), measure(b), multi_scale).judged_summary(
+                    (o, a.and_then(|t| t.per_respondent.as_ref())),
+                    (n, b.and_then(|t| t.per_respondent.as_ref())),
+                ),
+                point: finest_point(o, n),
+            }
+        })
+        .collect()
+}
+
+/// The items counted by how they changed: added, removed, each direction, how many
+/// were tested and how many changed significantly.
+fn summary_of(items: &[RowChange]) -> Summary {
+    let mut summary = Summary::default();
+    for i in items {
+        match (i.presence, i.change.direction) {
+            (Presence::Added, _) => summary.added += 1,
+            (Presence::Removed, _) => summary.removed += 1,
+            (_, Direction::Improved) => summary.improved += 1,
+            (_, Direction::Worse) => summary.worse += 1,
+            (_, Direction::Unchanged) => summary.unchanged += 1,
+            (_, Direction::NoSignificantChange) => summary.no_significant_change += 1,
+            (_, Direction::NotTested) => summary.not_tested += 1,
+            (_, Direction::NotComparable) => summary.not_comparable += 1,
+        }
+        if i.change.welch.is_some() {
+            summary.tested += 1;
+        }
+        if i.change.significance == Significance::Significant {
+            match i.change.direction {
+                Direction::Improved => summary.significantly_improved += 1,
+                Direction::Worse => summary.significantly_worse += 1,
+                _ => {}
+            }
+        }
+    }
+    summary
 }
 
 fn presence(old: bool, new: bool) -> Presence {
@@ -384,7 +401,27 @@ fn order_note(old: Named, new: Named) -> Option<Note> {
 }
 
 fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
-    let band = (o.overall.band != n.overall.band).then(|| {
+    let mut verdicts = Verdicts {
+        band: band_change(o, n),
+        gaps_closed: Vec::new(),
+        gaps_opened: Vec::new(),
+        gaps_still_open: Vec::new(),
+        gaps_not_reassessed: Vec::new(),
+        findings_new: Vec::new(),
+        findings_resolved: Vec::new(),
+        findings_persisting: Vec::new(),
+        targets_met: Vec::new(),
+    };
+    gap_verdicts(o, n, &mut verdicts);
+    finding_verdicts(o, n, &mut verdicts);
+    verdicts.targets_met = targets_met(o, n);
+    verdicts
+}
+
+/// The overall band's change, if it changed, and whether it went up the new Result's
+/// bands.
+fn band_change(o: &ResultDoc, n: &ResultDoc) -> Option<BandChange> {
+    (o.overall.band != n.overall.band).then(|| {
         let index = |label: &Option<String>| {
             n.bands
                 .iter()
@@ -399,8 +436,12 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
             },
             significance: None,
         }
-    });
+    })
+}
 
+/// Each gap of either Result sorted into closed, opened, still open or not reassessed
+/// (the item has no score in the new Result, so the gap can't be called closed).
+fn gap_verdicts(o: &ResultDoc, n: &ResultDoc, verdicts: &mut Verdicts) {
     let (old_items, new_items) = (index::items(o), index::items(n));
     let gap_change = |g: &Gap| {
         let a = old_items.get(&g.item);
@@ -419,17 +460,6 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
     };
     let gap_key = index::gap_key;
     let (old_gaps, new_gaps) = (index::keys(&o.gaps, gap_key), index::keys(&n.gaps, gap_key));
-    let mut verdicts = Verdicts {
-        band,
-        gaps_closed: Vec::new(),
-        gaps_opened: Vec::new(),
-        gaps_still_open: Vec::new(),
-        gaps_not_reassessed: Vec::new(),
-        findings_new: Vec::new(),
-        findings_resolved: Vec::new(),
-        findings_persisting: Vec::new(),
-        targets_met: Vec::new(),
-    };
     for g in &o.gaps {
         let change = gap_change(g);
         if new_gaps.contains(&gap_key(g)) {
@@ -445,7 +475,11 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
             verdicts.gaps_opened.push(gap_change(g));
         }
     }
+}
 
+/// Each finding of either Result sorted into new, resolved or persisting, a finding
+/// being the same when its id and its items are.
+fn finding_verdicts(o: &ResultDoc, n: &ResultDoc, verdicts: &mut Verdicts) {
     let key = |f: &Finding| {
         let mut items = f.items.clone();
         items.sort();
@@ -471,7 +505,12 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
             verdicts.findings_resolved.push(reference(f));
         }
     }
+}
 
+/// The items whose target is met now and was not met before.
+fn targets_met(o: &ResultDoc, n: &ResultDoc) -> Vec<TargetMet> {
+    let old_items = index::items(o);
+    let mut met = Vec::new();
     for b in &n.items {
         let (Some(target), Some(score)) = (b.target, b.score) else {
             continue;
@@ -485,7 +524,7 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
                 .is_some_and(|s| s >= f64::from(a.target.unwrap_or(target)))
         });
         if !met_before {
-            verdicts.targets_met.push(TargetMet {
+            met.push(TargetMet {
                 item: b.id.clone(),
                 title: b.title.clone(),
                 target,
@@ -496,8 +535,9 @@ fn verdicts(o: &ResultDoc, n: &ResultDoc) -> Verdicts {
             });
         }
     }
-    verdicts
+    met
 }
+
 /// One scale point in percent on the finest scale of either Result.
 fn finest_point(o: &ResultDoc, n: &ResultDoc) -> f64 {
     o.scales

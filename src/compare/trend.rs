@@ -110,39 +110,69 @@ pub fn trend(results: &[Named]) -> Result<Trend, CompareError> {
     let mut notes = common_notes(&ordered);
     notes.append(&mut order_notes);
     let docs: Vec<&ResultDoc> = ordered.iter().map(|r| r.doc).collect();
-    let (first, last) = (docs[0], docs[docs.len() - 1]);
-    let previous = docs[docs.len() - 2];
+    let last = docs[docs.len() - 1];
     let multi_scale = docs.iter().any(|d| d.scales.len() > 1);
 
-    let overall = {
-        let measure = |d: &ResultDoc| Measure {
-            score: d.overall.score,
-            percent: d.overall.percent,
-        };
-        Series {
-            id: "overall".into(),
-            title: "Overall".into(),
-            scores: docs.iter().map(|d| d.overall.score).collect(),
-            percents: docs.iter().map(|d| d.overall.percent).collect(),
-            present: vec![true; docs.len()],
-            latest: Change::summary(measure(previous), measure(last), multi_scale).judged_summary(
-                (previous, previous.overall.per_respondent.as_ref()),
-                (last, last.overall.per_respondent.as_ref()),
-            ),
-            since_first: Change::summary(measure(first), measure(last), multi_scale)
-                .judged_summary(
-                    (first, first.overall.per_respondent.as_ref()),
-                    (last, last.overall.per_respondent.as_ref()),
-                ),
-        }
-    };
+    let overall = overall_series(&docs, multi_scale);
 
+    let items_of: Vec<ById<ItemResult>> = docs.iter().map(|d| index::items(d)).collect();
+    let themes = theme_series(&docs, multi_scale);
+
+    let items = item_series(&docs, &items_of);
+
+    Ok(Trend {
+        schema: SCHEMA,
+        assessment: AssessmentInfo {
+            id: last.assessment.id.clone(),
+            title: last.assessment.title.clone(),
+            banner: last.assessment.banner(),
+        },
+        ordered_by,
+        periods: ordered.iter().map(Source::of).collect(),
+        notes,
+        overall,
+        bands: docs.iter().map(|d| d.overall.band.clone()).collect(),
+        themes,
+        items,
+        persistent_findings: persistent_findings(&docs),
+        persistent_gaps: persistent_gaps(&docs, &items_of),
+    })
+}
+
+/// The overall score's series, with its latest change and its change since the first
+/// Result.
+fn overall_series(docs: &[&ResultDoc], multi_scale: bool) -> Series {
+    let (first, last) = (docs[0], docs[docs.len() - 1]);
+    let previous = docs[docs.len() - 2];
+    let measure = |d: &ResultDoc| Measure {
+        score: d.overall.score,
+        percent: d.overall.percent,
+    };
+    Series {
+        id: "overall".into(),
+        title: "Overall".into(),
+        scores: docs.iter().map(|d| d.overall.score).collect(),
+        percents: docs.iter().map(|d| d.overall.percent).collect(),
+        present: vec![true; docs.len()],
+        latest: Change::summary(measure(previous), measure(last), multi_scale).judged_summary(
+            (previous, previous.overall.per_respondent.as_ref()),
+            (last, last.overall.per_respondent.as_ref()),
+        ),
+        since_first: Change::summary(measure(first), measure(last), multi_scale).judged_summary(
+            (first, first.overall.per_respondent.as_ref()),
+            (last, last.overall.per_respondent.as_ref()),
+        ),
+    }
+}
+
+/// A series for each theme in any of the Results, by id; a theme missing from a
+/// Result is a gap in its series, not a zero.
+fn theme_series(docs: &[&ResultDoc], multi_scale: bool) -> Vec<Series> {
     let themes_of: Vec<ById<crate::result::ThemeResult>> = docs
         .iter()
         .map(|d| ById::new(&d.themes, |t| t.id.as_str()))
         .collect();
-    let items_of: Vec<ById<ItemResult>> = docs.iter().map(|d| index::items(d)).collect();
-    let themes = union(&docs, |d| &d.themes, |t| &t.id)
+    union(docs, |d| &d.themes, |t| &t.id)
         .into_iter()
         .map(|id| {
             let at: Vec<Option<&crate::result::ThemeResult>> =
@@ -165,9 +195,13 @@ pub fn trend(results: &[Named]) -> Result<Trend, CompareError> {
                 id,
             }
         })
-        .collect();
+        .collect()
+}
 
-    let items = union(&docs, |d| &d.items, |i| &i.id)
+/// A series for each item in any of the Results, by id, its changes judged item by
+/// item.
+fn item_series(docs: &[&ResultDoc], items_of: &[ById<ItemResult>]) -> Vec<Series> {
+    union(docs, |d| &d.items, |i| &i.id)
         .into_iter()
         .map(|id| {
             let at: Vec<Option<&ItemResult>> = items_of.iter().map(|d| d.get(&id)).collect();
@@ -177,30 +211,12 @@ pub fn trend(results: &[Named]) -> Result<Trend, CompareError> {
                 scores: at.iter().map(|i| i.and_then(|i| i.score)).collect(),
                 percents: at.iter().map(|i| i.and_then(|i| i.percent)).collect(),
                 present: at.iter().map(Option::is_some).collect(),
-                latest: item_change(&docs, &at, n - 2, n - 1),
-                since_first: item_change(&docs, &at, 0, n - 1),
+                latest: item_change(docs, &at, n - 2, n - 1),
+                since_first: item_change(docs, &at, 0, n - 1),
                 id,
             }
         })
-        .collect();
-
-    Ok(Trend {
-        schema: SCHEMA,
-        assessment: AssessmentInfo {
-            id: last.assessment.id.clone(),
-            title: last.assessment.title.clone(),
-            banner: last.assessment.banner(),
-        },
-        ordered_by,
-        periods: ordered.iter().map(Source::of).collect(),
-        notes,
-        overall,
-        bands: docs.iter().map(|d| d.overall.band.clone()).collect(),
-        themes,
-        items,
-        persistent_findings: persistent_findings(&docs),
-        persistent_gaps: persistent_gaps(&docs, &items_of),
-    })
+        .collect()
 }
 
 fn item_change(docs: &[&ResultDoc], at: &[Option<&ItemResult>], a: usize, b: usize) -> Change {

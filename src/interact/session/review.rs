@@ -95,10 +95,34 @@ impl<P: Prompter> Session<'_, P> {
     fn change(&mut self, i: usize) -> anyhow::Result<()> {
         let a = self.assessment;
         let item = &a.items[i];
-        let scale = a.scale_of(item);
         let screen = item_view::screen(a, i);
         self.show(&screen);
         let answer = self.current(&item.id);
+        let (mut entries, parts) = self.parts(i, &answer);
+        entries.push(Entry::plain("Back to the review"));
+        let mut menu = Menu::new(format!("Change which part of item {}?", i + 1), entries, 0);
+        menu.escape = true;
+        let Pick::Entry(k) = self.prompter.choose(&menu)? else {
+            return Ok(());
+        };
+        let Some(part) = parts.get(k).cloned() else {
+            return Ok(());
+        };
+        self.show(&screen);
+        self.change_part(i, part, &answer, &screen)?;
+        self.drop_target_met(i);
+        if self.current(&item.id).is_answered() {
+            self.draft.skipped.retain(|s| *s != item.id);
+        }
+        self.save()
+    }
+
+    /// The parts of item `i` that can be changed, each shown with its current value, and
+    /// the Part each menu entry stands for.
+    fn parts(&self, i: usize, answer: &crate::response::Answer) -> (Vec<Entry>, Vec<Part>) {
+        let a = self.assessment;
+        let item = &a.items[i];
+        let scale = a.scale_of(item);
         let mut parts = Vec::new();
         let mut entries = Vec::new();
         let shown = |r: Option<Rating>| match r {
@@ -158,16 +182,20 @@ impl<P: Prompter> Session<'_, P> {
             )));
             parts.push(Part::Action);
         }
-        entries.push(Entry::plain("Back to the review"));
-        let mut menu = Menu::new(format!("Change which part of item {}?", i + 1), entries, 0);
-        menu.escape = true;
-        let Pick::Entry(k) = self.prompter.choose(&menu)? else {
-            return Ok(());
-        };
-        let Some(part) = parts.get(k).cloned() else {
-            return Ok(());
-        };
-        self.show(&screen);
+        (entries, parts)
+    }
+
+    /// Asks again for the one part of item `i` that was picked.
+    fn change_part(
+        &mut self,
+        i: usize,
+        part: Part,
+        answer: &crate::response::Answer,
+        screen: &Screen,
+    ) -> anyhow::Result<()> {
+        let a = self.assessment;
+        let item = &a.items[i];
+        let scale = a.scale_of(item);
         match part {
             Part::Rater(label) => {
                 let current = answer.raters.get(&label).copied();
@@ -188,17 +216,13 @@ impl<P: Prompter> Session<'_, P> {
                 }
             }
             Part::Examples => {
-                self.examples(i, &screen)?;
+                self.examples(i, screen)?;
             }
             Part::Note => self.note(i)?,
             Part::Field(id) => self.field(i, &id)?,
             Part::Target => self.target(i)?,
             Part::Action => self.action(i)?,
         }
-        self.drop_target_met(i);
-        if self.current(&item.id).is_answered() {
-            self.draft.skipped.retain(|s| *s != item.id);
-        }
-        self.save()
+        Ok(())
     }
 }
