@@ -6,6 +6,7 @@
 //! the menu scrolls; the head and the prompt are always there.
 
 use super::{Menu, Screen};
+use crate::render::text::label_mark;
 use crate::render::text::{terminal_safe, wrap};
 
 /// The prompt at the bottom of the frame.
@@ -167,7 +168,8 @@ pub fn frame(
             escape,
             allow_empty,
         } => {
-            let shown = format!("? {}: ", terminal_safe(p));
+            let p = terminal_safe(p);
+            let shown = format!("? {p}{} ", label_mark(&p));
             let buffer = terminal_safe(buffer);
             // The end of a long answer stays in sight.
             let room = width.saturating_sub(shown.chars().count() + 1).max(10);

@@ -3,6 +3,7 @@
 //! for its tables; with the wording the result's pages share (who answered, rating labels).
 
 use super::model::{Block, Grid};
+use super::text::labelled;
 use crate::render::text::{bar, number, percent, score};
 use crate::result::{GapKind, ResultDoc};
 
@@ -184,7 +185,7 @@ pub fn blocks(doc: &ResultDoc) -> Vec<Block> {
             let fields: Vec<String> = item
                 .fields
                 .iter()
-                .map(|(k, v)| format!("{}: {v}", doc.field_label(k)))
+                .map(|(k, v)| labelled(doc.field_label(k), v))
                 .collect();
             grid.row(vec![
                 item.title.clone(),

@@ -70,9 +70,30 @@ pub fn wrap(text: &str, width: usize) -> String {
     out
 }
 
+/// A label and its value: "Sourcing: In-house", but "Who holds this role? Jo Bloggs" —
+/// a label that is a question, or ends in its own colon, takes no second mark.
+pub fn labelled(label: &str, value: &str) -> String {
+    format!("{label}{} {value}", label_mark(label))
+}
+
+/// The mark between a label and what follows it: nothing after "?" or ":", else ":".
+pub fn label_mark(label: &str) -> &'static str {
+    if label.ends_with(['?', ':']) { "" } else { ":" }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regression_a_label_that_is_a_question_was_followed_by_a_colon() {
+        assert_eq!(
+            labelled("Who holds this role?", "Jo"),
+            "Who holds this role? Jo"
+        );
+        assert_eq!(labelled("Sourcing", "In-house"), "Sourcing: In-house");
+        assert_eq!(labelled("Owner:", "Sam"), "Owner: Sam");
+    }
 
     #[test]
     fn wraps_at_words_and_keeps_bullet_indents() {

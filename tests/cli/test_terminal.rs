@@ -281,7 +281,7 @@ fn the_optional_step_targets_above_the_rating_and_one_answer_changed_from_review
         );
         t.send(ENTER);
         let s = t.until(&["? Change which part of item 1?"]);
-        assert!(s.contains("Who holds this role?: Jo Bloggs"), "{s}");
+        assert!(s.contains("Who holds this role? Jo Bloggs"), "{s}");
         t.keys(&[DOWN, DOWN, DOWN, DOWN]);
         assert!(t.chosen().contains("Target: 2 In place"), "{}", t.screen());
         t.send(ENTER);

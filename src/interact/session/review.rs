@@ -5,6 +5,7 @@
 
 use super::{Asked, Session};
 use crate::interact::{Entry, Menu, Pick, Prompter, Screen, item_view};
+use crate::render::text::labelled;
 use crate::response::Rating;
 
 /// A part of an answer that can be changed on its own.
@@ -156,13 +157,12 @@ impl<P: Prompter> Session<'_, P> {
         )));
         parts.push(Part::Note);
         for f in a.fields_for(item) {
-            entries.push(Entry::plain(format!(
-                "{}: {}",
-                f.label,
+            entries.push(Entry::plain(labelled(
+                &f.label,
                 answer
                     .fields
                     .get(&f.id)
-                    .map_or("not recorded", String::as_str)
+                    .map_or("not recorded", String::as_str),
             )));
             parts.push(Part::Field(f.id.clone()));
         }
