@@ -38,8 +38,20 @@ const MB: u64 = 1024 * 1024;
 /// What every refusal ends with.
 pub const AS_CSV: &str = "save the sheet as CSV UTF-8 (in Excel: File › Save As › CSV UTF-8), which plead reads row by row in constant memory";
 
-/// Checks a zipped workbook (.xlsx, .ods) before it is opened; other bytes pass.
+/// The start of an OLE2 compound file: an Excel 97-2003 workbook (.xls).
+const OLE2: [u8; 4] = [0xD0, 0xCF, 0x11, 0xE0];
+
+/// Checks a zipped workbook (.xlsx, .ods) before it is opened, and refuses an .xls, whose
+/// reach cannot be checked; other bytes pass.
 pub fn check(bytes: &[u8]) -> Result<(), String> {
+    if bytes.starts_with(&OLE2) {
+        // calamine lays an .xls sheet out as one rectangle from its cells' reach, and the
+        // binary format gives no sizes to check first: a 2 KB file with a cell at the
+        // 65,536th row and the 256th column would ask for over 500 MB.
+        return Err(format!(
+            "this is an Excel 97-2003 workbook (.xls), whose size in memory cannot be checked before it is read: save it as an Excel Workbook (.xlsx), or {AS_CSV}"
+        ));
+    }
     if !bytes.starts_with(b"PK\x03\x04") {
         return Ok(());
     }

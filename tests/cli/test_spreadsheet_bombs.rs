@@ -197,3 +197,20 @@ fn a_cell_reference_beyond_the_grid_overflowed_calamine() {
         );
     }
 }
+
+#[test]
+fn an_xls_was_bounded_only_by_its_size_on_disk() {
+    // An OLE2 compound file's signature: calamine would lay any .xls sheet out as one
+    // rectangle from its cells' reach, which no check can bound before reading.
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.resize(2048, 0);
+    let run = score("returns.xls", bytes).code(2);
+    assert!(
+        run.stderr.contains("Excel 97-2003 workbook (.xls)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(".xlsx"), "{}", run.stderr);
+    assert!(run.stderr.contains("CSV UTF-8"), "{}", run.stderr);
+    assert!(!run.dir.join("r.json").exists());
+}
