@@ -256,8 +256,8 @@ pub struct TrendArgs {
 pub struct ScoreArgs {
     /// An assessment id (see `plead list`) or a path to a .toml file
     pub assessment: String,
-    /// The survey returns: .csv, .tsv or .txt (any common encoding), .xlsx, .xls or .ods;
-    /// `-` reads standard input
+    /// The survey returns: .csv, .tsv or .txt (any common encoding), .xlsx or .ods (an .xls
+    /// is refused: save it as .xlsx); `-` reads standard input
     #[arg(value_name = "FILE")]
     pub file: Source,
     /// The organisation surveyed
