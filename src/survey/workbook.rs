@@ -46,8 +46,8 @@ const OLE2: [u8; 4] = [0xD0, 0xCF, 0x11, 0xE0];
 pub fn check(bytes: &[u8]) -> Result<(), String> {
     if bytes.starts_with(&OLE2) {
         // calamine lays an .xls sheet out as one rectangle from its cells' reach, and the
-        // binary format gives no sizes to check first: a 2 KB file with a cell at the
-        // 65,536th row and the 256th column would ask for over 500 MB.
+        // binary format gives no sizes to check first: one cell at the 65,536th row and the
+        // 256th column would make a rectangle of 16.7 million cells.
         return Err(format!(
             "this is an Excel 97-2003 workbook (.xls), whose size in memory cannot be checked before it is read: save it as an Excel Workbook (.xlsx), or {AS_CSV}"
         ));
