@@ -146,46 +146,112 @@ fn read_inner(
     observer: &mut dyn Observer,
 ) -> anyhow::Result<Returns> {
     let counted = Rc::new(Shared::new(0u64));
-    let mut raw: Box<dyn Read> = Box::new(Counting {
-        inner: input.reader,
-        count: counted.clone(),
-    });
-    let start = decode::head(&mut raw, 64 * 1024).context("cannot read")?;
-    let (mut records, format, utf8) = if xlsx::is_spreadsheet(&start) {
-        open_spreadsheet(start, raw, options)?
-    } else {
-        open_csv(start, raw, options)?
-    };
-
+    let (mut records, format, utf8) = open(
+        Box::new(Counting {
+            inner: input.reader,
+            count: counted.clone(),
+        }),
+        options,
+    )?;
     let mut record = ByteRecord::new();
     let first = first_rows(&mut records, &mut record)?;
-    let texts = sniff_texts(&first, utf8)?;
-    let mut layout = layout::detect(&texts, options.header_rows);
+    let mut layout = layout::detect(&sniff_texts(&first, utf8)?, options.header_rows);
     let sample: Vec<&ByteRecord> = first
         .iter()
         .skip(layout.header_rows)
         .map(|(_, r)| r)
         .collect();
     personal::classify(&mut layout.columns, &sample);
+    let recognised = recognise(assessment, layout, options)?;
+    personal::enforce(
+        assessment,
+        &recognised.layout.columns,
+        &recognised.item_columns,
+        &options.maps,
+        recognised.group_column,
+        &sample,
+    )?;
+    observer.header(&Header {
+        group_by: recognised.group_name(),
+    })?;
+
+    let mut respondents = Respondents::new(assessment, &recognised, options, utf8);
+    for (row, rec) in first.iter().skip(recognised.layout.header_rows) {
+        respondents.row(*row, rec, observer)?;
+    }
+    respondents.rest(&mut records, &mut record, observer, &counted)?;
+    let Respondents { counter, state, .. } = respondents;
+    let (tally, grouping) = counter.finish().map_err(|e| anyhow!(e))?;
+    if tally.respondents == 0 {
+        bail!(no_valid_rows(&state, &recognised.layout));
+    }
+    let source = survey_source(
+        assessment,
+        &input.name,
+        format,
+        &recognised,
+        &state,
+        options,
+    );
+    Ok(Returns {
+        tally,
+        grouping,
+        rejected: state.rejected,
+        source,
+    })
+}
+
+/// What the header rows told: the layout and its columns, which column each item is
+/// read from, and the `--group-by` column.
+struct Recognised {
+    layout: layout::Layout,
+    matching: headers::Matching,
+    /// Per item, in `assessment.items` order: its column, if matched.
+    item_columns: Vec<Option<usize>>,
+    group_column: Option<usize>,
+}
+
+impl Recognised {
+    /// The `--group-by` column's header.
+    fn group_name(&self) -> Option<&str> {
+        self.group_column
+            .map(|c| self.layout.columns[c].name.as_str())
+    }
+}
+
+/// Matches the items to the layout's columns (an item with no column is an error
+/// unless `--allow-missing`) and resolves the `--group-by` column.
+fn recognise(
+    assessment: &Assessment,
+    layout: layout::Layout,
+    options: &Options,
+) -> anyhow::Result<Recognised> {
     let matching = headers::match_items(
         assessment,
         &layout.columns,
         &options.maps,
         !options.strict_columns,
     )?;
-    let columns = &layout.columns;
-
-    let unmatched: Vec<&crate::assessment::Item> = assessment
-        .items
-        .iter()
-        .zip(&matching.items)
-        .filter(|(_, m)| m.is_none())
-        .map(|(i, _)| i)
-        .collect();
-    if !unmatched.is_empty() && !options.allow_missing {
+    if !options.allow_missing && matching.items.iter().any(Option::is_none) {
         bail!(suggest::unmatched(assessment, &layout, &matching));
     }
+    let group_column = group_column(assessment, &layout.columns, &matching, options)?;
+    let item_columns = matching.items.iter().map(|m| m.map(|(c, _)| c)).collect();
+    Ok(Recognised {
+        layout,
+        matching,
+        item_columns,
+        group_column,
+    })
+}
 
+/// The `--group-by` column, which may not be a column the wording matched to an item.
+fn group_column(
+    assessment: &Assessment,
+    columns: &[layout::Column],
+    matching: &headers::Matching,
+    options: &Options,
+) -> anyhow::Result<Option<usize>> {
     let group_column = match &options.group_by {
         None => None,
         // A personal column is refused by `personal::enforce`, with what it holds.
@@ -196,108 +262,148 @@ fn read_inner(
         )?),
     };
     if let Some(problem) =
-        reference::group_taken_by_wording(assessment, columns, &matching, group_column)
+        reference::group_taken_by_wording(assessment, columns, matching, group_column)
     {
         bail!(problem);
     }
+    Ok(group_column)
+}
 
-    let item_columns: Vec<Option<usize>> =
-        matching.items.iter().map(|m| m.map(|(c, _)| c)).collect();
-    personal::enforce(
-        assessment,
-        columns,
-        &item_columns,
-        &options.maps,
-        group_column,
-        &sample,
-    )?;
-    let mut items = ItemCells {
-        assessment,
-        columns,
-        item_columns: &item_columns,
-        personal_columns: personal::columns(columns),
-        parsers: assessment
-            .items
-            .iter()
-            .map(|i| cell::CellParser::new(assessment.scale_of(i)))
-            .collect(),
-        max_rejected: options.max_rejected,
-        utf8,
-    };
-    let mut counter = Counter::new(
-        assessment,
-        group_column.map(|c| columns[c].name.clone()),
-        options.min_group,
-        MAX_GROUPS,
-        &options.combine,
-    );
-    observer.header(&Header {
-        group_by: group_column.map(|c| columns[c].name.as_str()),
-    })?;
+/// The respondents' rows read into counts: each row's item cells parsed, test and
+/// empty rows counted apart, and each respondent counted in its group.
+struct Respondents<'a> {
+    recognised: &'a Recognised,
+    items: ItemCells<'a>,
+    counter: Counter,
+    state: RowState,
+}
 
-    let mut state = RowState {
-        cells: vec![Cell::Missing; assessment.items.len()],
-        rejected: Vec::new(),
-        rejected_total: 0,
-        rows: 0,
-        test_rows: 0,
-        empty_rows: 0,
-    };
-    let mut process = |row: u64,
-                       rec: &ByteRecord,
-                       state: &mut RowState,
-                       observer: &mut dyn Observer|
-     -> anyhow::Result<()> {
+impl<'a> Respondents<'a> {
+    fn new(
+        assessment: &'a Assessment,
+        recognised: &'a Recognised,
+        options: &Options,
+        utf8: bool,
+    ) -> Self {
+        let columns = &recognised.layout.columns;
+        Respondents {
+            recognised,
+            items: ItemCells {
+                assessment,
+                columns,
+                item_columns: &recognised.item_columns,
+                personal_columns: personal::columns(columns),
+                parsers: assessment
+                    .items
+                    .iter()
+                    .map(|i| cell::CellParser::new(assessment.scale_of(i)))
+                    .collect(),
+                max_rejected: options.max_rejected,
+                utf8,
+            },
+            counter: Counter::new(
+                assessment,
+                recognised.group_name().map(str::to_string),
+                options.min_group,
+                MAX_GROUPS,
+                &options.combine,
+            ),
+            state: RowState {
+                cells: vec![Cell::Missing; assessment.items.len()],
+                rejected: Vec::new(),
+                rejected_total: 0,
+                rows: 0,
+                test_rows: 0,
+                empty_rows: 0,
+            },
+        }
+    }
+
+    /// Reads one row: a blank row is skipped, a test or empty one counted apart, and a
+    /// respondent counted (in its group) and shown to the observer.
+    fn row(
+        &mut self,
+        row: u64,
+        rec: &ByteRecord,
+        observer: &mut dyn Observer,
+    ) -> anyhow::Result<()> {
         if rec.iter().all(|f| f.trim_ascii().is_empty()) {
             return Ok(());
         }
+        let state = &mut self.state;
         state.rows += 1;
-        if is_test_row(&layout, rec) {
+        if is_test_row(&self.recognised.layout, rec) {
             state.test_rows += 1;
             return Ok(());
         }
-        if !items.read(row, rec, state)? {
+        if !self.items.read(row, rec, state)? {
             state.empty_rows += 1;
             return Ok(());
         }
-        let group = match group_column {
+        let group = match self.recognised.group_column {
             Some(c) => Some(
-                counter
+                self.counter
                     .group_label(rec.get(c).unwrap_or(b""))
-                    .map_err(|e| anyhow!("row {row}, column {:?}: {e}", columns[c].name))?,
+                    .map_err(|e| {
+                        anyhow!(
+                            "row {row}, column {:?}: {e}",
+                            self.recognised.layout.columns[c].name
+                        )
+                    })?,
             ),
             None => None,
         };
-        counter.count(&state.cells, group);
+        self.counter.count(&state.cells, group);
         observer.respondent(&Row {
             row,
             cells: &state.cells,
-            group: group.map(|g| counter.label(g)),
+            group: group.map(|g| self.counter.label(g)),
         })?;
         Ok(())
-    };
-
-    for (row, rec) in first.iter().skip(layout.header_rows) {
-        process(*row, rec, &mut state, observer)?;
     }
-    let mut since = 0u64;
-    while let Some(row) = records.next(&mut record)? {
-        process(row, &record, &mut state, observer)?;
-        since += 1;
-        if since == PROGRESS_EVERY {
-            since = 0;
-            observer.progress(counted.get());
+
+    /// Reads the rows after the first ones, reporting the bytes read every
+    /// `PROGRESS_EVERY` rows and at the end.
+    fn rest(
+        &mut self,
+        records: &mut Records,
+        record: &mut ByteRecord,
+        observer: &mut dyn Observer,
+        counted: &Shared<u64>,
+    ) -> anyhow::Result<()> {
+        let mut since = 0u64;
+        while let Some(row) = records.next(record)? {
+            self.row(row, record, observer)?;
+            since += 1;
+            if since == PROGRESS_EVERY {
+                since = 0;
+                observer.progress(counted.get());
+            }
         }
+        observer.progress(counted.get());
+        Ok(())
     }
-    observer.progress(counted.get());
+}
 
-    let (tally, grouping) = counter.finish().map_err(|e| anyhow!(e))?;
-    if tally.respondents == 0 {
-        bail!(no_valid_rows(&state, &layout));
-    }
-
-    let source = SurveySource {
-        file: file_name(&input.name),
+/// The Result's account of the survey file: how it was read, which columns were
+/// matched, left unused or held personal data, and how many rows were counted apart.
+fn survey_source(
+    assessment: &Assessment,
+    name: &str,
+    format: String,
+    recognised: &Recognised,
+    state: &RowState,
+    options: &Options,
+) -> SurveySource {
+    let Recognised {
+        layout,
+        matching,
+        item_columns,
+        group_column,
+    } = recognised;
+    let columns = &layout.columns;
+    SurveySource {
+        file: file_name(name),
         layout: layout.tool.name().to_string(),
         header_rows: layout.header_rows,
         header_rows_given: layout.header_rows_given,
@@ -305,9 +411,15 @@ fn read_inner(
         rows: state.rows,
         test_rows: state.test_rows,
         empty_rows: state.empty_rows,
-        columns: column_matches(assessment, &matching, columns),
-        unmatched_items: unmatched.iter().map(|i| i.id.clone()).collect(),
-        unused_columns: unused_questions(columns, &item_columns, group_column),
+        columns: column_matches(assessment, matching, columns),
+        unmatched_items: assessment
+            .items
+            .iter()
+            .zip(&matching.items)
+            .filter(|(_, m)| m.is_none())
+            .map(|(i, _)| i.id.clone())
+            .collect(),
+        unused_columns: unused_questions(columns, item_columns, *group_column),
         personal_columns: columns
             .iter()
             .filter(|c| c.kind == Kind::Personal)
@@ -315,13 +427,7 @@ fn read_inner(
             .collect(),
         rejected_total: state.rejected_total,
         min_group: options.min_group,
-    };
-    Ok(Returns {
-        tally,
-        grouping,
-        rejected: state.rejected,
-        source,
-    })
+    }
 }
 
 /// Whether a row is a survey tool's test or preview response (by its status or
@@ -433,6 +539,17 @@ fn no_valid_rows(state: &RowState, layout: &layout::Layout) -> String {
         ));
     }
     message
+}
+
+/// Opens the file as rows, a spreadsheet or CSV by its first bytes; says how it was
+/// read, and whether as UTF-8.
+fn open(mut raw: Box<dyn Read>, options: &Options) -> anyhow::Result<(Records, String, bool)> {
+    let start = decode::head(&mut raw, 64 * 1024).context("cannot read")?;
+    if xlsx::is_spreadsheet(&start) {
+        open_spreadsheet(start, raw, options)
+    } else {
+        open_csv(start, raw, options)
+    }
 }
 
 /// Reads a spreadsheet whole (a workbook cannot be read row by row), refusing one
