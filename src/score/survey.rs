@@ -6,7 +6,7 @@
 use super::histogram::Histogram;
 use super::respondent::RespondentScores;
 use super::suppress::{self, Plan};
-use super::{ItemInput, document, score};
+use super::{ItemInput, Scores, document, score};
 use crate::assessment::Assessment;
 use crate::result::{
     CombinedGroup, Context, GroupBy, GroupDifference, GroupItem, GroupResult, GroupScore, Rejected,
@@ -193,99 +193,135 @@ pub fn combine_hint(grouping: &Grouping) -> Option<String> {
     ))
 }
 
+/// The groups' results, suppressed as planned, and per item the highest and lowest
+/// group shown.
 fn groups(
     assessment: &Assessment,
     grouping: &Grouping,
 ) -> (Vec<GroupResult>, Vec<GroupDifference>) {
     let plan = plan(grouping);
-    let min = grouping.min_group;
-    let reason = |r: Option<suppress::Reason>| r.map(|r| r.text(min));
+    let shown = Shown {
+        assessment,
+        plan: &plan,
+        min: grouping.min_group,
+    };
     let results: Vec<GroupResult> = grouping
         .groups
         .iter()
         .enumerate()
-        .map(|(g, group)| {
-            if let Some(why) = plan.groups[g] {
-                return GroupResult {
-                    label: group.label.clone(),
-                    suppressed: true,
-                    reason: Some(why.text(min)),
-                    respondents: None,
-                    overall: None,
-                    themes: Vec::new(),
-                    items: Vec::new(),
-                };
-            }
-            let inputs = group.tally.inputs();
-            let scores = score(assessment, &inputs);
-            let overall = plan.over(g, 0..assessment.items.len());
-            GroupResult {
+        .map(|(g, group)| shown.group(g, group))
+        .collect();
+    let differences = differences(assessment, &results);
+    (results, differences)
+}
+
+/// A grouping's figures as the suppression plan lets them be shown.
+struct Shown<'a> {
+    assessment: &'a Assessment,
+    plan: &'a Plan,
+    min: u64,
+}
+
+impl Shown<'_> {
+    fn reason(&self, r: Option<suppress::Reason>) -> Option<String> {
+        r.map(|r| r.text(self.min))
+    }
+
+    /// Group `g`'s result: nothing but its reason when the whole group is suppressed.
+    fn group(&self, g: usize, group: &GroupTally) -> GroupResult {
+        if let Some(why) = self.plan.groups[g] {
+            return GroupResult {
                 label: group.label.clone(),
-                suppressed: false,
-                reason: None,
-                respondents: Some(group.tally.respondents),
-                overall: Some(GroupScore {
-                    id: String::new(),
-                    score: scores.overall.score.filter(|_| overall.is_none()),
-                    percent: scores.overall.percent.filter(|_| overall.is_none()),
-                    band: scores.band.clone().filter(|_| overall.is_none()),
-                    reason: reason(overall),
-                }),
-                themes: assessment
-                    .themes
-                    .iter()
-                    .zip(&scores.themes)
-                    .map(|(t, s)| {
-                        let members = assessment
-                            .items
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, i)| i.theme == t.id)
-                            .map(|(k, _)| k);
-                        let hidden = plan.over(g, members);
-                        GroupScore {
-                            id: t.id.clone(),
-                            score: s.score.filter(|_| hidden.is_none()),
-                            percent: s.percent.filter(|_| hidden.is_none()),
-                            band: None,
-                            reason: reason(hidden),
-                        }
-                    })
-                    .collect(),
-                items: assessment
+                suppressed: true,
+                reason: Some(why.text(self.min)),
+                respondents: None,
+                overall: None,
+                themes: Vec::new(),
+                items: Vec::new(),
+            };
+        }
+        let scores = score(self.assessment, &group.tally.inputs());
+        let hidden = self.plan.over(g, 0..self.assessment.items.len());
+        GroupResult {
+            label: group.label.clone(),
+            suppressed: false,
+            reason: None,
+            respondents: Some(group.tally.respondents),
+            overall: Some(GroupScore {
+                id: String::new(),
+                score: scores.overall.score.filter(|_| hidden.is_none()),
+                percent: scores.overall.percent.filter(|_| hidden.is_none()),
+                band: scores.band.clone().filter(|_| hidden.is_none()),
+                reason: self.reason(hidden),
+            }),
+            themes: self.themes(g, &scores),
+            items: self.items(g, &group.tally, &scores),
+        }
+    }
+
+    /// Group `g`'s theme scores; a theme with an item suppressed in the group is hidden.
+    fn themes(&self, g: usize, scores: &Scores) -> Vec<GroupScore> {
+        let assessment = self.assessment;
+        assessment
+            .themes
+            .iter()
+            .zip(&scores.themes)
+            .map(|(t, s)| {
+                let members = assessment
                     .items
                     .iter()
-                    .zip(&group.tally.items)
-                    .zip(&scores.items)
                     .enumerate()
-                    .map(|(k, ((item, h), s))| match plan.items[g][k] {
-                        Some(why) => GroupItem {
-                            id: item.id.clone(),
-                            score: None,
-                            percent: None,
-                            n: None,
-                            not_applicable: None,
-                            missing: None,
-                            reason: Some(why.text(min)),
-                            aggregate: None,
-                        },
-                        None => GroupItem {
-                            id: item.id.clone(),
-                            score: s.score,
-                            percent: s.percent,
-                            n: Some(h.n()),
-                            not_applicable: Some(h.not_applicable),
-                            missing: Some(h.missing),
-                            reason: None,
-                            aggregate: h.aggregate(),
-                        },
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
+                    .filter(|(_, i)| i.theme == t.id)
+                    .map(|(k, _)| k);
+                let hidden = self.plan.over(g, members);
+                GroupScore {
+                    id: t.id.clone(),
+                    score: s.score.filter(|_| hidden.is_none()),
+                    percent: s.percent.filter(|_| hidden.is_none()),
+                    band: None,
+                    reason: self.reason(hidden),
+                }
+            })
+            .collect()
+    }
 
-    // From the groups and items shown only.
+    /// Group `g`'s item figures, each shown whole or replaced by its reason.
+    fn items(&self, g: usize, tally: &Tally, scores: &Scores) -> Vec<GroupItem> {
+        self.assessment
+            .items
+            .iter()
+            .zip(&tally.items)
+            .zip(&scores.items)
+            .enumerate()
+            .map(|(k, ((item, h), s))| match self.plan.items[g][k] {
+                Some(why) => GroupItem {
+                    id: item.id.clone(),
+                    score: None,
+                    percent: None,
+                    n: None,
+                    not_applicable: None,
+                    missing: None,
+                    reason: Some(why.text(self.min)),
+                    aggregate: None,
+                },
+                None => GroupItem {
+                    id: item.id.clone(),
+                    score: s.score,
+                    percent: s.percent,
+                    n: Some(h.n()),
+                    not_applicable: Some(h.not_applicable),
+                    missing: Some(h.missing),
+                    reason: None,
+                    aggregate: h.aggregate(),
+                },
+            })
+            .collect()
+    }
+}
+
+/// Per item scored in two groups or more, the highest and lowest group: from the
+/// groups and items shown only.
+fn differences(assessment: &Assessment, results: &[GroupResult]) -> Vec<GroupDifference> {
     let mut differences = Vec::new();
     for (index, item) in assessment.items.iter().enumerate() {
         let scored: Vec<(&str, f64)> = results
@@ -317,5 +353,5 @@ fn groups(
             difference: high.1 - low.1,
         });
     }
-    (results, differences)
+    differences
 }
