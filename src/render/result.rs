@@ -36,23 +36,60 @@ pub const INTERVALS_MEAN: &str = "95% CI: the range that, 95 times in 100, holds
 
 /// The blocks of a scored Result.
 pub fn blocks(doc: &ResultDoc) -> Vec<Block> {
-    let mut blocks = vec![Block::Title(format!(
-        "{} — {}, {}",
-        doc.assessment.title, doc.context.organisation, doc.context.period
-    ))];
-    let who = who(doc);
-    blocks.push(Block::Paragraph(format!(
-        "{who}. Scored {}. Source: {}",
-        super::text::human_time(&doc.context.created),
-        doc.assessment.source
-    )));
+    let survey = doc.context.method == crate::result::Method::Survey;
+    let mut blocks = opening(doc);
+    blocks.extend(overall(doc));
+    if doc.themes.len() > 1 {
+        blocks.push(Block::Heading("Themes".into()));
+        blocks.push(Block::Grid(themes_grid(doc, true)));
+    }
+    blocks.push(Block::Heading("Items".into()));
+    blocks.push(Block::Grid(items_grid(doc, true)));
+    if survey {
+        blocks.push(Block::Paragraph(INTERVALS_MEAN.into()));
+    }
+    blocks.extend(super::survey::groups(doc));
+    if !doc.raters.is_empty() {
+        blocks.push(Block::Heading("Raters".into()));
+        blocks.extend(raters(doc));
+    }
+    blocks.extend(examples(doc));
+    blocks.extend(findings(doc));
+    blocks.extend(gaps(doc));
+    blocks.extend(action_list(doc));
+    blocks.extend(recorded(doc));
+    if !doc.rejected.is_empty() {
+        blocks.push(Block::Heading("Rejected cells".into()));
+        blocks.push(Block::Grid(rejected_grid(doc)));
+    }
+    blocks.extend(super::survey::source(doc));
+    blocks.extend(about(doc));
+    blocks
+}
+
+/// The title, who answered and when, the source, and the Result's warnings.
+fn opening(doc: &ResultDoc) -> Vec<Block> {
+    let mut blocks = vec![
+        Block::Title(format!(
+            "{} — {}, {}",
+            doc.assessment.title, doc.context.organisation, doc.context.period
+        )),
+        Block::Paragraph(format!(
+            "{}. Scored {}. Source: {}",
+            who(doc),
+            super::text::human_time(&doc.context.created),
+            doc.assessment.source
+        )),
+    ];
     for w in &doc.warnings {
         blocks.push(Block::Paragraph(format!("Warning: {w}")));
     }
+    blocks
+}
 
-    blocks.push(Block::Heading("Overall".into()));
+/// The overall figures, what they leave out, and what the band means.
+fn overall(doc: &ResultDoc) -> Vec<Block> {
     let o = &doc.overall;
-    let band = o.band.as_deref().unwrap_or("—");
     let survey = doc.context.method == crate::result::Method::Survey;
     let mut columns = vec![
         ("Score", true),
@@ -64,19 +101,19 @@ pub fn blocks(doc: &ResultDoc) -> Vec<Block> {
     if survey {
         columns.push(("95% CI", true));
     }
-    let mut overall = Grid::new(&columns);
+    let mut grid = Grid::new(&columns);
     let mut row = vec![
         score(o.score),
         percent(o.percent),
         bar(o.percent, BAR),
-        band.to_string(),
+        o.band.as_deref().unwrap_or("—").to_string(),
         format!("{} of {}", o.answered, o.items),
     ];
     if survey {
         row.push(percent_interval(o.per_respondent.as_ref()));
     }
-    overall.row(row);
-    blocks.push(Block::Grid(overall));
+    grid.row(row);
+    let mut blocks = vec![Block::Heading("Overall".into()), Block::Grid(grid)];
     if o.answered < o.items {
         blocks.push(Block::Paragraph(unscored_sentence(doc)));
     }
@@ -88,132 +125,126 @@ pub fn blocks(doc: &ResultDoc) -> Vec<Block> {
     {
         blocks.push(Block::Paragraph(format!("{}: {}", b.label, b.description)));
     }
+    blocks
+}
 
-    if doc.themes.len() > 1 {
-        blocks.push(Block::Heading("Themes".into()));
-        let themes = themes_grid(doc, true);
-        blocks.push(Block::Grid(themes));
-    }
-
-    blocks.push(Block::Heading("Items".into()));
-    blocks.push(Block::Grid(items_grid(doc, true)));
-    if survey {
-        blocks.push(Block::Paragraph(INTERVALS_MEAN.into()));
-    }
-    blocks.extend(super::survey::groups(doc));
-
-    if !doc.raters.is_empty() {
-        blocks.push(Block::Heading("Raters".into()));
-        blocks.extend(raters(doc));
-    }
-
+/// The examples a workshop named under its items, each with its rating.
+fn examples(doc: &ResultDoc) -> Vec<Block> {
     let with_examples: Vec<_> = doc
         .items
         .iter()
         .filter(|i| !i.examples.is_empty())
         .collect();
-    if !with_examples.is_empty() {
-        blocks.push(Block::Heading("Examples named".into()));
-        let mut grid = Grid::new(&[("Item", false), ("Example", false), ("Rating", true)]);
-        for item in with_examples {
-            for e in &item.examples {
-                grid.row(vec![
-                    item.title.clone(),
-                    e.name.clone(),
-                    e.rating.map_or_else(|| "N/A".into(), |r| r.to_string()),
-                ]);
-            }
-        }
-        blocks.push(Block::Grid(grid));
+    if with_examples.is_empty() {
+        return Vec::new();
     }
+    let mut grid = Grid::new(&[("Item", false), ("Example", false), ("Rating", true)]);
+    for item in with_examples {
+        for e in &item.examples {
+            grid.row(vec![
+                item.title.clone(),
+                e.name.clone(),
+                e.rating.map_or_else(|| "N/A".into(), |r| r.to_string()),
+            ]);
+        }
+    }
+    vec![Block::Heading("Examples named".into()), Block::Grid(grid)]
+}
 
-    blocks.push(Block::Heading("Findings".into()));
-    if doc.findings.is_empty() {
-        blocks.push(Block::Paragraph("No findings.".into()));
+/// The findings, each with its severity.
+fn findings(doc: &ResultDoc) -> Vec<Block> {
+    let body = if doc.findings.is_empty() {
+        Block::Paragraph("No findings.".into())
     } else {
-        blocks.push(Block::List(
+        Block::List(
             doc.findings
                 .iter()
                 .map(|f| format!("[{}] {}", f.severity.as_str(), f.message))
                 .collect(),
-        ));
-    }
+        )
+    };
+    vec![Block::Heading("Findings".into()), body]
+}
 
-    blocks.push(Block::Heading("Gaps".into()));
+/// The gaps: each item's kind of gap, its score, what was needed and the size.
+fn gaps(doc: &ResultDoc) -> Vec<Block> {
     if doc.gaps.is_empty() {
-        blocks.push(Block::Paragraph("No gaps.".into()));
-    } else {
-        let mut gaps = Grid::new(&[
-            ("Item", false),
-            ("Gap", false),
-            ("Score", true),
-            ("Needed", true),
-            ("Size", true),
-        ]);
-        for g in &doc.gaps {
-            let title = doc
-                .item(&g.item)
-                .map_or(g.item.clone(), |i| i.title.clone());
-            let kind = g.kind.as_str();
-            gaps.row(vec![
-                title,
-                kind.into(),
-                score(Some(g.score)),
-                number(g.reference),
-                score(Some(g.size)),
-            ]);
-        }
-        blocks.push(Block::Grid(gaps));
+        return vec![
+            Block::Heading("Gaps".into()),
+            Block::Paragraph("No gaps.".into()),
+        ];
     }
+    let mut grid = Grid::new(&[
+        ("Item", false),
+        ("Gap", false),
+        ("Score", true),
+        ("Needed", true),
+        ("Size", true),
+    ]);
+    for g in &doc.gaps {
+        let title = doc
+            .item(&g.item)
+            .map_or(g.item.clone(), |i| i.title.clone());
+        grid.row(vec![
+            title,
+            g.kind.as_str().into(),
+            score(Some(g.score)),
+            number(g.reference),
+            score(Some(g.size)),
+        ]);
+    }
+    vec![Block::Heading("Gaps".into()), Block::Grid(grid)]
+}
 
-    blocks.extend(action_list(doc));
-
+/// What was recorded beside the ratings: evidence, the assessment's fields and actions.
+fn recorded(doc: &ResultDoc) -> Vec<Block> {
     let recorded: Vec<_> = doc
         .items
         .iter()
         .filter(|i| !i.notes.is_empty() || i.action.is_some() || !i.fields.is_empty())
         .collect();
-    if !recorded.is_empty() {
-        blocks.push(Block::Heading("Evidence, fields and actions".into()));
-        let mut grid = Grid::new(&[
-            ("Item", false),
-            ("Evidence", false),
-            ("Fields", false),
-            ("Action", false),
+    if recorded.is_empty() {
+        return Vec::new();
+    }
+    let mut grid = Grid::new(&[
+        ("Item", false),
+        ("Evidence", false),
+        ("Fields", false),
+        ("Action", false),
+    ]);
+    for item in recorded {
+        let fields: Vec<String> = item
+            .fields
+            .iter()
+            .map(|(k, v)| labelled(doc.field_label(k), v))
+            .collect();
+        grid.row(vec![
+            item.title.clone(),
+            item.notes.join(" / "),
+            fields.join("; "),
+            item.action.clone().unwrap_or_default(),
         ]);
-        for item in recorded {
-            let fields: Vec<String> = item
-                .fields
-                .iter()
-                .map(|(k, v)| labelled(doc.field_label(k), v))
-                .collect();
-            grid.row(vec![
-                item.title.clone(),
-                item.notes.join(" / "),
-                fields.join("; "),
-                item.action.clone().unwrap_or_default(),
-            ]);
-        }
-        blocks.push(Block::Grid(grid));
     }
+    vec![
+        Block::Heading("Evidence, fields and actions".into()),
+        Block::Grid(grid),
+    ]
+}
 
-    if !doc.rejected.is_empty() {
-        blocks.push(Block::Heading("Rejected cells".into()));
-        let grid = rejected_grid(doc);
-        blocks.push(Block::Grid(grid));
-    }
-    blocks.extend(super::survey::source(doc));
-    blocks.push(Block::Heading(super::wording::ABOUT.into()));
-    blocks.push(Block::Paragraph(format!(
-        "Assessment {} version {} (definition {}), scored {} ({}) by plead {}.",
-        doc.assessment.id,
-        doc.assessment.version,
-        doc.assessment.definition_hash,
-        super::text::human_time(&doc.context.created),
-        doc.context.created,
-        doc.context.plead_version
-    )));
-    blocks
+/// "About this report": the assessment's version and definition, when and by what.
+fn about(doc: &ResultDoc) -> Vec<Block> {
+    vec![
+        Block::Heading(super::wording::ABOUT.into()),
+        Block::Paragraph(format!(
+            "Assessment {} version {} (definition {}), scored {} ({}) by plead {}.",
+            doc.assessment.id,
+            doc.assessment.version,
+            doc.assessment.definition_hash,
+            super::text::human_time(&doc.context.created),
+            doc.context.created,
+            doc.context.plead_version
+        )),
+    ]
 }
 
 /// The items below the gap threshold under their theme, when the assessment asks for an
