@@ -7,7 +7,7 @@ use super::text::{percent, score};
 use super::wording::{
     ABOUT, direction, p_value, short_of, signed, signed_percent, significance, snake,
 };
-use crate::compare::diff::{Diff, GapChange, Presence, RowChange};
+use crate::compare::diff::{Diff, GapChange, Presence, RowChange, Verdicts};
 use crate::compare::{Change, Direction, Significance, Untested};
 use crate::result::{GapKind, Method};
 
@@ -83,15 +83,44 @@ pub fn about(d: &Diff) -> String {
 
 /// The blocks of a diff report.
 pub fn blocks(d: &Diff) -> Vec<Block> {
-    let mut blocks = vec![Block::Title(format!(
-        "{} — {}: {} → {}",
-        d.assessment.title, d.new.organisation, d.old.period, d.new.period
-    ))];
-    blocks.push(Block::Paragraph(format!(
-        "Old: {}. New: {}.",
-        d.old.describe(),
-        d.new.describe(),
-    )));
+    let mut blocks = opening(d);
+    blocks.push(Block::Heading("Summary".into()));
+    blocks.push(Block::List(summary(d)));
+    let both_workshops = d.old.method == Method::Workshop && d.new.method == Method::Workshop;
+    if d.tested() {
+        blocks.push(Block::Paragraph(SIGNIFICANT_MEANS.into()));
+    } else if both_workshops {
+        blocks.push(Block::Paragraph(WORKSHOP_MEANS.into()));
+    }
+    blocks.push(Block::Heading("Overall".into()));
+    blocks.push(Block::Grid(overall_grid(d)));
+    if d.themes.len() > 1 {
+        blocks.push(Block::Heading("Themes".into()));
+        blocks.push(Block::Grid(themes_grid(d)));
+    }
+    blocks.push(Block::Heading("Items".into()));
+    blocks.push(Block::Grid(items_grid(d)));
+    blocks.push(Block::Heading("What moved the verdicts".into()));
+    blocks.extend(verdicts(d));
+    blocks.extend(added_and_removed(d));
+    blocks.push(Block::Heading(ABOUT.into()));
+    blocks.push(Block::Paragraph(about(d)));
+    blocks
+}
+
+/// The title, the two results described, and their warnings and the diff's notes.
+fn opening(d: &Diff) -> Vec<Block> {
+    let mut blocks = vec![
+        Block::Title(format!(
+            "{} — {}: {} → {}",
+            d.assessment.title, d.new.organisation, d.old.period, d.new.period
+        )),
+        Block::Paragraph(format!(
+            "Old: {}. New: {}.",
+            d.old.describe(),
+            d.new.describe(),
+        )),
+    ];
     let warnings: Vec<String> = d.old.warning_lines().chain(d.new.warning_lines()).collect();
     if !d.notes.is_empty() || !warnings.is_empty() {
         blocks.push(Block::List(
@@ -101,18 +130,12 @@ pub fn blocks(d: &Diff) -> Vec<Block> {
                 .collect(),
         ));
     }
+    blocks
+}
 
-    blocks.push(Block::Heading("Summary".into()));
-    blocks.push(Block::List(summary(d)));
-    let both_workshops = d.old.method == Method::Workshop && d.new.method == Method::Workshop;
-    if d.tested() {
-        blocks.push(Block::Paragraph(SIGNIFICANT_MEANS.into()));
-    } else if both_workshops {
-        blocks.push(Block::Paragraph(WORKSHOP_MEANS.into()));
-    }
-
-    blocks.push(Block::Heading("Overall".into()));
-    let mut overall = Grid::new(&[
+/// The overall score, percent and band, old and new.
+fn overall_grid(d: &Diff) -> Grid {
+    let mut grid = Grid::new(&[
         ("", false),
         ("Old", true),
         ("New", true),
@@ -120,14 +143,14 @@ pub fn blocks(d: &Diff) -> Vec<Block> {
         ("Direction", false),
     ]);
     let o = &d.overall.change;
-    overall.row(vec![
+    grid.row(vec![
         "Score".into(),
         score(o.old),
         score(o.new),
         signed(o.old, o.new),
         direction(o.direction).into(),
     ]);
-    overall.row(vec![
+    grid.row(vec![
         "Percent".into(),
         percent(o.old_percent),
         percent(o.new_percent),
@@ -140,37 +163,39 @@ pub fn blocks(d: &Diff) -> Vec<Block> {
         Some(b) if b.up == Some(false) => "▼ down",
         Some(_) => "changed",
     };
-    overall.row(vec![
+    grid.row(vec![
         "Band".into(),
         d.overall.old_band.clone().unwrap_or_else(|| "—".into()),
         d.overall.new_band.clone().unwrap_or_else(|| "—".into()),
         String::new(),
         band_direction.into(),
     ]);
-    blocks.push(Block::Grid(overall));
+    grid
+}
 
-    if d.themes.len() > 1 {
-        blocks.push(Block::Heading("Themes".into()));
-        let mut themes = Grid::new(&[
-            ("Theme", false),
-            ("Old", true),
-            ("New", true),
-            ("Change", true),
-            ("Direction", false),
+/// Each theme's score, old and new, and its change.
+fn themes_grid(d: &Diff) -> Grid {
+    let mut grid = Grid::new(&[
+        ("Theme", false),
+        ("Old", true),
+        ("New", true),
+        ("Change", true),
+        ("Direction", false),
+    ]);
+    for t in &d.themes {
+        grid.row(vec![
+            t.title.clone(),
+            score(t.change.old),
+            score(t.change.new),
+            signed(t.change.old, t.change.new),
+            row_direction(t),
         ]);
-        for t in &d.themes {
-            themes.row(vec![
-                t.title.clone(),
-                score(t.change.old),
-                score(t.change.new),
-                signed(t.change.old, t.change.new),
-                row_direction(t),
-            ]);
-        }
-        blocks.push(Block::Grid(themes));
     }
+    grid
+}
 
-    blocks.push(Block::Heading("Items".into()));
+/// Each item's score, old and new, its change and, where a survey is compared, the test.
+fn items_grid(d: &Diff) -> Grid {
     let any_survey = d.old.method == Method::Survey || d.new.method == Method::Survey;
     let mut columns = vec![
         ("#", true),
@@ -183,7 +208,7 @@ pub fn blocks(d: &Diff) -> Vec<Block> {
     if any_survey {
         columns.push(("Test", false));
     }
-    let mut items = Grid::new(&columns);
+    let mut grid = Grid::new(&columns);
     for (i, row) in d.items.iter().enumerate() {
         let mut cells = vec![
             (i + 1).to_string(),
@@ -196,26 +221,29 @@ pub fn blocks(d: &Diff) -> Vec<Block> {
         if any_survey {
             cells.push(significance(&row.change));
         }
-        items.row(cells);
+        grid.row(cells);
     }
-    blocks.push(Block::Grid(items));
+    grid
+}
 
-    blocks.push(Block::Heading("What moved the verdicts".into()));
-    blocks.extend(verdicts(d));
-
+/// The items in only one of the results, when the assessment's definition changed.
+fn added_and_removed(d: &Diff) -> Vec<Block> {
     let added: Vec<&RowChange> = d
         .items
         .iter()
         .filter(|i| i.presence != Presence::Both)
         .collect();
-    if !added.is_empty() {
-        blocks.push(Block::Heading("Items added and removed".into()));
-        blocks.push(Block::Paragraph(
+    if added.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::Heading("Items added and removed".into()),
+        Block::Paragraph(
             "The assessment's definition changed between the two results. These items are in \
              only one of them:"
                 .into(),
-        ));
-        blocks.push(Block::List(
+        ),
+        Block::List(
             added
                 .iter()
                 .map(|i| match i.presence {
@@ -235,21 +263,44 @@ pub fn blocks(d: &Diff) -> Vec<Block> {
                     ),
                 })
                 .collect(),
-        ));
-    }
-    blocks.push(Block::Heading(ABOUT.into()));
-    blocks.push(Block::Paragraph(about(d)));
-    blocks
+        ),
+    ]
 }
 
+/// The summary's lines: overall, band, items by verdict, gaps, findings and targets.
 fn summary(d: &Diff) -> Vec<String> {
+    let mut lines = vec![overall_line(d), band_line(d)];
+    let s = &d.summary;
+    lines.push(items_line(s));
+    if s.tested > 0 {
+        lines.push(format!(
+            "Improved and worse count only significant changes (Welch test, 5%), of {} items tested.",
+            s.tested
+        ));
+    }
+    let v = &d.verdicts;
+    lines.push(gaps_line(v));
+    lines.push(format!(
+        "Findings: {} new, {} resolved, {} still raised.",
+        v.findings_new.len(),
+        v.findings_resolved.len(),
+        v.findings_persisting.len()
+    ));
+    if !v.targets_met.is_empty() {
+        lines.push(format!("Targets met: {}.", v.targets_met.len()));
+    }
+    lines
+}
+
+/// "Overall: 1.80 → 2.10 (+0.30), improved (p = 0.01); 45% → 53%."
+fn overall_line(d: &Diff) -> String {
     let o = &d.overall.change;
     let evidence = match (&o.welch, o.untested) {
         (Some(w), _) => format!(" ({})", p_value(w)),
         (None, Some(Untested::NoRespondentScores)) => " (could not be tested)".into(),
         _ => String::new(),
     };
-    let overall = if o.old.is_none() && o.new.is_none() {
+    if o.old.is_none() && o.new.is_none() {
         // Scales of different lengths: the percent is the overall figure.
         format!(
             "Overall: {} → {} ({}), {}{evidence}.",
@@ -268,9 +319,12 @@ fn summary(d: &Diff) -> Vec<String> {
             percent(o.old_percent),
             percent(o.new_percent),
         )
-    };
-    let mut lines = vec![overall];
-    lines.push(match &d.verdicts.band {
+    }
+}
+
+/// "Band: Developing → Established (up), a significant change."
+fn band_line(d: &Diff) -> String {
+    match &d.verdicts.band {
         None => format!(
             "Band: {}, unchanged.",
             d.overall.new_band.as_deref().unwrap_or("none")
@@ -286,8 +340,11 @@ fn summary(d: &Diff) -> Vec<String> {
             },
             evidence_note(b.significance),
         ),
-    });
-    let s = &d.summary;
+    }
+}
+
+/// "Items: 3 improved, 1 worse, 4 no significant change, 2 unchanged."
+fn items_line(s: &crate::compare::diff::Summary) -> String {
     let mut items = vec![
         format!("{} improved", s.improved),
         format!("{} worse", s.worse),
@@ -311,14 +368,11 @@ fn summary(d: &Diff) -> Vec<String> {
     if s.removed > 0 {
         items.push(format!("{} removed", s.removed));
     }
-    lines.push(format!("Items: {}.", items.join(", ")));
-    if s.tested > 0 {
-        lines.push(format!(
-            "Improved and worse count only significant changes (Welch test, 5%), of {} items tested.",
-            s.tested
-        ));
-    }
-    let v = &d.verdicts;
+    format!("Items: {}.", items.join(", "))
+}
+
+/// "Gaps: 2 closed (1 not significant), 1 opened, 3 still open."
+fn gaps_line(v: &Verdicts) -> String {
     let closed: Vec<&GapChange> = v
         .gaps_closed
         .iter()
@@ -334,26 +388,18 @@ fn summary(d: &Diff) -> Vec<String> {
         0 => String::new(),
         k => format!(" ({k} not significant)"),
     };
-    lines.push(format!(
+    format!(
         "Gaps: {} closed{}, {} opened{}, {} still open.",
         closed.len(),
         of_which(by_chance(&closed)),
         opened.len(),
         of_which(by_chance(&opened)),
         v.gaps_still_open.len()
-    ));
-    lines.push(format!(
-        "Findings: {} new, {} resolved, {} still raised.",
-        v.findings_new.len(),
-        v.findings_resolved.len(),
-        v.findings_persisting.len()
-    ));
-    if !v.targets_met.is_empty() {
-        lines.push(format!("Targets met: {}.", v.targets_met.len()));
-    }
-    lines
+    )
 }
 
+/// What moved the verdicts: the band, then each list of what changed, or that nothing
+/// did; then what still stands.
 fn verdicts(d: &Diff) -> Vec<Block> {
     let v = &d.verdicts;
     let mut blocks = Vec::new();
@@ -365,93 +411,12 @@ fn verdicts(d: &Diff) -> Vec<Block> {
             evidence_note(b.significance),
         )));
     }
-    let mut list = |title: &str, lines: Vec<String>| {
+    for (title, lines) in moved(d) {
         if !lines.is_empty() {
             blocks.push(Block::Paragraph(format!("{title}:")));
             blocks.push(Block::List(lines));
         }
-    };
-    // An item in only one result was not asked in the other, rather than not rated.
-    let presence = |id: &str| {
-        d.items
-            .iter()
-            .find(|i| i.id == id)
-            .map_or(Presence::Both, |i| i.presence)
-    };
-    let change = |g: &GapChange| {
-        let side = |label: &Option<String>, value: Option<f64>, absent: Presence| {
-            if presence(&g.item) == absent {
-                "not asked".to_string()
-            } else {
-                rated(label, value)
-            }
-        };
-        let p = d
-            .items
-            .iter()
-            .find(|i| i.id == g.item)
-            .and_then(|i| i.change.welch.as_ref())
-            .map(p_value);
-        let evidence = match (g.significance, p) {
-            (Some(Significance::NotSignificant), Some(p)) => format!(" — not significant, {p}"),
-            (Some(Significance::NotTested), _) => " — not tested".to_string(),
-            _ => String::new(),
-        };
-        format!(
-            "{}: {} → {}{evidence}",
-            g.title,
-            side(&g.old_label, g.old, Presence::Added),
-            side(&g.new_label, g.new, Presence::Removed)
-        )
-    };
-    list(
-        "Gaps closed",
-        v.gaps_closed
-            .iter()
-            .filter(|g| g.kind == GapKind::BelowThreshold)
-            .map(change)
-            .collect(),
-    );
-    list(
-        "Gaps opened",
-        v.gaps_opened
-            .iter()
-            .map(|g| format!("{} ({})", change(g), reference(g)))
-            .collect(),
-    );
-    list(
-        "Targets met",
-        v.targets_met
-            .iter()
-            .map(|t| {
-                format!(
-                    "{}: {} → {} (target {})",
-                    t.title,
-                    rated(&t.old_label, t.old),
-                    rated(&t.new_label, Some(t.new)),
-                    t.target
-                )
-            })
-            .collect(),
-    );
-    list(
-        "New findings",
-        v.findings_new
-            .iter()
-            .map(|f| format!("[{}] {}", f.severity.as_str(), f.message))
-            .collect(),
-    );
-    list(
-        "Findings no longer raised",
-        v.findings_resolved
-            .iter()
-            .map(|f| format!("[{}] {}", f.severity.as_str(), f.message))
-            .collect(),
-    );
-    list(
-        "Not rated in the new result, so not known to be closed",
-        v.gaps_not_reassessed.iter().map(change).collect(),
-    );
+    }
     let nothing_moved = v.band.is_none()
         && v.gaps_closed.is_empty()
         && v.gaps_opened.is_empty()
@@ -465,6 +430,90 @@ fn verdicts(d: &Diff) -> Vec<Block> {
                 .into(),
         ));
     }
+    blocks.extend(still_standing(v));
+    blocks
+}
+
+/// The lists of verdicts that moved, each under its title (an empty list is not shown).
+fn moved(d: &Diff) -> [(&'static str, Vec<String>); 6] {
+    let v = &d.verdicts;
+    let finding =
+        |f: &crate::compare::diff::FindingRef| format!("[{}] {}", f.severity.as_str(), f.message);
+    [
+        (
+            "Gaps closed",
+            v.gaps_closed
+                .iter()
+                .filter(|g| g.kind == GapKind::BelowThreshold)
+                .map(|g| gap_change(d, g))
+                .collect(),
+        ),
+        (
+            "Gaps opened",
+            v.gaps_opened
+                .iter()
+                .map(|g| format!("{} ({})", gap_change(d, g), reference(g)))
+                .collect(),
+        ),
+        (
+            "Targets met",
+            v.targets_met
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{}: {} → {} (target {})",
+                        t.title,
+                        rated(&t.old_label, t.old),
+                        rated(&t.new_label, Some(t.new)),
+                        t.target
+                    )
+                })
+                .collect(),
+        ),
+        ("New findings", v.findings_new.iter().map(finding).collect()),
+        (
+            "Findings no longer raised",
+            v.findings_resolved.iter().map(finding).collect(),
+        ),
+        (
+            "Not rated in the new result, so not known to be closed",
+            v.gaps_not_reassessed
+                .iter()
+                .map(|g| gap_change(d, g))
+                .collect(),
+        ),
+    ]
+}
+
+/// A gap's item, old and new ("not asked" where the item is in one result only), and
+/// the test of its change where it was not significant or not tested.
+fn gap_change(d: &Diff, g: &GapChange) -> String {
+    let row = d.items.iter().find(|i| i.id == g.item);
+    let presence = row.map_or(Presence::Both, |i| i.presence);
+    let side = |label: &Option<String>, value: Option<f64>, absent: Presence| {
+        if presence == absent {
+            "not asked".to_string()
+        } else {
+            rated(label, value)
+        }
+    };
+    let p = row.and_then(|i| i.change.welch.as_ref()).map(p_value);
+    let evidence = match (g.significance, p) {
+        (Some(Significance::NotSignificant), Some(p)) => format!(" — not significant, {p}"),
+        (Some(Significance::NotTested), _) => " — not tested".to_string(),
+        _ => String::new(),
+    };
+    format!(
+        "{}: {} → {}{evidence}",
+        g.title,
+        side(&g.old_label, g.old, Presence::Added),
+        side(&g.new_label, g.new, Presence::Removed)
+    )
+}
+
+/// The gaps still open (each item once) and the findings raised in both results.
+fn still_standing(v: &Verdicts) -> Vec<Block> {
+    let mut blocks = Vec::new();
     if !v.gaps_still_open.is_empty() {
         let mut open: Vec<String> = Vec::new();
         for g in &v.gaps_still_open {
@@ -520,51 +569,44 @@ pub fn table(d: &Diff) -> Table {
         Column::text("new_label"),
         Column::text("detail"),
     ]);
-    let label = |l: &Option<String>| Cell::text(l.clone().unwrap_or_default());
-    let change_row = |level: &str,
-                      id: &str,
-                      title: &str,
-                      theme: &str,
-                      presence: &str,
-                      c: &Change,
-                      labels: (&Option<String>, &Option<String>)|
-     -> Vec<Cell> {
-        vec![
-            Cell::text(level),
-            Cell::text(id),
-            Cell::text(title),
-            Cell::text(theme),
-            Cell::text(presence),
-            Cell::number(c.old),
-            Cell::number(c.new),
-            Cell::number(c.change),
-            Cell::number(c.old_percent),
-            Cell::number(c.new_percent),
-            Cell::number(c.percent_change),
-            Cell::text(snake(&c.direction)),
-            Cell::text(snake(&c.significance)),
-            Cell::number(c.welch.map(|w| w.p)),
-            Cell::number(c.welch.map(|w| w.t)),
-            Cell::number(c.welch.map(|w| w.df)),
-            Cell::text(c.untested.as_ref().map_or_else(String::new, snake)),
-            label(labels.0),
-            label(labels.1),
-        ]
-    };
-    table.row(change_row(
-        "overall",
-        &d.assessment.id,
-        &d.assessment.title,
+    for row in score_rows(d).into_iter().chain(verdict_rows(&d.verdicts)) {
+        table.row(row);
+    }
+    table
+}
+
+/// What a row of the diff's table is: its level (overall, theme, item, or the verdict),
+/// the id and title of what it is about.
+struct RowName<'a> {
+    level: &'a str,
+    id: &'a str,
+    title: &'a str,
+}
+
+fn label_cell(l: &Option<String>) -> Cell {
+    Cell::text(l.clone().unwrap_or_default())
+}
+
+/// The rows of the scores compared: overall, each theme, each item.
+fn score_rows(d: &Diff) -> Vec<Vec<Cell>> {
+    let mut rows = vec![change_row(
+        RowName {
+            level: "overall",
+            id: &d.assessment.id,
+            title: &d.assessment.title,
+        },
         "",
         "both",
         &d.overall.change,
         (&d.overall.old_band, &d.overall.new_band),
-    ));
+    )];
     for t in &d.themes {
-        table.row(change_row(
-            "theme",
-            &t.id,
-            &t.title,
+        rows.push(change_row(
+            RowName {
+                level: "theme",
+                id: &t.id,
+                title: &t.title,
+            },
             "",
             &snake(&t.presence),
             &t.change,
@@ -572,49 +614,70 @@ pub fn table(d: &Diff) -> Table {
         ));
     }
     for i in &d.items {
-        table.row(change_row(
-            "item",
-            &i.id,
-            &i.title,
+        rows.push(change_row(
+            RowName {
+                level: "item",
+                id: &i.id,
+                title: &i.title,
+            },
             i.theme.as_deref().unwrap_or(""),
             &snake(&i.presence),
             &i.change,
             (&i.old_label, &i.new_label),
         ));
     }
-    let verdict = |level: &str,
-                   id: &str,
-                   title: &str,
-                   old: Option<f64>,
-                   new: Option<f64>,
-                   labels: (Option<String>, Option<String>),
-                   detail: String|
-     -> Vec<Cell> {
-        let mut row = vec![Cell::Empty; 20];
-        row[0] = Cell::text(level);
-        row[1] = Cell::text(id);
-        row[2] = Cell::text(title);
-        row[5] = Cell::number(old);
-        row[6] = Cell::number(new);
-        row[17] = label(&labels.0);
-        row[18] = label(&labels.1);
-        row[19] = Cell::text(detail);
-        row
-    };
-    let v = &d.verdicts;
+    rows
+}
+
+/// A score compared: old and new, the change, its direction and its test.
+fn change_row(
+    name: RowName,
+    theme: &str,
+    presence: &str,
+    c: &Change,
+    labels: (&Option<String>, &Option<String>),
+) -> Vec<Cell> {
+    vec![
+        Cell::text(name.level),
+        Cell::text(name.id),
+        Cell::text(name.title),
+        Cell::text(theme),
+        Cell::text(presence),
+        Cell::number(c.old),
+        Cell::number(c.new),
+        Cell::number(c.change),
+        Cell::number(c.old_percent),
+        Cell::number(c.new_percent),
+        Cell::number(c.percent_change),
+        Cell::text(snake(&c.direction)),
+        Cell::text(snake(&c.significance)),
+        Cell::number(c.welch.map(|w| w.p)),
+        Cell::number(c.welch.map(|w| w.t)),
+        Cell::number(c.welch.map(|w| w.df)),
+        Cell::text(c.untested.as_ref().map_or_else(String::new, snake)),
+        label_cell(labels.0),
+        label_cell(labels.1),
+    ]
+}
+
+/// The rows of the verdicts that moved: the band, the gaps, the findings, the targets.
+fn verdict_rows(v: &Verdicts) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
     if let Some(b) = &v.band {
-        table.row(verdict(
-            "band",
-            "",
-            "Band",
-            None,
-            None,
-            (b.old.clone(), b.new.clone()),
-            match b.up {
-                Some(true) => "up".into(),
-                Some(false) => "down".into(),
-                None => String::new(),
+        let up = match b.up {
+            Some(true) => "up",
+            Some(false) => "down",
+            None => "",
+        };
+        rows.push(verdict_row(
+            RowName {
+                level: "band",
+                id: "",
+                title: "Band",
             },
+            (None, None),
+            (&b.old, &b.new),
+            up.into(),
         ));
     }
     let gaps = [
@@ -625,15 +688,13 @@ pub fn table(d: &Diff) -> Table {
     ];
     for (level, list) in gaps {
         for g in list {
-            table.row(verdict(
+            let name = RowName {
                 level,
-                &g.item,
-                &g.title,
-                g.old,
-                g.new,
-                (g.old_label.clone(), g.new_label.clone()),
-                reference(g),
-            ));
+                id: &g.item,
+                title: &g.title,
+            };
+            let labels = (&g.old_label, &g.new_label);
+            rows.push(verdict_row(name, (g.old, g.new), labels, reference(g)));
         }
     }
     let findings = [
@@ -643,29 +704,53 @@ pub fn table(d: &Diff) -> Table {
     ];
     for (level, list) in findings {
         for f in list {
-            table.row(verdict(
+            let name = RowName {
                 level,
-                &f.id,
-                &f.message,
-                None,
-                None,
-                (None, None),
-                format!("{}: {}", f.severity.as_str(), f.items.join(" ")),
-            ));
+                id: &f.id,
+                title: &f.message,
+            };
+            let detail = format!("{}: {}", f.severity.as_str(), f.items.join(" "));
+            rows.push(verdict_row(name, (None, None), (&None, &None), detail));
         }
     }
     for t in &v.targets_met {
-        table.row(verdict(
-            "target_met",
-            &t.item,
-            &t.title,
-            t.old,
-            Some(t.new),
-            (t.old_label.clone(), t.new_label.clone()),
-            format!("target {}", t.target),
-        ));
+        let name = RowName {
+            level: "target_met",
+            id: &t.item,
+            title: &t.title,
+        };
+        let labels = (&t.old_label, &t.new_label);
+        let detail = format!("target {}", t.target);
+        rows.push(verdict_row(name, (t.old, Some(t.new)), labels, detail));
     }
-    table
+    rows
+}
+
+/// A verdict that moved: old and new where it has them, its labels and its detail; it
+/// has no theme, presence, change or test.
+fn verdict_row(
+    name: RowName,
+    (old, new): (Option<f64>, Option<f64>),
+    labels: (&Option<String>, &Option<String>),
+    detail: String,
+) -> Vec<Cell> {
+    let mut row = vec![
+        Cell::text(name.level),
+        Cell::text(name.id),
+        Cell::text(name.title),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::number(old),
+        Cell::number(new),
+    ];
+    // change, the percents, direction, significance, p_value, t, df and untested
+    row.extend(std::iter::repeat_n(Cell::Empty, 10));
+    row.extend([
+        label_cell(labels.0),
+        label_cell(labels.1),
+        Cell::text(detail),
+    ]);
+    row
 }
 
 #[cfg(test)]
