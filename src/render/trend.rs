@@ -268,6 +268,17 @@ const FIGURE: usize = 4;
 /// The trend's figures as a typed table: one row per series (overall, band, themes,
 /// items) with a column per period, then the persistent findings and gaps.
 pub fn table(t: &Trend) -> Table {
+    let mut table = Table::new(columns(t));
+    let width = table.columns.len();
+    for row in series_rows(t).into_iter().chain(persistent_rows(t, width)) {
+        table.row(row);
+    }
+    table
+}
+
+/// The table's columns: what a row is, a score per period, then the latest change and
+/// the change since the first period, each with its test.
+fn columns(t: &Trend) -> Vec<Column> {
     let mut columns = vec![
         Column::text("level"),
         Column::text("id"),
@@ -285,8 +296,34 @@ pub fn table(t: &Trend) -> Table {
         Column::number("since_first_p_value", 6),
         Column::text("detail"),
     ]);
-    let width = columns.len();
-    let mut table = Table::new(columns);
+    columns
+}
+
+/// The rows of the series: overall score, overall percent, band, each theme, each item.
+fn series_rows(t: &Trend) -> Vec<Vec<Cell>> {
+    let mut rows = vec![series_row("overall", &t.overall)];
+    let mut row = vec![
+        Cell::text("overall_percent"),
+        Cell::text(t.overall.id.as_str()),
+        Cell::text("Overall percent"),
+    ];
+    row.extend(t.overall.percents.iter().map(|v| Cell::number(*v)));
+    rows.push(row);
+    // The band row holds text in the period columns: each cell says what it is.
+    let mut row = vec![Cell::text("band"), Cell::Empty, Cell::text("Band")];
+    row.extend(
+        t.bands
+            .iter()
+            .map(|b| Cell::text(b.as_deref().unwrap_or_default())),
+    );
+    rows.push(row);
+    rows.extend(t.themes.iter().map(|s| series_row("theme", s)));
+    rows.extend(t.items.iter().map(|s| series_row("item", s)));
+    rows
+}
+
+/// A series' row: its scores per period, its latest change and its change since the first.
+fn series_row(level: &str, s: &Series) -> Vec<Cell> {
     let change = |c: &Change| {
         [
             Cell::number(c.change),
@@ -295,39 +332,21 @@ pub fn table(t: &Trend) -> Table {
             Cell::number(c.welch.map(|w| w.p)),
         ]
     };
-    let series = |level: &str, s: &Series| {
-        let mut row = vec![
-            Cell::text(level),
-            Cell::text(s.id.as_str()),
-            Cell::text(s.title.as_str()),
-        ];
-        row.extend(s.scores.iter().map(|v| Cell::number(*v)));
-        row.extend(change(&s.latest));
-        row.extend(change(&s.since_first));
-        row
-    };
-    table.row(series("overall", &t.overall));
     let mut row = vec![
-        Cell::text("overall_percent"),
-        Cell::text(t.overall.id.as_str()),
-        Cell::text("Overall percent"),
+        Cell::text(level),
+        Cell::text(s.id.as_str()),
+        Cell::text(s.title.as_str()),
     ];
-    row.extend(t.overall.percents.iter().map(|v| Cell::number(*v)));
-    table.row(row);
-    // The band row holds text in the period columns: each cell says what it is.
-    let mut row = vec![Cell::text("band"), Cell::Empty, Cell::text("Band")];
-    row.extend(
-        t.bands
-            .iter()
-            .map(|b| Cell::text(b.as_deref().unwrap_or_default())),
-    );
-    table.row(row);
-    for s in &t.themes {
-        table.row(series("theme", s));
-    }
-    for s in &t.items {
-        table.row(series("item", s));
-    }
+    row.extend(s.scores.iter().map(|v| Cell::number(*v)));
+    row.extend(change(&s.latest));
+    row.extend(change(&s.since_first));
+    row
+}
+
+/// The findings and gaps that persisted through every period, their detail in the last
+/// of the table's `width` columns.
+fn persistent_rows(t: &Trend, width: usize) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
     for f in &t.persistent_findings {
         let mut row = vec![
             Cell::text("persistent_finding"),
@@ -340,7 +359,7 @@ pub fn table(t: &Trend) -> Table {
             f.severity.as_str(),
             f.items.join(" ")
         )));
-        table.row(row);
+        rows.push(row);
     }
     for g in &t.persistent_gaps {
         let mut row = vec![
@@ -351,9 +370,9 @@ pub fn table(t: &Trend) -> Table {
         row.extend(g.scores.iter().map(|v| Cell::number(*v)));
         row.resize(width - 1, Cell::Empty);
         row.push(Cell::text(short_of(g.kind, g.reference)));
-        table.row(row);
+        rows.push(row);
     }
-    table
+    rows
 }
 
 #[cfg(test)]
