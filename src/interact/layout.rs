@@ -119,138 +119,185 @@ pub fn frame(
     let head = lines(&screen.head, width);
     let said: Vec<String> = said.iter().flat_map(|s| lines(s, width)).collect();
     let body = lines(&screen.body, width);
-
-    // The prompt: its lines, which of them is the chosen entry, where typing goes.
-    let mut prompt: Vec<String> = Vec::new();
-    let mut selected = None;
-    let mut cursor = None;
-    let mut detail: Vec<String> = Vec::new();
-    match widget {
-        Widget::Menu { menu, cursor: at } => {
-            prompt.push(fit(&format!("? {}", terminal_safe(&menu.prompt)), width));
-            // Room for every entry under the head, the prompt and the hints; or, when it
-            // scrolls, for the two "more" lines too.
-            let free = rows.saturating_sub(head.len().min(rows / 2) + 2);
-            let room = if menu.entries.len() <= free {
-                menu.entries.len()
-            } else {
-                free.saturating_sub(2).max(3).min(menu.entries.len())
-            };
-            // A window of `room` entries that holds the chosen one.
-            let first = (*at + 1)
-                .saturating_sub(room)
-                .min(menu.entries.len() - room);
-            if first > 0 {
-                prompt.push(fit(&format!("  ↑ {first} more"), width));
-            }
-            for (k, e) in menu.entries.iter().enumerate().skip(first).take(room) {
-                if k == *at {
-                    selected = Some(prompt.len());
-                }
-                prompt.push(entry_line(&e.label, &e.detail, k == *at, width));
-            }
-            let after = menu.entries.len() - first - room;
-            if after > 0 {
-                prompt.push(fit(&format!("  ↓ {after} more"), width));
-            }
-            prompt.push(fit(&hints(menu), width));
-            // The chosen entry's whole description, when its line cut it.
-            if let Some(e) = menu.entries.get(*at)
-                && !e.detail.is_empty()
-                && entry_line(&e.label, &e.detail, true, width).ends_with('…')
-            {
-                detail = lines(&format!("{}: {}", e.label, e.detail), width);
-            }
-        }
-        Widget::Line {
-            prompt: p,
-            buffer,
-            escape,
-            allow_empty,
-        } => {
-            let p = terminal_safe(p);
-            let shown = format!("? {p}{} ", label_mark(&p));
-            let buffer = terminal_safe(buffer);
-            // The end of a long answer stays in sight.
-            let room = width.saturating_sub(shown.chars().count() + 1).max(10);
-            let tail: String = {
-                let n = buffer.chars().count();
-                buffer.chars().skip(n.saturating_sub(room)).collect()
-            };
-            let line = fit(&format!("{shown}{tail}"), width);
-            cursor = Some((0, line.chars().count().min(width - 1)));
-            prompt.push(line);
-            let mut hint = vec!["Enter accept"];
-            if *allow_empty {
-                hint.push("empty Enter for none");
-            }
-            if *escape {
-                hint.push("Esc back");
-            }
-            hint.push("Ctrl-U clear");
-            prompt.push(fit(&format!("  {}", hint.join(" · ")), width));
-        }
-        Widget::Confirm { prompt: p, default } => {
-            // A question is never cut: it wraps, and the answer goes after its end.
-            let yn = if *default { "Y/n" } else { "y/N" };
-            let question = lines(&format!("? {p} ({yn})"), width.saturating_sub(1));
-            let last = question.len().saturating_sub(1);
-            cursor = Some((last, (question[last].chars().count() + 1).min(width - 1)));
-            prompt.extend(question);
-        }
-        Widget::Page { more } => prompt.push(if *more {
-            "  Any key: the next page · q or Esc: back".into()
-        } else {
-            "  Any key: back".into()
-        }),
-    }
+    let prompt = prompt(widget, width, rows, head.len());
 
     // The head, cut only on a terminal too small for it and the prompt.
-    let mut left = rows.saturating_sub(prompt.len());
-    let head: Vec<String> = head.into_iter().take(left).collect();
-    left -= head.len();
-    let mut out = head;
-    let section = |out: &mut Vec<String>, part: &[String], left: &mut usize, more: &str| {
-        if part.is_empty() || *left < 2 {
-            return;
-        }
-        out.push(String::new());
-        *left -= 1;
-        if part.len() <= *left {
-            out.extend(part.iter().cloned());
-            *left -= part.len();
-        } else if !more.is_empty() {
-            out.extend(part.iter().take(*left - 1).cloned());
-            out.push(fit(more, width));
-            *left = 0;
-        } else {
-            // What was said last matters most (the spread before the agreed rating).
-            out.extend(part.iter().skip(part.len() - *left).cloned());
-            *left = 0;
-        }
-    };
-    section(&mut out, &said, &mut left, "");
-    let more = if matches!(widget, Widget::Menu { menu, .. } if menu.entries.iter().any(|e| e.key == Some('?')))
-    {
-        "  … more with ?"
-    } else {
-        "  …"
-    };
-    section(&mut out, &body, &mut left, more);
+    let mut left = rows.saturating_sub(prompt.lines.len());
+    let mut out: Vec<String> = head.into_iter().take(left).collect();
+    left -= out.len();
+    section(&mut out, &said, &mut left, "", width);
+    section(&mut out, &body, &mut left, more_mark(widget), width);
     if left > 0 && !out.is_empty() {
         out.push(String::new());
         left -= 1;
     }
     let top = out.len();
-    out.extend(prompt);
-    if !detail.is_empty() && detail.len() < left {
+    out.extend(prompt.lines);
+    if !prompt.detail.is_empty() && prompt.detail.len() < left {
         out.push(String::new());
-        out.extend(detail);
+        out.extend(prompt.detail);
     }
     Frame {
         lines: out,
-        selected: selected.map(|s| s + top),
-        cursor: cursor.map(|(r, c)| (r + top, c)),
+        selected: prompt.selected.map(|s| s + top),
+        cursor: prompt.cursor.map(|(r, c)| (r + top, c)),
+    }
+}
+
+/// What a part of the screen cut short ends with: where the menu has `?` (the whole
+/// item), it says so.
+fn more_mark(widget: &Widget) -> &'static str {
+    match widget {
+        Widget::Menu { menu, .. } if menu.entries.iter().any(|e| e.key == Some('?')) => {
+            "  … more with ?"
+        }
+        _ => "  …",
+    }
+}
+
+/// Adds a part of the screen under a blank line, in the `left` rows there are: cut with
+/// the `more` line, or, with none, keeping its last lines (what was said last matters
+/// most: the spread before the agreed rating). Left out when fewer than 2 rows are left.
+fn section(out: &mut Vec<String>, part: &[String], left: &mut usize, more: &str, width: usize) {
+    if part.is_empty() || *left < 2 {
+        return;
+    }
+    out.push(String::new());
+    *left -= 1;
+    if part.len() <= *left {
+        out.extend(part.iter().cloned());
+        *left -= part.len();
+    } else if !more.is_empty() {
+        out.extend(part.iter().take(*left - 1).cloned());
+        out.push(fit(more, width));
+        *left = 0;
+    } else {
+        out.extend(part.iter().skip(part.len() - *left).cloned());
+        *left = 0;
+    }
+}
+
+/// The prompt laid out: its lines, which of them is the chosen entry, where typing goes,
+/// and the chosen entry's whole description when its line cut it.
+#[derive(Default)]
+struct Prompt {
+    lines: Vec<String>,
+    selected: Option<usize>,
+    cursor: Option<(usize, usize)>,
+    detail: Vec<String>,
+}
+
+/// The prompt of `widget`, under a head of `head` lines in `rows` rows.
+fn prompt(widget: &Widget, width: usize, rows: usize, head: usize) -> Prompt {
+    match widget {
+        Widget::Menu { menu, cursor } => menu_prompt(menu, *cursor, width, rows, head),
+        Widget::Line {
+            prompt,
+            buffer,
+            escape,
+            allow_empty,
+        } => line_prompt(prompt, buffer, *escape, *allow_empty, width),
+        Widget::Confirm { prompt, default } => {
+            // A question is never cut: it wraps, and the answer goes after its end.
+            let yn = if *default { "Y/n" } else { "y/N" };
+            let question = lines(&format!("? {prompt} ({yn})"), width.saturating_sub(1));
+            let last = question.len().saturating_sub(1);
+            Prompt {
+                cursor: Some((last, (question[last].chars().count() + 1).min(width - 1))),
+                lines: question,
+                ..Prompt::default()
+            }
+        }
+        Widget::Page { more } => Prompt {
+            lines: vec![if *more {
+                "  Any key: the next page · q or Esc: back".into()
+            } else {
+                "  Any key: back".into()
+            }],
+            ..Prompt::default()
+        },
+    }
+}
+
+/// A menu: its question, a window of entries that holds the chosen one (with "more"
+/// lines when it scrolls), and its hints.
+fn menu_prompt(menu: &Menu, at: usize, width: usize, rows: usize, head: usize) -> Prompt {
+    let mut shown = vec![fit(&format!("? {}", terminal_safe(&menu.prompt)), width)];
+    // Room for every entry under the head, the prompt and the hints; or, when it
+    // scrolls, for the two "more" lines too.
+    let free = rows.saturating_sub(head.min(rows / 2) + 2);
+    let room = if menu.entries.len() <= free {
+        menu.entries.len()
+    } else {
+        free.saturating_sub(2).max(3).min(menu.entries.len())
+    };
+    // A window of `room` entries that holds the chosen one.
+    let first = (at + 1).saturating_sub(room).min(menu.entries.len() - room);
+    let mut selected = None;
+    if first > 0 {
+        shown.push(fit(&format!("  ↑ {first} more"), width));
+    }
+    for (k, e) in menu.entries.iter().enumerate().skip(first).take(room) {
+        if k == at {
+            selected = Some(shown.len());
+        }
+        shown.push(entry_line(&e.label, &e.detail, k == at, width));
+    }
+    let after = menu.entries.len() - first - room;
+    if after > 0 {
+        shown.push(fit(&format!("  ↓ {after} more"), width));
+    }
+    shown.push(fit(&hints(menu), width));
+    // The chosen entry's whole description, when its line cut it.
+    let detail = match menu.entries.get(at) {
+        Some(e)
+            if !e.detail.is_empty()
+                && entry_line(&e.label, &e.detail, true, width).ends_with('…') =>
+        {
+            lines(&format!("{}: {}", e.label, e.detail), width)
+        }
+        _ => Vec::new(),
+    };
+    Prompt {
+        lines: shown,
+        selected,
+        cursor: None,
+        detail,
+    }
+}
+
+/// A line being typed: the question, the end of the answer so far with the cursor after
+/// it, and the keys that work.
+fn line_prompt(
+    question: &str,
+    buffer: &str,
+    escape: bool,
+    allow_empty: bool,
+    width: usize,
+) -> Prompt {
+    let question = terminal_safe(question);
+    let shown = format!("? {question}{} ", label_mark(&question));
+    let buffer = terminal_safe(buffer);
+    // The end of a long answer stays in sight.
+    let room = width.saturating_sub(shown.chars().count() + 1).max(10);
+    let tail: String = {
+        let n = buffer.chars().count();
+        buffer.chars().skip(n.saturating_sub(room)).collect()
+    };
+    let line = fit(&format!("{shown}{tail}"), width);
+    let cursor = Some((0, line.chars().count().min(width - 1)));
+    let mut hint = vec!["Enter accept"];
+    if allow_empty {
+        hint.push("empty Enter for none");
+    }
+    if escape {
+        hint.push("Esc back");
+    }
+    hint.push("Ctrl-U clear");
+    Prompt {
+        lines: vec![line, fit(&format!("  {}", hint.join(" · ")), width)],
+        cursor,
+        ..Prompt::default()
     }
 }
 
