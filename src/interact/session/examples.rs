@@ -5,6 +5,7 @@
 //! rated asks first.
 
 use super::{MORE, Nav, Session, nav_keys, nav_of, rating_entries};
+use crate::assessment::Scale;
 use crate::interact::{Entry, Menu, Pick, Prompter, Screen, item_view};
 use crate::response::{Example, Rating};
 
@@ -23,7 +24,6 @@ impl<P: Prompter> Session<'_, P> {
     pub(super) fn examples(&mut self, i: usize, screen: &Screen) -> anyhow::Result<Nav> {
         let a = self.assessment;
         let item = &a.items[i];
-        let scale = a.scale_of(item);
         let suggested = item.examples.clone().unwrap_or_default();
         // The example rated last: the cursor goes to the next one not rated.
         let mut last: Option<String> = None;
@@ -37,50 +37,8 @@ impl<P: Prompter> Session<'_, P> {
                     .say(&format!("The guide's examples: {}.", suggested.join(", ")));
             }
             let named = self.current(&item.id).examples;
-            let mut rows = Vec::new();
-            let mut entries = Vec::new();
-            for e in &named {
-                let rated = match e.rating {
-                    Some(Rating::Value(v)) => format!("rated {v} {}", scale.label(v)),
-                    Some(Rating::NotApplicable) => "rated N/A".into(),
-                    None => "not rated yet".into(),
-                };
-                entries.push(Entry::plain(format!("{} — {rated}", e.name)));
-                rows.push(Row::Named(e.name.clone()));
-            }
-            for s in suggested
-                .iter()
-                .filter(|s| !named.iter().any(|e| e.name.eq_ignore_ascii_case(s)))
-            {
-                entries.push(Entry::plain(format!("Rate: {s}")));
-                rows.push(Row::Suggested(s.clone()));
-            }
-            entries.push(Entry::plain("Name another example"));
-            rows.push(Row::NameAnother);
-            entries.push(Entry::plain("Done with this type"));
-            rows.push(Row::Done);
-            entries.push(Entry::keyed(
-                '?',
-                MORE,
-                "guidance, every prompt, the whole scale",
-            ));
-            rows.push(Row::More);
-
-            let unrated = |r: &Row| match r {
-                Row::Named(n) => named.iter().any(|e| e.name == *n && e.rating.is_none()),
-                Row::Suggested(_) => true,
-                _ => false,
-            };
-            let done = rows.iter().position(|r| *r == Row::Done).unwrap_or(0);
-            let from = last
-                .as_ref()
-                .and_then(|l| rows.iter().position(|r| *r == Row::Named(l.clone())))
-                .map_or(0, |k| k + 1);
-            let default = (from..rows.len())
-                .chain(0..from)
-                .find(|&k| unrated(&rows[k]))
-                .unwrap_or(if named.is_empty() { done - 1 } else { done });
-
+            let (rows, entries) = rows(&named, &suggested, a.scale_of(item));
+            let default = next_unrated(&rows, &named, last.as_deref());
             let mut menu = Menu::new(
                 format!("{}: rate each example", item.title),
                 entries,
@@ -95,34 +53,51 @@ impl<P: Prompter> Session<'_, P> {
                 },
                 Pick::Escape => continue,
             };
-            match row {
-                Row::Named(name) | Row::Suggested(name) => {
-                    if self.rate_example(i, &name)? {
-                        last = Some(name);
-                    }
-                }
-                Row::NameAnother => {
-                    if let Some(name) = self.name_examples(i, screen)? {
-                        last = Some(name);
-                    }
-                }
-                Row::Done => {
-                    let rated = named.iter().any(|e| e.rating.is_some());
-                    if rated
-                        || self.prompter.confirm(
-                            &format!(
-                                "No example of {} is rated. Leave this type without a score?",
-                                item.title
-                            ),
-                            false,
-                        )?
-                    {
-                        return Ok(Nav::Next);
-                    }
-                }
-                Row::More => self.prompter.page(&item_view::more(a, i))?,
+            if let Some(nav) = self.on_row(i, screen, row, &named, &mut last)? {
+                return Ok(nav);
             }
         }
+    }
+
+    /// Does what the entry chosen stands for: rates an example, names more, shows the
+    /// whole item, or leaves the type (asking first when nothing is rated).
+    fn on_row(
+        &mut self,
+        i: usize,
+        screen: &Screen,
+        row: Row,
+        named: &[Example],
+        last: &mut Option<String>,
+    ) -> anyhow::Result<Option<Nav>> {
+        let a = self.assessment;
+        match row {
+            Row::Named(name) | Row::Suggested(name) => {
+                if self.rate_example(i, &name)? {
+                    *last = Some(name);
+                }
+            }
+            Row::NameAnother => {
+                if let Some(name) = self.name_examples(i, screen)? {
+                    *last = Some(name);
+                }
+            }
+            Row::Done => {
+                let rated = named.iter().any(|e| e.rating.is_some());
+                if rated
+                    || self.prompter.confirm(
+                        &format!(
+                            "No example of {} is rated. Leave this type without a score?",
+                            a.items[i].title
+                        ),
+                        false,
+                    )?
+                {
+                    return Ok(Some(Nav::Next));
+                }
+            }
+            Row::More => self.prompter.page(&item_view::more(a, i))?,
+        }
+        Ok(None)
     }
 
     /// Names examples one after another, each rated as it is named, until an empty
@@ -205,4 +180,56 @@ impl<P: Prompter> Session<'_, P> {
         self.save()?;
         Ok(rated)
     }
+}
+
+/// The examples menu's rows and entries: the examples named (with their ratings), the
+/// guide's examples not yet named, then naming another, done, and the whole item.
+fn rows(named: &[Example], suggested: &[String], scale: &Scale) -> (Vec<Row>, Vec<Entry>) {
+    let mut rows = Vec::new();
+    let mut entries = Vec::new();
+    for e in named {
+        let rated = match e.rating {
+            Some(Rating::Value(v)) => format!("rated {v} {}", scale.label(v)),
+            Some(Rating::NotApplicable) => "rated N/A".into(),
+            None => "not rated yet".into(),
+        };
+        entries.push(Entry::plain(format!("{} — {rated}", e.name)));
+        rows.push(Row::Named(e.name.clone()));
+    }
+    for s in suggested
+        .iter()
+        .filter(|s| !named.iter().any(|e| e.name.eq_ignore_ascii_case(s)))
+    {
+        entries.push(Entry::plain(format!("Rate: {s}")));
+        rows.push(Row::Suggested(s.clone()));
+    }
+    entries.push(Entry::plain("Name another example"));
+    rows.push(Row::NameAnother);
+    entries.push(Entry::plain("Done with this type"));
+    rows.push(Row::Done);
+    entries.push(Entry::keyed(
+        '?',
+        MORE,
+        "guidance, every prompt, the whole scale",
+    ));
+    rows.push(Row::More);
+    (rows, entries)
+}
+
+/// Where the cursor starts: the next example not rated after the one rated `last`
+/// (going round), else Done (or, with nothing named yet, naming one).
+fn next_unrated(rows: &[Row], named: &[Example], last: Option<&str>) -> usize {
+    let unrated = |r: &Row| match r {
+        Row::Named(n) => named.iter().any(|e| e.name == *n && e.rating.is_none()),
+        Row::Suggested(_) => true,
+        _ => false,
+    };
+    let done = rows.iter().position(|r| *r == Row::Done).unwrap_or(0);
+    let from = last
+        .and_then(|l| rows.iter().position(|r| *r == Row::Named(l.to_string())))
+        .map_or(0, |k| k + 1);
+    (from..rows.len())
+        .chain(0..from)
+        .find(|&k| unrated(&rows[k]))
+        .unwrap_or(if named.is_empty() { done - 1 } else { done })
 }
