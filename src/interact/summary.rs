@@ -21,75 +21,101 @@ pub fn end_screen(
         "Finished: {} — {}, {}\n\n",
         doc.assessment.title, doc.context.organisation, doc.context.period
     );
+    text.push_str(&overall(doc));
+    if doc.themes.len() > 1 {
+        text.push_str(&themes(doc, width));
+    }
+    text.push_str(&priorities(doc));
+    text.push_str(&next_steps(written, last));
+    text
+}
+
+/// The overall score and band, and how many findings and gaps there are.
+fn overall(doc: &ResultDoc) -> String {
     let o = &doc.overall;
-    match o.score {
-        Some(_) => text.push_str(&format!(
+    let mut text = match o.score {
+        Some(_) => format!(
             "Overall {} ({}) — {} · {} of {} items answered\n",
             score(o.score),
             percent(o.percent),
             o.band.as_deref().unwrap_or("no band"),
             o.answered,
             o.items
-        )),
-        None => text.push_str("No item was answered, so there is no overall score.\n"),
-    }
+        ),
+        None => "No item was answered, so there is no overall score.\n".to_string(),
+    };
     text.push_str(&format!(
         "{} · {}\n",
         count(doc.findings.len(), "finding", "findings"),
         count(doc.gaps.len(), "gap", "gaps")
     ));
-    if doc.themes.len() > 1 {
-        text.push_str("\nThemes:\n");
-        let wide = doc
-            .themes
-            .iter()
-            .map(|t| t.title.chars().count())
-            .max()
-            .unwrap_or(0)
-            // Room for the score and percent beside the title.
-            .min(width.saturating_sub(16).max(20));
-        for t in &doc.themes {
-            let title = crate::interact::layout::fit(&t.title, wide);
-            text.push_str(&format!(
-                "  {title:<wide$}  {:>5}  {:>4}\n",
-                score(t.score),
-                percent(t.percent)
-            ));
-        }
+    text
+}
+
+/// Each theme's score and percent, the titles in a column fitted to `width`.
+fn themes(doc: &ResultDoc, width: usize) -> String {
+    let mut text = "\nThemes:\n".to_string();
+    let wide = doc
+        .themes
+        .iter()
+        .map(|t| t.title.chars().count())
+        .max()
+        .unwrap_or(0)
+        // Room for the score and percent beside the title.
+        .min(width.saturating_sub(16).max(20));
+    for t in &doc.themes {
+        let title = crate::interact::layout::fit(&t.title, wide);
+        text.push_str(&format!(
+            "  {title:<wide$}  {:>5}  {:>4}\n",
+            score(t.score),
+            percent(t.percent)
+        ));
     }
+    text
+}
+
+/// The three lowest scores, each with its rating's label and target.
+fn priorities(doc: &ResultDoc) -> String {
     let mut answered: Vec<_> = doc.items.iter().filter(|i| i.score.is_some()).collect();
     answered.sort_by(|a, b| {
         a.percent
             .partial_cmp(&b.percent)
             .unwrap_or(std::cmp::Ordering::Equal)
     });
-    if !answered.is_empty() {
-        text.push_str("\nPriorities (the lowest scores):\n");
-        for (k, i) in answered.iter().take(3).enumerate() {
-            let label = rating_label(doc, i);
-            let target = i.target.map_or(String::new(), |t| format!(", target {t}"));
-            text.push_str(&format!(
-                "  {}. {} — {}{}{target}\n",
-                k + 1,
-                i.title,
-                score(i.score),
-                if label.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {label}")
-                }
-            ));
-        }
+    if answered.is_empty() {
+        return String::new();
     }
-    let result = written
-        .iter()
-        .find(|p| p.extension().is_some_and(|e| e == "json"));
+    let mut text = "\nPriorities (the lowest scores):\n".to_string();
+    for (k, i) in answered.iter().take(3).enumerate() {
+        let label = rating_label(doc, i);
+        let target = i.target.map_or(String::new(), |t| format!(", target {t}"));
+        text.push_str(&format!(
+            "  {}. {} — {}{}{target}\n",
+            k + 1,
+            i.title,
+            score(i.score),
+            if label.is_empty() {
+                String::new()
+            } else {
+                format!(" {label}")
+            }
+        ));
+    }
+    text
+}
+
+/// The files written and, when a Result is among them, the commands that come next.
+fn next_steps(written: &[PathBuf], last: Option<&Path>) -> String {
+    let mut text = String::new();
     if !written.is_empty() {
         text.push('\n');
         for p in written {
             text.push_str(&format!("wrote {}\n", p.display()));
         }
     }
+    let result = written
+        .iter()
+        .find(|p| p.extension().is_some_and(|e| e == "json"));
     if let Some(result) = result {
         let file = quoted(result);
         let last = last.map_or("LAST.json".to_string(), quoted);
