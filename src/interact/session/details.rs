@@ -60,72 +60,12 @@ impl<P: Prompter> Session<'_, P> {
 
     /// The optional step. `None` goes back to the rating.
     pub(super) fn details(&mut self, i: usize, screen: &Screen) -> anyhow::Result<Option<Nav>> {
-        let item = &self.assessment.items[i];
         self.drop_target_met(i);
         loop {
             self.show(screen);
-            let answer = self.answer(&item.id).clone();
-            if !self.draft.answers.raters.is_empty() && item.examples.is_none() {
-                let width = self.prompter.size().map_or(100, |(w, _)| w);
-                let scale = self.assessment.scale_of(item);
-                let (text, _) = spread::spread(scale, &self.draft.answers.raters, &answer, width);
-                self.prompter.say(&text);
-            }
-            self.prompter
-                .say(&format!("Answered: {}.", self.summary(i)));
-            let mut entries = vec![Entry::plain("Next item")];
-            let mut actions = vec![Detail::Next];
-            entries.push(Entry::keyed(
-                'e',
-                match answer.notes.first() {
-                    Some(n) => format!("Evidence note: {n}"),
-                    None => "Evidence note (optional)".to_string(),
-                },
-                "",
-            ));
-            actions.push(Detail::Note);
-            if self.target_choices(i).is_some() {
-                entries.push(Entry::keyed(
-                    't',
-                    match answer.target {
-                        Some(t) => format!(
-                            "Target for 12 months ahead: {t} {}",
-                            self.assessment.scale_of(item).label(t)
-                        ),
-                        None => "Target for 12 months ahead, and an action (optional)".into(),
-                    },
-                    "",
-                ));
-                actions.push(Detail::Target);
-            }
-            if answer.target.is_some() {
-                entries.push(Entry::keyed(
-                    'a',
-                    match &answer.action {
-                        Some(x) => format!("Action to reach it: {x}"),
-                        None => "Action to reach it (optional)".into(),
-                    },
-                    "",
-                ));
-                actions.push(Detail::Action);
-            }
-            entries.push(Entry::keyed(
-                '?',
-                MORE,
-                "guidance, every prompt, the whole scale",
-            ));
-            actions.push(Detail::More);
-            let mut menu = Menu::new("Enter for the next item, or add", entries, 0);
-            menu.hotkeys = vec![
-                Hotkey {
-                    key: 'b',
-                    label: "Back to the rating".into(),
-                },
-                Hotkey {
-                    key: 'r',
-                    label: "Review".into(),
-                },
-            ];
+            let answer = self.answer(&self.assessment.items[i].id).clone();
+            self.say_answered(i, &answer);
+            let (menu, actions) = self.details_menu(i, &answer);
             match self.prompter.choose(&menu)? {
                 Pick::Entry(k) => match actions[k] {
                     Detail::Next => return Ok(Some(Nav::Next)),
@@ -139,6 +79,69 @@ impl<P: Prompter> Session<'_, P> {
                 Pick::Hotkey(_) | Pick::Escape => return Ok(None),
             }
         }
+    }
+
+    /// What item `i` was given: the raters' spread (when several rated it), then the
+    /// answer in a line.
+    fn say_answered(&mut self, i: usize, answer: &crate::response::Answer) {
+        let item = &self.assessment.items[i];
+        if !self.draft.answers.raters.is_empty() && item.examples.is_none() {
+            let width = self.prompter.size().map_or(100, |(w, _)| w);
+            let scale = self.assessment.scale_of(item);
+            let (text, _) = spread::spread(scale, &self.draft.answers.raters, answer, width);
+            self.prompter.say(&text);
+        }
+        self.prompter
+            .say(&format!("Answered: {}.", self.summary(i)));
+    }
+
+    /// The optional step's menu, Next item first: the note, the target (where one above
+    /// the rating can be set), the action (once a target is), the whole item; and what
+    /// each entry stands for.
+    fn details_menu(&self, i: usize, answer: &crate::response::Answer) -> (Menu, Vec<Detail>) {
+        let scale = self.assessment.scale_of(&self.assessment.items[i]);
+        let mut entries = vec![Entry::plain("Next item")];
+        let mut actions = vec![Detail::Next];
+        let note = match answer.notes.first() {
+            Some(n) => format!("Evidence note: {n}"),
+            None => "Evidence note (optional)".to_string(),
+        };
+        entries.push(Entry::keyed('e', note, ""));
+        actions.push(Detail::Note);
+        if self.target_choices(i).is_some() {
+            let target = match answer.target {
+                Some(t) => format!("Target for 12 months ahead: {t} {}", scale.label(t)),
+                None => "Target for 12 months ahead, and an action (optional)".into(),
+            };
+            entries.push(Entry::keyed('t', target, ""));
+            actions.push(Detail::Target);
+        }
+        if answer.target.is_some() {
+            let action = match &answer.action {
+                Some(x) => format!("Action to reach it: {x}"),
+                None => "Action to reach it (optional)".into(),
+            };
+            entries.push(Entry::keyed('a', action, ""));
+            actions.push(Detail::Action);
+        }
+        entries.push(Entry::keyed(
+            '?',
+            MORE,
+            "guidance, every prompt, the whole scale",
+        ));
+        actions.push(Detail::More);
+        let mut menu = Menu::new("Enter for the next item, or add", entries, 0);
+        menu.hotkeys = vec![
+            Hotkey {
+                key: 'b',
+                label: "Back to the rating".into(),
+            },
+            Hotkey {
+                key: 'r',
+                label: "Review".into(),
+            },
+        ];
+        (menu, actions)
     }
 
     /// The answer to an item as it stands (empty when none), without adding one.
