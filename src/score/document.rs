@@ -1,7 +1,7 @@
 //! A scored Result document from one input per item: the part of a Result that workshops
 //! and surveys share. `workshop` and `survey` each add what only they record.
 
-use super::{ItemInput, score};
+use super::{ItemInput, Scores, score};
 use crate::assessment::Assessment;
 use crate::result::{
     AssessmentRef, BandRef, Context, ItemResult, Overall, PointRef, ResultDoc, SCHEMA, ScaleRef,
@@ -33,25 +33,7 @@ pub fn document(assessment: &Assessment, context: Context, inputs: &[ItemInput])
                 label: f.label.clone(),
             })
             .collect(),
-        scales: assessment
-            .scales
-            .iter()
-            .map(|s| ScaleRef {
-                id: s.id.clone(),
-                min: s.min,
-                max: s.max,
-                not_applicable: s.not_applicable,
-                points: s
-                    .points
-                    .iter()
-                    .map(|p| PointRef {
-                        value: p.value,
-                        label: p.label.clone(),
-                        descriptor: p.descriptor.clone(),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        scales: scales(assessment),
         gap_threshold: assessment.gap_threshold,
         action_list: assessment.action_list,
         bands: assessment
@@ -64,62 +46,9 @@ pub fn document(assessment: &Assessment, context: Context, inputs: &[ItemInput])
                 description: b.description.clone(),
             })
             .collect(),
-        overall: Overall {
-            score: scores.overall.score,
-            percent: scores.overall.percent,
-            band: scores.band,
-            answered: scores.overall.answered,
-            items: scores.overall.items,
-            note: scores
-                .overall
-                .mixed_scales
-                .then(|| mixed_scales_note(assessment)),
-            per_respondent: None,
-        },
-        themes: assessment
-            .themes
-            .iter()
-            .zip(&scores.themes)
-            .map(|(t, s)| ThemeResult {
-                id: t.id.clone(),
-                title: t.title.clone(),
-                score: s.score,
-                percent: s.percent,
-                answered: s.answered,
-                items: s.items,
-                per_respondent: None,
-            })
-            .collect(),
-        items: assessment
-            .items
-            .iter()
-            .zip(inputs)
-            .zip(&scores.items)
-            .map(|((item, input), s)| ItemResult {
-                id: item.id.clone(),
-                theme: item.theme.clone(),
-                title: item.title.clone(),
-                text: item.text.clone(),
-                guidance: shown(item).map_or(String::new(), |p| p.text.clone()),
-                guidance_label: shown(item).map(|p| p.heading()),
-                guidance_cite: shown(item).and_then(|p| p.cite.clone()),
-                scale: item.scale.clone(),
-                weight: item.weight,
-                score: s.score,
-                percent: s.percent,
-                n: input.n,
-                not_applicable: input.not_applicable,
-                missing: input.missing,
-                target: input.target,
-                action: None,
-                notes: Vec::new(),
-                fields: Default::default(),
-                examples: Vec::new(),
-                aggregate: None,
-                ratings: Vec::new(),
-                tag_means: Vec::new(),
-            })
-            .collect(),
+        overall: overall(assessment, &scores),
+        themes: themes(assessment, &scores),
+        items: items(assessment, inputs, &scores),
         gaps: scores.gaps,
         findings: scores.findings,
         rejected: Vec::new(),
@@ -128,6 +57,99 @@ pub fn document(assessment: &Assessment, context: Context, inputs: &[ItemInput])
         groups: Vec::new(),
         warnings: Vec::new(),
     }
+}
+
+/// The assessment's scales as the Result carries them, so a report names the points
+/// without the assessment.
+fn scales(assessment: &Assessment) -> Vec<ScaleRef> {
+    assessment
+        .scales
+        .iter()
+        .map(|s| ScaleRef {
+            id: s.id.clone(),
+            min: s.min,
+            max: s.max,
+            not_applicable: s.not_applicable,
+            points: s
+                .points
+                .iter()
+                .map(|p| PointRef {
+                    value: p.value,
+                    label: p.label.clone(),
+                    descriptor: p.descriptor.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The overall figures, with why there is no score when the scales differ in length.
+fn overall(assessment: &Assessment, scores: &Scores) -> Overall {
+    Overall {
+        score: scores.overall.score,
+        percent: scores.overall.percent,
+        band: scores.band.clone(),
+        answered: scores.overall.answered,
+        items: scores.overall.items,
+        note: scores
+            .overall
+            .mixed_scales
+            .then(|| mixed_scales_note(assessment)),
+        per_respondent: None,
+    }
+}
+
+/// Each theme's figures.
+fn themes(assessment: &Assessment, scores: &Scores) -> Vec<ThemeResult> {
+    assessment
+        .themes
+        .iter()
+        .zip(&scores.themes)
+        .map(|(t, s)| ThemeResult {
+            id: t.id.clone(),
+            title: t.title.clone(),
+            score: s.score,
+            percent: s.percent,
+            answered: s.answered,
+            items: s.items,
+            per_respondent: None,
+        })
+        .collect()
+}
+
+/// Each item's text, guidance and figures, with nothing yet of what only a workshop or
+/// a survey records (notes, examples, aggregates, ratings).
+fn items(assessment: &Assessment, inputs: &[ItemInput], scores: &Scores) -> Vec<ItemResult> {
+    assessment
+        .items
+        .iter()
+        .zip(inputs)
+        .zip(&scores.items)
+        .map(|((item, input), s)| ItemResult {
+            id: item.id.clone(),
+            theme: item.theme.clone(),
+            title: item.title.clone(),
+            text: item.text.clone(),
+            guidance: shown(item).map_or(String::new(), |p| p.text.clone()),
+            guidance_label: shown(item).map(|p| p.heading()),
+            guidance_cite: shown(item).and_then(|p| p.cite.clone()),
+            scale: item.scale.clone(),
+            weight: item.weight,
+            score: s.score,
+            percent: s.percent,
+            n: input.n,
+            not_applicable: input.not_applicable,
+            missing: input.missing,
+            target: input.target,
+            action: None,
+            notes: Vec::new(),
+            fields: Default::default(),
+            examples: Vec::new(),
+            aggregate: None,
+            ratings: Vec::new(),
+            tag_means: Vec::new(),
+        })
+        .collect()
 }
 
 /// Why a Result of items on scales of different lengths has percents but no scores.
