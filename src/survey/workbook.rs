@@ -11,7 +11,7 @@ use std::cell::Cell as Shared;
 use std::io::{self, BufReader, Cursor, Read};
 use std::rc::Rc;
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
 /// The most cells a sheet may span (rows × columns of the area it uses): a survey of
 /// 20,000 respondents and 100 questions. Laid out in memory, as calamine does, this is
@@ -68,78 +68,104 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
         let mut part = archive
             .by_index(index)
             .map_err(|e| format!("cannot read this spreadsheet (part {index}: {e})"))?;
-        if part.is_dir() {
-            continue;
+        if !part.is_dir() {
+            let name = part
+                .name()
+                .map_or_else(|_| format!("part {index}"), |n| n.into_owned());
+            total += unpack(&mut part, &name, total)?;
         }
-        let name = part
-            .name()
-            .map_or_else(|_| format!("part {index}"), |n| n.into_owned());
-        let declared = part.size();
-        let packed = part.compressed_size().max(1);
-        let lowered = name.to_ascii_lowercase();
-        let shared = lowered.ends_with("sharedstrings.xml");
-        if shared && declared > MAX_SHARED_STRINGS_BYTES {
-            return Err(format!(
-                "the workbook's shared strings unpack to {} MB, more than a survey export holds ({} MB at most): {AS_CSV}",
-                declared / MB,
-                MAX_SHARED_STRINGS_BYTES / MB
-            ));
-        }
-        if declared > MAX_PART_BYTES {
-            return Err(too_large(&name, declared));
-        }
-        if declared > RATIO_FLOOR && declared / packed > MAX_RATIO {
-            return Err(format!(
-                "the workbook's part {name:?} unpacks {} times over (to {} MB), as no sheet does: is the file what it seems? If it is, {AS_CSV}",
-                declared / packed,
-                declared / MB
-            ));
-        }
-        // The sizes in the zip directory are what the file says; the bytes unpacked
-        // are counted, and a part that unpacks to more than it declares is refused.
-        let limit = declared.min(MAX_PART_BYTES).min(MAX_TOTAL_BYTES - total);
-        let over = Rc::new(Shared::new(false));
-        let mut bounded = Bounded {
-            inner: &mut part,
-            left: limit,
-            over: over.clone(),
-        };
-        let scanned = if shared {
-            shared_strings(&mut bounded)
-        } else if lowered == "content.xml" {
-            ods_content(&mut bounded)
-        } else if lowered.starts_with("xl/worksheets/") && lowered.ends_with(".xml") {
-            sheet_references(&mut bounded, &name)
-        } else {
-            io::copy(&mut bounded, &mut io::sink())
-                .map(|_| ())
-                .map_err(|e| damaged(&name, &e))
-        };
-        let read = limit - bounded.left;
-        if over.get() {
-            return Err(if total + read >= MAX_TOTAL_BYTES {
-                format!(
-                    "the workbook unpacks to more than {} MB, more than a survey export holds: {AS_CSV}",
-                    MAX_TOTAL_BYTES / MB
-                )
-            } else {
-                format!(
-                    "the workbook's part {name:?} unpacks to more than the {} bytes its header declares: the file is damaged or built to mislead; {AS_CSV}",
-                    declared
-                )
-            });
-        }
-        scanned?;
-        // The rest of the part (a scan may stop early) is counted too.
-        io::copy(&mut bounded, &mut io::sink()).map_err(|e| damaged(&name, &e))?;
-        if over.get() {
-            return Err(format!(
-                "the workbook's part {name:?} unpacks to more than the {declared} bytes its header declares: the file is damaged or built to mislead; {AS_CSV}"
-            ));
-        }
-        total += limit - bounded.left;
     }
     Ok(())
+}
+
+/// Refuses a part whose zip directory declares more than a survey export unpacks to,
+/// or a ratio no real sheet packs to.
+fn check_declared(name: &str, declared: u64, packed: u64) -> Result<(), String> {
+    if is_shared_strings(name) && declared > MAX_SHARED_STRINGS_BYTES {
+        return Err(format!(
+            "the workbook's shared strings unpack to {} MB, more than a survey export holds ({} MB at most): {AS_CSV}",
+            declared / MB,
+            MAX_SHARED_STRINGS_BYTES / MB
+        ));
+    }
+    if declared > MAX_PART_BYTES {
+        return Err(too_large(name, declared));
+    }
+    if declared > RATIO_FLOOR && declared / packed > MAX_RATIO {
+        return Err(format!(
+            "the workbook's part {name:?} unpacks {} times over (to {} MB), as no sheet does: is the file what it seems? If it is, {AS_CSV}",
+            declared / packed,
+            declared / MB
+        ));
+    }
+    Ok(())
+}
+
+fn is_shared_strings(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with("sharedstrings.xml")
+}
+
+/// Unpacks one part into nothing, counting, after `total` bytes of the parts before:
+/// checks its declared size, scans what needs scanning (shared strings, an .ods's
+/// content, an .xlsx sheet's references), and refuses a part that unpacks to more than
+/// it declares or takes the workbook past `MAX_TOTAL_BYTES`. Returns the bytes unpacked.
+fn unpack(
+    part: &mut zip::read::ZipFile<'_, Cursor<&[u8]>>,
+    name: &str,
+    total: u64,
+) -> Result<u64, String> {
+    let declared = part.size();
+    check_declared(name, declared, part.compressed_size().max(1))?;
+    // The sizes in the zip directory are what the file says; the bytes unpacked
+    // are counted, and a part that unpacks to more than it declares is refused.
+    let limit = declared.min(MAX_PART_BYTES).min(MAX_TOTAL_BYTES - total);
+    let over = Rc::new(Shared::new(false));
+    let mut bounded = Bounded {
+        inner: part,
+        left: limit,
+        over: over.clone(),
+    };
+    let scanned = scan(&mut bounded, name);
+    let read = limit - bounded.left;
+    if over.get() {
+        return Err(if total + read >= MAX_TOTAL_BYTES {
+            format!(
+                "the workbook unpacks to more than {} MB, more than a survey export holds: {AS_CSV}",
+                MAX_TOTAL_BYTES / MB
+            )
+        } else {
+            more_than_declared(name, declared)
+        });
+    }
+    scanned?;
+    // The rest of the part (a scan may stop early) is counted too.
+    io::copy(&mut bounded, &mut io::sink()).map_err(|e| damaged(name, &e))?;
+    if over.get() {
+        return Err(more_than_declared(name, declared));
+    }
+    Ok(limit - bounded.left)
+}
+
+/// Reads a part through the scan its name calls for, or into nothing.
+fn scan(part: &mut impl Read, name: &str) -> Result<(), String> {
+    let lowered = name.to_ascii_lowercase();
+    if is_shared_strings(name) {
+        shared_strings(part)
+    } else if lowered == "content.xml" {
+        ods_content(part)
+    } else if lowered.starts_with("xl/worksheets/") && lowered.ends_with(".xml") {
+        sheet_references(part, name)
+    } else {
+        io::copy(part, &mut io::sink())
+            .map(|_| ())
+            .map_err(|e| damaged(name, &e))
+    }
+}
+
+fn more_than_declared(name: &str, declared: u64) -> String {
+    format!(
+        "the workbook's part {name:?} unpacks to more than the {declared} bytes its header declares: the file is damaged or built to mislead; {AS_CSV}"
+    )
 }
 
 fn damaged(name: &str, e: &io::Error) -> String {
@@ -314,109 +340,128 @@ fn within_grid(reference: &str) -> bool {
 fn ods_content(part: &mut impl Read) -> Result<(), String> {
     let mut reader = lenient(part);
     let mut buf = Vec::new();
-    let mut sheet = Extent::default();
-    let mut totals = (0u64, 0u64, 0u64); // area, stored, text
-    let mut row = RowScan::default();
-    let mut cell: Option<CellScan> = None;
-    let mut at_row = 0u64;
+    let mut scan = OdsScan::default();
     loop {
         buf.clear();
-        let event = match reader.read_event_into(&mut buf) {
-            Ok(e) => e,
-            Err(_) => return Ok(()),
+        let Ok(event) = reader.read_event_into(&mut buf) else {
+            return Ok(());
         };
-        let (start, empty) = match &event {
-            Event::Start(e) => (Some(e), false),
-            Event::Empty(e) => (Some(e), true),
-            _ => (None, false),
-        };
-        if let Some(e) = start {
-            match e.name().as_ref() {
-                "table:table" if !empty => {
-                    sheet = Extent::default();
-                    at_row = 0;
-                }
-                "table:table-row" => {
-                    row = RowScan {
-                        repeat: attribute(e, "table:number-rows-repeated")
-                            .unwrap_or(1)
-                            .max(1),
-                        ..RowScan::default()
-                    };
-                    if empty {
-                        at_row = at_row.saturating_add(row.repeat);
-                    }
-                }
-                "table:table-cell" | "table:covered-table-cell" => {
-                    let c = CellScan {
-                        repeat: attribute(e, "table:number-columns-repeated")
-                            .unwrap_or(1)
-                            .max(1),
-                        filled: e
-                            .try_get_attribute("office:value-type")
-                            .ok()
-                            .flatten()
-                            .is_some()
-                            || e.try_get_attribute("table:formula")
-                                .ok()
-                                .flatten()
-                                .is_some(),
-                        text: 0,
-                    };
-                    if empty {
-                        row.add(c);
-                    } else {
-                        cell = Some(c);
-                    }
-                }
-                _ => {}
-            }
-        }
         match &event {
-            Event::Text(t) => {
-                if let Some(c) = &mut cell {
-                    c.text += t.len() as u64;
-                    c.filled |= !t.trim_ascii().is_empty();
-                }
-            }
-            Event::End(e) => match e.name().as_ref() {
-                "table:table-cell" | "table:covered-table-cell" => {
-                    if let Some(c) = cell.take() {
-                        row.add(c);
-                    }
-                }
-                "table:table-row" => {
-                    if let Some(first) = row.first_column {
-                        sheet.first_row.get_or_insert(at_row);
-                        sheet.end_row = at_row.saturating_add(row.repeat);
-                        sheet.first_column = sheet.first_column.min(first);
-                        sheet.end_column = sheet.end_column.max(row.end_column);
-                        totals.1 = totals.1.saturating_add(row.end_column);
-                        totals.2 = totals.2.saturating_add(row.text.saturating_mul(row.repeat));
-                    }
-                    at_row = at_row.saturating_add(row.repeat);
-                    row = RowScan::default();
-                }
-                "table:table" => {
-                    totals.0 = totals.0.saturating_add(sheet.area());
-                    sheet = Extent::default();
-                }
-                _ => {}
-            },
+            Event::Start(e) => scan.start(e, false),
+            Event::Empty(e) => scan.start(e, true),
+            Event::Text(t) => scan.text(t),
+            Event::End(e) => scan.end(e),
+            Event::Eof => return Ok(()),
             _ => {}
         }
-        if let Event::Eof = event {
-            break;
-        }
-        let area = totals.0.saturating_add(sheet.area());
-        if area > MAX_CELLS || totals.1 > MAX_CELLS {
-            return Err(too_many_cells(area.max(totals.1)));
-        }
-        if totals.2 > MAX_TEXT_BYTES {
-            return Err(too_much_text(totals.2));
+        scan.within_bounds()?;
+    }
+}
+
+/// An .ods's content as read so far: the sheet, row and cell being read, and the
+/// totals of the sheets before.
+#[derive(Default)]
+struct OdsScan {
+    sheet: Extent,
+    row: RowScan,
+    cell: Option<CellScan>,
+    /// The row being read, counting repeated rows.
+    at_row: u64,
+    /// The sheets' area as laid out, the cells stored, and the text they hold.
+    area: u64,
+    stored: u64,
+    text: u64,
+}
+
+impl OdsScan {
+    /// A sheet, row or cell begins (or, `empty`, is all in one tag).
+    fn start(&mut self, e: &BytesStart, empty: bool) {
+        match e.name().as_ref() {
+            "table:table" if !empty => {
+                self.sheet = Extent::default();
+                self.at_row = 0;
+            }
+            "table:table-row" => {
+                self.row = RowScan {
+                    repeat: attribute(e, "table:number-rows-repeated")
+                        .unwrap_or(1)
+                        .max(1),
+                    ..RowScan::default()
+                };
+                if empty {
+                    self.at_row = self.at_row.saturating_add(self.row.repeat);
+                }
+            }
+            "table:table-cell" | "table:covered-table-cell" => {
+                let has = |name: &str| e.try_get_attribute(name).ok().flatten().is_some();
+                let c = CellScan {
+                    repeat: attribute(e, "table:number-columns-repeated")
+                        .unwrap_or(1)
+                        .max(1),
+                    filled: has("office:value-type") || has("table:formula"),
+                    text: 0,
+                };
+                if empty {
+                    self.row.add(c);
+                } else {
+                    self.cell = Some(c);
+                }
+            }
+            _ => {}
         }
     }
-    Ok(())
+
+    /// Text inside the cell being read.
+    fn text(&mut self, t: &BytesText) {
+        if let Some(c) = &mut self.cell {
+            c.text += t.len() as u64;
+            c.filled |= !t.trim_ascii().is_empty();
+        }
+    }
+
+    /// A cell, row or sheet ends: its reach is added to the row's, the sheet's or the
+    /// totals.
+    fn end(&mut self, e: &BytesEnd) {
+        match e.name().as_ref() {
+            "table:table-cell" | "table:covered-table-cell" => {
+                if let Some(c) = self.cell.take() {
+                    self.row.add(c);
+                }
+            }
+            "table:table-row" => {
+                let row = std::mem::take(&mut self.row);
+                if let Some(first) = row.first_column {
+                    let sheet = &mut self.sheet;
+                    sheet.first_row.get_or_insert(self.at_row);
+                    sheet.end_row = self.at_row.saturating_add(row.repeat);
+                    sheet.first_column = sheet.first_column.min(first);
+                    sheet.end_column = sheet.end_column.max(row.end_column);
+                    self.stored = self.stored.saturating_add(row.end_column);
+                    self.text = self
+                        .text
+                        .saturating_add(row.text.saturating_mul(row.repeat));
+                }
+                self.at_row = self.at_row.saturating_add(row.repeat);
+            }
+            "table:table" => {
+                self.area = self.area.saturating_add(self.sheet.area());
+                self.sheet = Extent::default();
+            }
+            _ => {}
+        }
+    }
+
+    /// Refuses content that spans more cells, or holds more text, than plead reads.
+    fn within_bounds(&self) -> Result<(), String> {
+        let area = self.area.saturating_add(self.sheet.area());
+        if area > MAX_CELLS || self.stored > MAX_CELLS {
+            return Err(too_many_cells(area.max(self.stored)));
+        }
+        if self.text > MAX_TEXT_BYTES {
+            return Err(too_much_text(self.text));
+        }
+        Ok(())
+    }
 }
 
 /// The refusal of a sheet spanning too many cells.
