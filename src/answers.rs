@@ -261,20 +261,7 @@ fn read_rater_ratings(
 /// rated through them, ratings of named raters, fields and their choices. Each problem
 /// names the item it is in.
 pub fn check(answers: &Answers, assessment: &Assessment) -> Vec<String> {
-    let mut problems = Vec::new();
-    if !answers.raters.is_empty() {
-        let list: Vec<String> = answers
-            .raters
-            .iter()
-            .map(|r| match &r.tag {
-                Some(t) => format!("{}:{t}", r.label),
-                None => r.label.clone(),
-            })
-            .collect();
-        if let Err(message) = RaterSpec::parse_list(&list.join(",")) {
-            problems.push(format!("raters: {message}"));
-        }
-    }
+    let mut problems: Vec<String> = raters_problem(answers).into_iter().collect();
     let ids: Vec<&str> = assessment.items.iter().map(|i| i.id.as_str()).collect();
     for (id, a) in &answers.items {
         let Some(item) = assessment.item(id) else {
@@ -285,76 +272,127 @@ pub fn check(answers: &Answers, assessment: &Assessment) -> Vec<String> {
             ));
             continue;
         };
-        let scale = assessment.scale_of(item);
-        let mut found = Vec::new();
-        let mut at = |_: std::ops::Range<usize>, message: String| found.push(message);
-        let check_one =
-            |r: Option<Rating>, at: &mut dyn FnMut(std::ops::Range<usize>, String)| match r {
-                Some(Rating::Value(v)) => {
-                    check_rating(scale, &Spanned::new(0..0, v), &mut |s, m| at(s, m));
-                }
-                Some(Rating::NotApplicable) => {
-                    check_na(scale, 0..0, &mut |s, m| at(s, m));
-                }
-                None => {}
-            };
-        check_one(a.rating, &mut at);
-        if !a.examples.is_empty() {
-            if item.examples.is_none() {
-                at(
-                    0..0,
-                    format!(
-                        "item \"{}\" is not rated through examples: give a rating",
-                        item.id
-                    ),
-                );
-            } else if a.rating.is_some() {
-                at(
-                    0..0,
-                    format!(
-                        "item \"{}\" is rated through its examples: its score is their mean, so give no rating of its own",
-                        item.id
-                    ),
-                );
-            }
-            for e in &a.examples {
-                if e.name.trim().is_empty() {
-                    at(0..0, "an example needs a name".into());
-                }
-                check_one(e.rating, &mut at);
-            }
-        }
-        if let Some(t) = a.target
-            && !scale.contains(t)
-        {
-            at(0..0, out_of_scale("target", t, scale));
-        }
-        for (rater, rating) in &a.raters {
-            if !answers.raters.iter().any(|r| r.label == *rater) {
-                let names: Vec<&str> = answers.raters.iter().map(|r| r.label.as_str()).collect();
-                at(
-                    0..0,
-                    format!(
-                        "\"{rater}\" is not one of the raters (raters = [{}])",
-                        names.join(", ")
-                    ),
-                );
-                continue;
-            }
-            check_one(Some(*rating), &mut at);
-        }
-        for (key, value) in &a.fields {
-            check_field(
-                assessment,
-                item,
-                &Spanned::new(0..0, key.clone()),
-                &Spanned::new(0..0, value.clone()),
-                &mut at,
-            );
-        }
-        problems.extend(found.into_iter().map(|m| format!("item \"{id}\": {m}")));
+        problems.extend(
+            answer_problems(answers, assessment, item, a)
+                .into_iter()
+                .map(|m| format!("item \"{id}\": {m}")),
+        );
     }
     problems
+}
+
+/// The raters as an answers file would list them, checked by the same rules.
+fn raters_problem(answers: &Answers) -> Option<String> {
+    if answers.raters.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = answers
+        .raters
+        .iter()
+        .map(|r| match &r.tag {
+            Some(t) => format!("{}:{t}", r.label),
+            None => r.label.clone(),
+        })
+        .collect();
+    RaterSpec::parse_list(&list.join(","))
+        .err()
+        .map(|message| format!("raters: {message}"))
+}
+
+/// What is wrong with one item's answer: its rating, examples, target, raters' ratings
+/// and fields.
+fn answer_problems(
+    answers: &Answers,
+    assessment: &Assessment,
+    item: &Item,
+    a: &Answer,
+) -> Vec<String> {
+    let scale = assessment.scale_of(item);
+    let mut found = Vec::new();
+    let mut at = |_: std::ops::Range<usize>, message: String| found.push(message);
+    given_rating(scale, a.rating, &mut at);
+    if !a.examples.is_empty() {
+        example_problems(item, a, scale, &mut at);
+    }
+    if let Some(t) = a.target
+        && !scale.contains(t)
+    {
+        at(0..0, out_of_scale("target", t, scale));
+    }
+    for (rater, rating) in &a.raters {
+        if !answers.raters.iter().any(|r| r.label == *rater) {
+            let names: Vec<&str> = answers.raters.iter().map(|r| r.label.as_str()).collect();
+            at(
+                0..0,
+                format!(
+                    "\"{rater}\" is not one of the raters (raters = [{}])",
+                    names.join(", ")
+                ),
+            );
+            continue;
+        }
+        given_rating(scale, Some(*rating), &mut at);
+    }
+    for (key, value) in &a.fields {
+        check_field(
+            assessment,
+            item,
+            &Spanned::new(0..0, key.clone()),
+            &Spanned::new(0..0, value.clone()),
+            &mut at,
+        );
+    }
+    found
+}
+
+/// A rating given (not from a file, so with no place in it) checked against the scale.
+fn given_rating(
+    scale: &Scale,
+    rating: Option<Rating>,
+    at: &mut impl FnMut(std::ops::Range<usize>, String),
+) {
+    match rating {
+        Some(Rating::Value(v)) => {
+            check_rating(scale, &Spanned::new(0..0, v), at);
+        }
+        Some(Rating::NotApplicable) => {
+            check_na(scale, 0..0, at);
+        }
+        None => {}
+    }
+}
+
+/// Examples only for an item rated through them, and then no rating of its own; each
+/// example named and rated on the scale.
+fn example_problems(
+    item: &Item,
+    a: &Answer,
+    scale: &Scale,
+    at: &mut impl FnMut(std::ops::Range<usize>, String),
+) {
+    if item.examples.is_none() {
+        at(
+            0..0,
+            format!(
+                "item \"{}\" is not rated through examples: give a rating",
+                item.id
+            ),
+        );
+    } else if a.rating.is_some() {
+        at(
+            0..0,
+            format!(
+                "item \"{}\" is rated through its examples: its score is their mean, so give no rating of its own",
+                item.id
+            ),
+        );
+    }
+    for e in &a.examples {
+        if e.name.trim().is_empty() {
+            at(0..0, "an example needs a name".into());
+        }
+        given_rating(scale, e.rating, at);
+    }
 }
 
 /// A rating, or not applicable (`na` is where `not_applicable = true` was written), or
