@@ -7,7 +7,7 @@ use super::headers::Matching;
 use super::layout::{Column, Kind, Layout, letter};
 use super::reference::{Wanted, candidates};
 use super::reworded::item_side;
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, Item};
 
 /// Candidates listed in a message; more are counted.
 const LISTED: usize = 10;
@@ -234,48 +234,83 @@ pub fn unmatched(assessment: &Assessment, layout: &Layout, matching: &Matching) 
     for (k, &i) in missing.iter().enumerate() {
         let item = &assessment.items[i];
         let listed = k < ITEMS_LISTED;
+        // The closest columns left, with the share of words each has in common.
         let near: Vec<(usize, f64)> = if listed || maps.len() < ITEMS_LISTED {
             closest(&item_side(item, i, &mut words), &sides, 3)
+                .into_iter()
+                .map(|(s, share)| (open[s], share))
+                .collect()
         } else {
             Vec::new()
         };
-        let near_columns: Vec<usize> = near.iter().map(|(s, _)| open[*s]).collect();
         if listed {
-            message.push_str(&format!(
-                "\n  {} ({:?})",
-                item.id,
-                cut_to(&item.text, LISTED_CHARS)
-            ));
-            if near_columns.is_empty() {
-                message.push_str(": no column left shares its wording");
-            } else {
-                message.push_str(": the closest columns left are\n");
-                let lines = listing(columns, &near_columns);
-                let with_share: Vec<String> = lines
-                    .lines()
-                    .zip(&near)
-                    .map(|(l, (_, s))| format!("  {l} ({}% of words shared)", (s * 100.0).floor()))
-                    .collect();
-                message.push_str(&with_share.join("\n"));
-            }
+            message.push_str(&item_lines(columns, item, &near));
         }
-        // A column offered to paste shares a good part of the wording (or is the one
-        // left in order); the others are only listed.
-        let pick = near
-            .iter()
-            .filter(|(_, share)| *share >= SUGGEST_AT_LEAST)
-            .map(|(s, _)| open[*s])
-            .find(|c| !offered.contains(c))
-            .or_else(|| {
-                in_order
-                    .then(|| open.iter().copied().find(|c| !offered.contains(c)))
-                    .flatten()
-            });
-        if let Some(c) = pick {
+        if let Some(c) = offer(&near, &open, &offered, in_order) {
             offered.push(c);
             maps.push(Wanted::Map(&item.id).option(&reference(columns, c)));
         }
     }
+    message.push_str(&advice(
+        assessment,
+        columns,
+        &missing,
+        open.is_empty(),
+        &maps,
+    ));
+    message
+}
+
+/// An item with no column, and the closest columns left with the share of words each
+/// has in common with it.
+fn item_lines(columns: &[Column], item: &Item, near: &[(usize, f64)]) -> String {
+    let mut text = format!("\n  {} ({:?})", item.id, cut_to(&item.text, LISTED_CHARS));
+    if near.is_empty() {
+        text.push_str(": no column left shares its wording");
+        return text;
+    }
+    text.push_str(": the closest columns left are\n");
+    let near_columns: Vec<usize> = near.iter().map(|(c, _)| *c).collect();
+    let lines = listing(columns, &near_columns);
+    let with_share: Vec<String> = lines
+        .lines()
+        .zip(near)
+        .map(|(l, (_, s))| format!("  {l} ({}% of words shared)", (s * 100.0).floor()))
+        .collect();
+    text.push_str(&with_share.join("\n"));
+    text
+}
+
+/// The column offered to paste as the item's `--map`: the closest not offered to
+/// another item that shares a good part of the wording, or, `in_order`, the first
+/// column left in file order; the others are only listed.
+fn offer(
+    near: &[(usize, f64)],
+    open: &[usize],
+    offered: &[usize],
+    in_order: bool,
+) -> Option<usize> {
+    near.iter()
+        .filter(|(_, share)| *share >= SUGGEST_AT_LEAST)
+        .map(|(c, _)| *c)
+        .find(|c| !offered.contains(c))
+        .or_else(|| {
+            in_order
+                .then(|| open.iter().copied().find(|c| !offered.contains(c)))
+                .flatten()
+        })
+}
+
+/// The message's end: the items not listed, the file's question columns, the `--map`
+/// lines to paste, and the other ways out.
+fn advice(
+    assessment: &Assessment,
+    columns: &[Column],
+    missing: &[usize],
+    none_open: bool,
+    maps: &[String],
+) -> String {
+    let mut message = String::new();
     if missing.len() > ITEMS_LISTED {
         let rest: Vec<&str> = missing[ITEMS_LISTED..]
             .iter()
@@ -287,7 +322,7 @@ pub fn unmatched(assessment: &Assessment, layout: &Layout, matching: &Matching) 
             super::headers::quoted_list(rest.into_iter())
         ));
     }
-    if open.is_empty() {
+    if none_open {
         message.push_str("\nNo question column is left unmatched.");
     }
     message.push_str(&format!(
