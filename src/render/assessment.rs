@@ -8,6 +8,30 @@ use crate::assessment::{Assessment, FieldKind, Item, Rule, Scale, Test, Wording}
 
 /// The blocks describing an assessment.
 pub fn blocks(a: &Assessment) -> Vec<Block> {
+    let mut blocks = opening(a);
+    for scale in &a.scales {
+        blocks.extend(scale_blocks(scale));
+    }
+    blocks.extend(themes(a));
+    blocks.extend(fields(a));
+    blocks.extend(bands(a));
+    if let Some(t) = a.gap_threshold {
+        blocks.push(Block::Paragraph(format!(
+            "Gap threshold: an item scoring below {} is a gap.{}",
+            number(t),
+            if a.action_list {
+                " The report lists the gaps under their theme as an action list."
+            } else {
+                ""
+            }
+        )));
+    }
+    blocks.extend(findings(a));
+    blocks
+}
+
+/// The title, source, description and note, and what reports say of the assessment.
+fn opening(a: &Assessment) -> Vec<Block> {
     let mut blocks = vec![
         Block::Title(format!("{} ({} {})", a.title, a.id, a.version)),
         Block::Paragraph(format!("Source: {}", a.source)),
@@ -22,9 +46,12 @@ pub fn blocks(a: &Assessment) -> Vec<Block> {
         "Shown on reports: {}",
         a.banner().sentence()
     )));
-    for scale in &a.scales {
-        blocks.extend(scale_blocks(scale));
-    }
+    blocks
+}
+
+/// Each theme with its items, numbered through the assessment, and their guidance.
+fn themes(a: &Assessment) -> Vec<Block> {
+    let mut blocks = Vec::new();
     let mut number_in_order = 0;
     for theme in &a.themes {
         blocks.push(Block::Heading(format!("Theme: {}", theme.title)));
@@ -40,66 +67,73 @@ pub fn blocks(a: &Assessment) -> Vec<Block> {
         }
         blocks.push(Block::Grid(grid));
     }
-    if !a.fields.is_empty() {
-        blocks.push(Block::Heading("Fields asked for each item".into()));
-        let mut grid = Grid::new(&[("Field", false), ("Question", false), ("Answer", false)]);
-        for f in &a.fields {
-            let answer = match &f.kind {
-                FieldKind::Text => "free text".to_string(),
-                FieldKind::Choice(c) => format!("one of: {}", c.join("; ")),
-            };
-            grid.row(vec![f.id.clone(), f.label.clone(), answer]);
-        }
-        blocks.push(Block::Grid(grid));
-    }
-    if !a.bands.is_empty() {
-        blocks.push(Block::Heading("Bands (over the overall percent)".into()));
-        let mut grid = Grid::new(&[
-            ("Band", false),
-            ("From", true),
-            ("To", true),
-            ("Meaning", false),
-        ]);
-        for b in &a.bands {
-            grid.row(vec![
-                b.label.clone(),
-                format!("{}%", number(b.min)),
-                format!("{}%", number(b.max)),
-                b.description.clone(),
-            ]);
-        }
-        blocks.push(Block::Grid(grid));
-    }
-    if let Some(t) = a.gap_threshold {
-        blocks.push(Block::Paragraph(format!(
-            "Gap threshold: an item scoring below {} is a gap.{}",
-            number(t),
-            if a.action_list {
-                " The report lists the gaps under their theme as an action list."
-            } else {
-                ""
-            }
-        )));
-    }
-    if !a.findings.is_empty() {
-        blocks.push(Block::Heading("Findings".into()));
-        let mut grid = Grid::new(&[
-            ("Finding", false),
-            ("Severity", false),
-            ("When", false),
-            ("Message", false),
-        ]);
-        for f in &a.findings {
-            grid.row(vec![
-                f.id.clone(),
-                f.severity.as_str().into(),
-                describe(a, &f.rule),
-                f.message.clone(),
-            ]);
-        }
-        blocks.push(Block::Grid(grid));
-    }
     blocks
+}
+
+/// The fields asked for each item, and what answers them.
+fn fields(a: &Assessment) -> Vec<Block> {
+    if a.fields.is_empty() {
+        return Vec::new();
+    }
+    let mut grid = Grid::new(&[("Field", false), ("Question", false), ("Answer", false)]);
+    for f in &a.fields {
+        let answer = match &f.kind {
+            FieldKind::Text => "free text".to_string(),
+            FieldKind::Choice(c) => format!("one of: {}", c.join("; ")),
+        };
+        grid.row(vec![f.id.clone(), f.label.clone(), answer]);
+    }
+    vec![
+        Block::Heading("Fields asked for each item".into()),
+        Block::Grid(grid),
+    ]
+}
+
+/// The bands over the overall percent, each with its range and meaning.
+fn bands(a: &Assessment) -> Vec<Block> {
+    if a.bands.is_empty() {
+        return Vec::new();
+    }
+    let mut grid = Grid::new(&[
+        ("Band", false),
+        ("From", true),
+        ("To", true),
+        ("Meaning", false),
+    ]);
+    for b in &a.bands {
+        grid.row(vec![
+            b.label.clone(),
+            format!("{}%", number(b.min)),
+            format!("{}%", number(b.max)),
+            b.description.clone(),
+        ]);
+    }
+    vec![
+        Block::Heading("Bands (over the overall percent)".into()),
+        Block::Grid(grid),
+    ]
+}
+
+/// The findings, each with its severity, its rule in words and its message.
+fn findings(a: &Assessment) -> Vec<Block> {
+    if a.findings.is_empty() {
+        return Vec::new();
+    }
+    let mut grid = Grid::new(&[
+        ("Finding", false),
+        ("Severity", false),
+        ("When", false),
+        ("Message", false),
+    ]);
+    for f in &a.findings {
+        grid.row(vec![
+            f.id.clone(),
+            f.severity.as_str().into(),
+            describe(a, &f.rule),
+            f.message.clone(),
+        ]);
+    }
+    vec![Block::Heading("Findings".into()), Block::Grid(grid)]
 }
 
 /// A scale's range and every point's label and descriptor (or that its points have none),
