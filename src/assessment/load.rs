@@ -8,7 +8,8 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::file::{
-    AssessmentFile, ConditionFile, EachFile, FieldKindFile, FindingFile, ItemFile, ScaleFile,
+    AssessmentFile, ConditionFile, EachFile, FieldKindFile, FindingFile, ItemFile, PointFile,
+    ScaleFile,
 };
 use super::passage_file::{BannerFile, PassagesFile};
 use super::{
@@ -160,91 +161,117 @@ impl<'a> Checker<'a> {
         let mut out = Vec::new();
         for s in scales.get_ref() {
             self.unique(&mut seen, &s.id, "scale");
-            let empty = Vec::new();
-            let points = s.points.as_ref().map_or(&empty, |p| p.get_ref());
-            let points_span = s.points.as_ref().map_or(s.id.span(), |p| p.span());
-            if points.is_empty() && (s.min.is_none() || s.max.is_none()) {
+            out.extend(self.scale(s));
+        }
+        out
+    }
+
+    /// One scale: its range, its points (each on the scale, each value and label once,
+    /// a point without a label named by its number) and its aliases. `None` when it has
+    /// neither points nor a min and max.
+    fn scale(&mut self, s: &ScaleFile) -> Option<Scale> {
+        let empty = Vec::new();
+        let given = s.points.as_ref().map_or(&empty, |p| p.get_ref());
+        let points_span = s.points.as_ref().map_or(s.id.span(), |p| p.span());
+        if given.is_empty() && (s.min.is_none() || s.max.is_none()) {
+            self.problem(
+                points_span,
+                "a scale needs points, or its min and max (a point without a label is shown as its number)",
+            );
+            return None;
+        }
+        let (min, max) = self.scale_range(s, given, points_span);
+        let mut labels = self.check_points(given, min, max);
+        let mut points: Vec<Point> = given
+            .iter()
+            .map(|p| Point {
+                value: *p.value.get_ref(),
+                label: p
+                    .label
+                    .as_ref()
+                    .map_or_else(|| p.value.get_ref().to_string(), |l| l.get_ref().clone()),
+                descriptor: p.descriptor.clone(),
+                aliases: Vec::new(),
+            })
+            .collect();
+        points.sort_by_key(|p| p.value);
+        let not_applicable_aliases = self.scale_aliases(s, min, max, &mut points, &mut labels);
+        Some(Scale {
+            id: s.id.get_ref().clone(),
+            min,
+            max,
+            not_applicable: s.not_applicable,
+            not_applicable_label: s
+                .not_applicable_label
+                .clone()
+                .unwrap_or_else(|| "Not applicable / don't know".to_string()),
+            note: s.note.clone(),
+            points,
+            not_applicable_aliases,
+        })
+    }
+
+    /// A scale's min and max (given, or its points' lowest and highest), which must run
+    /// upwards over at most `MAX_SCALE_STEPS` steps.
+    fn scale_range(
+        &mut self,
+        s: &ScaleFile,
+        points: &[PointFile],
+        points_span: Range<usize>,
+    ) -> (i32, i32) {
+        let lowest = points.iter().map(|p| *p.value.get_ref()).min().unwrap_or(0);
+        let highest = points.iter().map(|p| *p.value.get_ref()).max().unwrap_or(0);
+        let min = s.min.as_ref().map_or(lowest, |m| *m.get_ref());
+        let max = s.max.as_ref().map_or(highest, |m| *m.get_ref());
+        let span = s.max.as_ref().map_or(points_span, |m| m.span());
+        if min >= max {
+            self.problem(
+                span,
+                format!("the scale runs from {min} to {max}: max must be greater than min"),
+            );
+        } else if i64::from(max) - i64::from(min) > MAX_SCALE_STEPS {
+            // Ratings are counted per point (histograms, labels listed in messages),
+            // so a scale must stay small.
+            self.problem(
+                span,
+                format!(
+                    "the scale runs from {min} to {max}: a scale may span at most {MAX_SCALE_STEPS} steps (e.g. 0–100)"
+                ),
+            );
+        }
+        (min, max)
+    }
+
+    /// Every point on the scale, each value and each label (without case) once; returns
+    /// the labels, lowercased, for the aliases to be checked against.
+    fn check_points(&mut self, points: &[PointFile], min: i32, max: i32) -> HashSet<String> {
+        let mut values = HashSet::new();
+        let mut labels = HashSet::new();
+        for p in points {
+            let v = *p.value.get_ref();
+            if !(min..=max).contains(&v) {
                 self.problem(
-                    points_span,
-                    "a scale needs points, or its min and max (a point without a label is shown as its number)",
+                    p.value.span(),
+                    format!("a label for point {v}, which is outside the scale {min}–{max}"),
                 );
-                continue;
             }
-            let lowest = points.iter().map(|p| *p.value.get_ref()).min().unwrap_or(0);
-            let highest = points.iter().map(|p| *p.value.get_ref()).max().unwrap_or(0);
-            let min = s.min.as_ref().map_or(lowest, |m| *m.get_ref());
-            let max = s.max.as_ref().map_or(highest, |m| *m.get_ref());
-            let span = s.max.as_ref().map_or(points_span.clone(), |m| m.span());
-            if min >= max {
+            if !values.insert(v) {
+                self.problem(p.value.span(), format!("point {v} is labelled twice"));
+            }
+            let (label, label_span) = match &p.label {
+                Some(l) => (l.get_ref().clone(), l.span()),
+                None => (v.to_string(), p.value.span()),
+            };
+            if !labels.insert(label.to_lowercase()) {
                 self.problem(
-                    span,
-                    format!("the scale runs from {min} to {max}: max must be greater than min"),
-                );
-            } else if i64::from(max) - i64::from(min) > MAX_SCALE_STEPS {
-                // Ratings are counted per point (histograms, labels listed in messages),
-                // so a scale must stay small.
-                self.problem(
-                    span,
+                    label_span,
                     format!(
-                        "the scale runs from {min} to {max}: a scale may span at most {MAX_SCALE_STEPS} steps (e.g. 0–100)"
+                        "label \"{label}\" is used twice in this scale: labels must tell points apart"
                     ),
                 );
             }
-            let mut values = HashSet::new();
-            let mut labels = HashSet::new();
-            for p in points {
-                let v = *p.value.get_ref();
-                if !(min..=max).contains(&v) {
-                    self.problem(
-                        p.value.span(),
-                        format!("a label for point {v}, which is outside the scale {min}–{max}"),
-                    );
-                }
-                if !values.insert(v) {
-                    self.problem(p.value.span(), format!("point {v} is labelled twice"));
-                }
-                let (label, label_span) = match &p.label {
-                    Some(l) => (l.get_ref().clone(), l.span()),
-                    None => (v.to_string(), p.value.span()),
-                };
-                if !labels.insert(label.to_lowercase()) {
-                    self.problem(
-                        label_span,
-                        format!(
-                            "label \"{label}\" is used twice in this scale: labels must tell points apart"
-                        ),
-                    );
-                }
-            }
-            let mut points: Vec<Point> = points
-                .iter()
-                .map(|p| Point {
-                    value: *p.value.get_ref(),
-                    label: p
-                        .label
-                        .as_ref()
-                        .map_or_else(|| p.value.get_ref().to_string(), |l| l.get_ref().clone()),
-                    descriptor: p.descriptor.clone(),
-                    aliases: Vec::new(),
-                })
-                .collect();
-            points.sort_by_key(|p| p.value);
-            let not_applicable_aliases = self.scale_aliases(s, min, max, &mut points, &mut labels);
-            out.push(Scale {
-                id: s.id.get_ref().clone(),
-                min,
-                max,
-                not_applicable: s.not_applicable,
-                not_applicable_label: s
-                    .not_applicable_label
-                    .clone()
-                    .unwrap_or_else(|| "Not applicable / don't know".to_string()),
-                note: s.note.clone(),
-                points,
-                not_applicable_aliases,
-            });
         }
-        out
+        labels
     }
 
     /// A scale's `aliases`: each key a point's value or `not_applicable`, each spelling
