@@ -185,8 +185,28 @@ impl Standing {
 /// Pairs items with columns where the wording makes it clear. Indexes in the result are
 /// into `items` and `columns`.
 pub fn pair(items: &[Side], columns: &[Side]) -> Vec<Pair> {
-    // Words to the columns holding them. A word in very many columns tells them apart
-    // from nothing, so it only counts once a candidate is found through a rarer word.
+    let mut pairing = Pairing {
+        items,
+        columns,
+        index: word_index(columns),
+        common: (columns.len() / 10).max(64),
+        item_taken: vec![false; items.len()],
+        column_taken: vec![false; columns.len()],
+        pairs: Vec::new(),
+    };
+    for _ in 0..ROUNDS {
+        let round = pairing.standings();
+        if !pairing.take_agreed(&round) {
+            break;
+        }
+    }
+    let mut pairs = pairing.pairs;
+    pairs.sort_by_key(|p| p.item);
+    pairs
+}
+
+/// Words to the columns holding them.
+fn word_index(columns: &[Side]) -> HashMap<u32, Vec<usize>> {
     let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
     for (c, column) in columns.iter().enumerate() {
         let mut seen: Vec<u32> = column.keys.iter().flatten().copied().collect();
@@ -196,28 +216,53 @@ pub fn pair(items: &[Side], columns: &[Side]) -> Vec<Pair> {
             index.entry(w).or_default().push(c);
         }
     }
-    let common = (columns.len() / 10).max(64);
+    index
+}
 
-    let mut item_taken = vec![false; items.len()];
-    let mut column_taken = vec![false; columns.len()];
-    let mut pairs = Vec::new();
-    let mut seen_at = vec![usize::MAX; columns.len()];
-    for _ in 0..ROUNDS {
-        let mut by_item: Vec<Standing> = vec![Standing::default(); items.len()];
-        let mut by_column: Vec<Standing> = vec![Standing::default(); columns.len()];
-        let mut hows: HashMap<(usize, usize), How> = HashMap::new();
-        for (i, item) in items.iter().enumerate() {
-            if item_taken[i] {
+/// Items and columns being paired, round by round: what is taken, and the pairs made.
+struct Pairing<'a> {
+    items: &'a [Side],
+    columns: &'a [Side],
+    index: HashMap<u32, Vec<usize>>,
+    /// A word in more columns than this tells them apart from nothing, so it only
+    /// counts once a candidate is found through a rarer word.
+    common: usize,
+    item_taken: Vec<bool>,
+    column_taken: Vec<bool>,
+    pairs: Vec<Pair>,
+}
+
+/// One round's standings of the items and columns not yet taken, and how each pair
+/// scored.
+struct Round {
+    by_item: Vec<Standing>,
+    by_column: Vec<Standing>,
+    hows: HashMap<(usize, usize), How>,
+}
+
+impl Pairing<'_> {
+    /// Scores every item left against the columns left that share a word with it.
+    fn standings(&self) -> Round {
+        let mut round = Round {
+            by_item: vec![Standing::default(); self.items.len()],
+            by_column: vec![Standing::default(); self.columns.len()],
+            hows: HashMap::new(),
+        };
+        let mut seen_at = vec![usize::MAX; self.columns.len()];
+        for (i, item) in self.items.iter().enumerate() {
+            if self.item_taken[i] {
                 continue;
             }
             let mut candidates = Vec::new();
             for w in item.keys.iter().flatten() {
-                let Some(cols) = index.get(w) else { continue };
-                if cols.len() > common {
+                let Some(cols) = self.index.get(w) else {
+                    continue;
+                };
+                if cols.len() > self.common {
                     continue;
                 }
                 for &c in cols {
-                    if !column_taken[c] && seen_at[c] != i {
+                    if !self.column_taken[c] && seen_at[c] != i {
                         seen_at[c] = i;
                         candidates.push(c);
                     }
@@ -225,55 +270,61 @@ pub fn pair(items: &[Side], columns: &[Side]) -> Vec<Pair> {
             }
             for c in candidates {
                 seen_at[c] = usize::MAX;
-                if let Some(how) = best(item, &columns[c]) {
-                    by_item[i].offer(c, how.score());
-                    by_column[c].offer(i, how.score());
-                    hows.insert((i, c), how);
+                if let Some(how) = best(item, &self.columns[c]) {
+                    round.by_item[i].offer(c, how.score());
+                    round.by_column[c].offer(i, how.score());
+                    round.hows.insert((i, c), how);
                 }
             }
         }
+        round
+    }
+
+    /// Pairs every group of items and columns whose best matches are each other, clear
+    /// by the margin both ways; says whether any pair was made.
+    fn take_agreed(&mut self, round: &Round) -> bool {
         let mut made = false;
-        for i in 0..items.len() {
-            if item_taken[i] || !by_item[i].clear() {
+        for i in 0..self.items.len() {
+            let Some((group, cols)) = self.agreed(round, i) else {
                 continue;
-            }
-            let mut cols = by_item[i].at_best.clone();
-            cols.sort_unstable();
-            let mut group: Vec<usize> = by_column[cols[0]].at_best.clone();
-            group.sort_unstable();
-            let agreed = group.len() == cols.len()
-                && cols.iter().all(|&c| {
-                    by_column[c].clear() && {
-                        let mut g = by_column[c].at_best.clone();
-                        g.sort_unstable();
-                        g == group
-                    }
-                })
-                && group.iter().all(|&g| {
-                    let mut theirs = by_item[g].at_best.clone();
-                    theirs.sort_unstable();
-                    !item_taken[g] && by_item[g].clear() && theirs == cols
-                });
-            if !agreed || group[0] != i {
-                continue;
-            }
+            };
             for (&it, &c) in group.iter().zip(&cols) {
-                item_taken[it] = true;
-                column_taken[c] = true;
-                pairs.push(Pair {
+                self.item_taken[it] = true;
+                self.column_taken[c] = true;
+                self.pairs.push(Pair {
                     item: it,
                     column: c,
-                    how: hows[&(it, c)],
+                    how: round.hows[&(it, c)],
                 });
             }
             made = true;
         }
-        if !made {
-            break;
-        }
+        made
     }
-    pairs.sort_by_key(|p| p.item);
-    pairs
+
+    /// The items (led by item `i`) and columns that agree: each item's best columns are
+    /// the group's columns and each column's best items the group, all clear.
+    fn agreed(&self, round: &Round, i: usize) -> Option<(Vec<usize>, Vec<usize>)> {
+        let (by_item, by_column) = (&round.by_item, &round.by_column);
+        if self.item_taken[i] || !by_item[i].clear() {
+            return None;
+        }
+        let sorted = |s: &Standing| {
+            let mut v = s.at_best.clone();
+            v.sort_unstable();
+            v
+        };
+        let cols = sorted(&by_item[i]);
+        let group = sorted(&by_column[cols[0]]);
+        let agreed = group.len() == cols.len()
+            && cols
+                .iter()
+                .all(|&c| by_column[c].clear() && sorted(&by_column[c]) == group)
+            && group
+                .iter()
+                .all(|&g| !self.item_taken[g] && by_item[g].clear() && sorted(&by_item[g]) == cols);
+        (agreed && group[0] == i).then_some((group, cols))
+    }
 }
 
 /// The columns closest to an item's wording, best first, at most `n`: for messages.
