@@ -20,6 +20,7 @@ use crate::render::text::csv_text;
 use crate::render::xlsx::{self, Cell as XlsxCell, Sheet};
 use crate::result::{Context as ResultContext, Method, ResultDoc};
 use crate::score::row::RowScorer;
+use crate::score::survey::Returns;
 use crate::survey::{self, Cell, Combination, Header, Input, Observer, Row};
 
 pub fn run(env: &Env, args: ScoreArgs) -> anyhow::Result<()> {
@@ -27,12 +28,32 @@ pub fn run(env: &Env, args: ScoreArgs) -> anyhow::Result<()> {
     let entry = catalog.resolve(&args.assessment)?;
     let assessment = &entry.assessment;
     check_destinations(&args)?;
+    let (returns, respondents) = read_returns(env, &args, assessment)?;
+    tell_what_was_read(&args, &returns);
+    refuse_rejected_when_strict(&args, &returns)?;
 
+    let now = env.now()?;
+    let context = ResultContext::new(args.org.clone(), args.period.clone(), now, Method::Survey);
+    if let Some(hint) = returns
+        .grouping
+        .as_ref()
+        .and_then(crate::score::survey::combine_hint)
+    {
+        crate::output::message(&format!("note: {hint}"));
+    }
+    let doc = crate::score::survey::result(assessment, context, returns);
+    write_outputs(env, &args, &doc, respondents)
+}
+
+/// Reads the survey file once, with a progress bar on a terminal, writing each
+/// respondent's row to the `--respondents` file as it goes. Every destination is checked
+/// before the survey is read: a run that cannot write all its outputs writes none.
+fn read_returns(
+    env: &Env,
+    args: &ScoreArgs,
+    assessment: &Assessment,
+) -> anyhow::Result<(Returns, Option<RespondentsFile>)> {
     let (reader, size) = open_survey(&args.file)?;
-    let options = survey_options(&args);
-    let xlsx_report = wants_xlsx_report(&args);
-    // Every destination is checked before the survey is read: a run that cannot write
-    // all its outputs writes none.
     crate::output::check_all(
         args.output
             .out
@@ -47,7 +68,7 @@ pub fn run(env: &Env, args: ScoreArgs) -> anyhow::Result<()> {
             args.output.force,
             assessment,
             &args.file.to_string(),
-            xlsx_report,
+            wants_xlsx_report(args),
             args.group_by.is_some(),
         )?),
         None => None,
@@ -62,30 +83,27 @@ pub fn run(env: &Env, args: ScoreArgs) -> anyhow::Result<()> {
             name: args.file.to_string(),
             reader,
         },
-        &options,
+        &survey_options(args),
         &mut observer,
     );
     if let Some(bar) = &observer.progress {
         bar.finish_and_clear();
     }
-    let returns = returns?;
-    tell_what_was_read(&args, &returns);
-    refuse_rejected_when_strict(&args, &returns)?;
+    Ok((returns?, observer.respondents))
+}
 
-    let now = env.now()?;
-    let context = ResultContext::new(args.org.clone(), args.period.clone(), now, Method::Survey);
-    if let Some(hint) = returns
-        .grouping
-        .as_ref()
-        .and_then(crate::score::survey::combine_hint)
-    {
-        crate::output::message(&format!("note: {hint}"));
-    }
-    let doc = crate::score::survey::result(assessment, context, returns);
+/// Writes the report (in every format asked for; an xlsx one with a Respondents sheet)
+/// and the `--respondents` file, all or none.
+fn write_outputs(
+    env: &Env,
+    args: &ScoreArgs,
+    doc: &ResultDoc,
+    respondents: Option<RespondentsFile>,
+) -> anyhow::Result<()> {
     let mut sheet = None;
     let mut also = Vec::new();
-    if let Some(file) = observer.respondents.take() {
-        let publish = |raw: &str| published_label(&doc, &args.combine, raw);
+    if let Some(file) = respondents {
+        let publish = |raw: &str| published_label(doc, &args.combine, raw);
         let (staged, rows) = file.finish(&publish)?;
         also.extend(staged);
         sheet = rows;
@@ -94,8 +112,8 @@ pub fn run(env: &Env, args: ScoreArgs) -> anyhow::Result<()> {
         &args.output,
         env,
         |format, options| match format {
-            Format::Xlsx => xlsx::result(&doc, sheet.iter().cloned().collect()),
-            _ => crate::render::result(&doc, format, options),
+            Format::Xlsx => xlsx::result(doc, sheet.iter().cloned().collect()),
+            _ => crate::render::result(doc, format, options),
         },
         super::result_readers,
     )?
