@@ -16,10 +16,11 @@ use crate::CheckFailed;
 use crate::assessment::{Assessment, Catalog};
 use crate::cli::{Format, ScoreArgs};
 use crate::output::{AtomicFile, Dest, Readers, Source};
+use crate::render::model::{Column, Table};
 use crate::render::text::csv_text;
 use crate::render::xlsx::{self, Cell as XlsxCell, Sheet};
 use crate::result::{Context as ResultContext, Method, ResultDoc};
-use crate::score::row::RowScorer;
+use crate::score::row::{RowScore, RowScorer};
 use crate::score::survey::Returns;
 use crate::survey::{self, Cell, Combination, Header, Input, Observer, Row};
 
@@ -403,7 +404,7 @@ impl RespondentsFile {
             staged,
             scratch,
             unnamed,
-            sheet: (workbook || xlsx_report).then(|| Sheet::new("Respondents", &[])),
+            sheet: (workbook || xlsx_report).then(|| Sheet::new("Respondents", Table::default())),
             workbook,
             writer: csv::Writer::from_writer(out),
             force,
@@ -423,9 +424,22 @@ impl RespondentsFile {
 
     fn header(&mut self, header: &Header) -> io::Result<()> {
         if let Some(sheet) = &mut self.sheet {
-            sheet.headers = self.line.clone();
+            // The row number and ratings are numbers, each respondent's scores with the
+            // CSV's four decimals; the respondent's code and the group are text.
+            let items = self.scorer.items();
+            sheet.table.columns = self
+                .line
+                .iter()
+                .enumerate()
+                .map(|(c, name)| match c {
+                    0 => Column::number(name, 0),
+                    1 => Column::text(name),
+                    c if c < 2 + items => Column::number(name, 0),
+                    _ => Column::number(name, 4),
+                })
+                .collect();
             if let Some(group) = header.group_by {
-                sheet.headers.insert(2, group.to_string());
+                sheet.table.columns.insert(2, Column::text(group));
             }
         }
         if let Some(group) = header.group_by {
@@ -470,19 +484,11 @@ impl RespondentsFile {
         line.push(mean(score.percent));
         self.writer.write_record(&*line)?;
         if let Some(sheet) = &mut self.sheet {
-            // Row number and ratings as numbers; the respondent's code, the group and NA as text.
-            let text_columns = if row.group.is_some() { 3 } else { 2 };
-            let cells = line
-                .iter()
-                .enumerate()
-                .map(|(c, v)| match v.parse::<f64>() {
-                    _ if v.is_empty() => XlsxCell::Empty,
-                    _ if c == 2 && row.group.is_some() => XlsxCell::Text(v.clone()),
-                    Ok(n) if c == 0 || c >= text_columns => XlsxCell::Number(n),
-                    _ => XlsxCell::Text(v.clone()),
-                })
-                .collect();
-            sheet.row(cells);
+            let group = row.group.map(|_| line[2].as_str());
+            let ratings = &row.cells[..self.scorer.items()];
+            sheet
+                .table
+                .row(respondent_cells(row.row, &line[1], group, ratings, &score));
         }
         Ok(())
     }
@@ -502,10 +508,13 @@ impl RespondentsFile {
         self.writer = csv::Writer::from_writer(Box::new(io::sink()));
         let labels: Vec<String> = self.labels.iter().map(|l| publish(l)).collect();
         let grouped = !self.labels.is_empty();
+        if let Some(sheet) = &mut self.sheet {
+            sheet.table = sheet.table.as_shown();
+        }
         if let Some(sheet) = &mut self.sheet
             && grouped
         {
-            for row in &mut sheet.rows {
+            for row in &mut sheet.table.rows {
                 if let Some(XlsxCell::Text(number)) = row.get_mut(2)
                     && let Some(label) = number.parse::<usize>().ok().and_then(|k| labels.get(k))
                 {
@@ -534,7 +543,7 @@ impl RespondentsFile {
         }
         let sheet = self.sheet.take();
         if let (true, Dest::File(path)) = (self.workbook, &self.dest) {
-            let sheet = sheet.unwrap_or_else(|| Sheet::new("Respondents", &[]));
+            let sheet = sheet.unwrap_or_else(|| Sheet::new("Respondents", Table::default()));
             let bytes = xlsx::workbook(std::slice::from_ref(&sheet));
             let mut staged = AtomicFile::create(path, self.force, Readers::Owner)?;
             staged.write_all(&bytes)?;
@@ -542,6 +551,31 @@ impl RespondentsFile {
         }
         Ok((self.staged.take(), sheet))
     }
+}
+
+/// A respondent's row as the sheet holds it: the row number, ratings and scores as
+/// numbers (the scores rounded as the CSV shows them when the sheet is finished), the
+/// code, the group's number (relabelled at the end) and "NA" as text.
+fn respondent_cells(
+    number: u64,
+    code: &str,
+    group: Option<&str>,
+    ratings: &[Cell],
+    score: &RowScore,
+) -> Vec<XlsxCell> {
+    let mut cells = vec![XlsxCell::from(number), XlsxCell::text(code)];
+    cells.extend(group.map(XlsxCell::text));
+    cells.extend(ratings.iter().map(|cell| match cell {
+        Cell::Value(v) => XlsxCell::from(*v),
+        Cell::NotApplicable => XlsxCell::text("NA"),
+        Cell::Missing | Cell::Rejected(_) => XlsxCell::Empty,
+    }));
+    cells.extend(score.themes.iter().map(|t| XlsxCell::number(*t)));
+    cells.extend([
+        XlsxCell::number(score.overall),
+        XlsxCell::number(score.percent),
+    ]);
+    cells
 }
 
 /// What the respondents file says in place of a suppressed group's label.

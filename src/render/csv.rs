@@ -70,64 +70,102 @@ pub fn result_table(doc: &ResultDoc) -> Table {
         Column::text("organisation"),
         Column::text("period"),
     ]);
-    let context = [
-        Cell::text(doc.context.organisation.as_str()),
-        Cell::text(doc.context.period.as_str()),
-    ];
-    let mut row = |mut cells: Vec<Cell>| {
-        cells.resize(15, Cell::Empty);
-        cells.extend(context.iter().cloned());
-        table.row(cells);
-    };
+    let row = |figures: Figures| figures.cells(doc);
     // Warnings first, in the notes column, so a sheet made from the file shows them.
     for warning in &doc.warnings {
-        let mut cells = vec![Cell::Empty; 12];
-        cells[0] = Cell::text("warning");
-        cells[11] = Cell::text(warning.as_str());
-        row(cells);
+        table.row(row(Figures {
+            level: "warning",
+            notes: Cell::text(warning.as_str()),
+            ..Figures::default()
+        }));
     }
-    row(vec![
-        Cell::text("overall"),
-        Cell::text(doc.assessment.id.as_str()),
-        Cell::Empty,
-        Cell::text(doc.assessment.title.as_str()),
-        Cell::number(doc.overall.score),
-        Cell::number(doc.overall.percent),
-        Cell::text(doc.overall.band.clone().unwrap_or_default()),
-        doc.overall.answered.into(),
-    ]);
+    table.row(row(Figures {
+        level: "overall",
+        id: Cell::text(doc.assessment.id.as_str()),
+        title: Cell::text(doc.assessment.title.as_str()),
+        score: Cell::number(doc.overall.score),
+        percent: Cell::number(doc.overall.percent),
+        band_or_rating: Cell::text(doc.overall.band.clone().unwrap_or_default()),
+        n: doc.overall.answered.into(),
+        ..Figures::default()
+    }));
     for t in &doc.themes {
-        row(vec![
-            Cell::text("theme"),
-            Cell::text(t.id.as_str()),
-            Cell::text(t.id.as_str()),
-            Cell::text(t.title.as_str()),
-            Cell::number(t.score),
-            Cell::number(t.percent),
-            Cell::Empty,
-            t.answered.into(),
-        ]);
+        table.row(row(Figures {
+            level: "theme",
+            id: Cell::text(t.id.as_str()),
+            theme: Cell::text(t.id.as_str()),
+            title: Cell::text(t.title.as_str()),
+            score: Cell::number(t.score),
+            percent: Cell::number(t.percent),
+            n: t.answered.into(),
+            ..Figures::default()
+        }));
     }
     for i in &doc.items {
-        row(vec![
-            Cell::text("item"),
-            Cell::text(i.id.as_str()),
-            Cell::text(i.theme.as_str()),
-            Cell::text(i.title.as_str()),
-            Cell::number(i.score),
-            Cell::number(i.percent),
-            Cell::text(doc.rating_label(i).unwrap_or_default()),
-            i.n.into(),
-            i.not_applicable.into(),
-            i.missing.into(),
-            i.target.map_or(Cell::Empty, Cell::from),
-            Cell::text(i.notes.join(" / ")),
-            Cell::text(i.action.clone().unwrap_or_default()),
-            Cell::number(i.aggregate.as_ref().map(|a| a.median)),
-            Cell::number(i.aggregate.as_ref().map(|a| a.sd)),
-        ]);
+        table.row(row(Figures {
+            level: "item",
+            id: Cell::text(i.id.as_str()),
+            theme: Cell::text(i.theme.as_str()),
+            title: Cell::text(i.title.as_str()),
+            score: Cell::number(i.score),
+            percent: Cell::number(i.percent),
+            band_or_rating: Cell::text(doc.rating_label(i).unwrap_or_default()),
+            n: i.n.into(),
+            not_applicable: i.not_applicable.into(),
+            missing: i.missing.into(),
+            target: i.target.map_or(Cell::Empty, Cell::from),
+            notes: Cell::text(i.notes.join(" / ")),
+            action: Cell::text(i.action.clone().unwrap_or_default()),
+            median: Cell::number(i.aggregate.as_ref().map(|a| a.median)),
+            sd: Cell::number(i.aggregate.as_ref().map(|a| a.sd)),
+        }));
     }
     table
+}
+
+/// One row of a Result's table, column by column (what a row does not have is empty).
+#[derive(Default)]
+struct Figures {
+    level: &'static str,
+    id: Cell,
+    theme: Cell,
+    title: Cell,
+    score: Cell,
+    percent: Cell,
+    band_or_rating: Cell,
+    n: Cell,
+    not_applicable: Cell,
+    missing: Cell,
+    target: Cell,
+    notes: Cell,
+    action: Cell,
+    median: Cell,
+    sd: Cell,
+}
+
+impl Figures {
+    /// The row's cells in the table's order, with the Result's organisation and period.
+    fn cells(self, doc: &ResultDoc) -> Vec<Cell> {
+        vec![
+            Cell::text(self.level),
+            self.id,
+            self.theme,
+            self.title,
+            self.score,
+            self.percent,
+            self.band_or_rating,
+            self.n,
+            self.not_applicable,
+            self.missing,
+            self.target,
+            self.notes,
+            self.action,
+            self.median,
+            self.sd,
+            Cell::text(doc.context.organisation.as_str()),
+            Cell::text(doc.context.period.as_str()),
+        ]
+    }
 }
 
 #[cfg(test)]

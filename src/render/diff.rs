@@ -2,10 +2,10 @@
 //! table, Markdown, HTML and xlsx renderers) and as a typed table (CSV and xlsx). Directions are always words beside the
 //! arrows, so the report reads the same in black and white, printed or read aloud.
 
-use super::model::{Block, Cell, Column, Grid, Table};
-use super::text::{percent, score};
+use super::model::{Block, Cell, Column, Grid, Shown, Table};
+use super::text::{percent, score, score_figure};
 use super::wording::{
-    ABOUT, direction, p_value, short_of, signed, signed_percent, significance, snake,
+    ABOUT, direction, p_value, short_of, signed, signed_figure, signed_percent, significance, snake,
 };
 use crate::compare::diff::{Diff, GapChange, Presence, RowChange, Verdicts};
 use crate::compare::{Change, Direction, Significance, Untested};
@@ -143,11 +143,11 @@ fn overall_grid(d: &Diff) -> Grid {
         ("Direction", false),
     ]);
     let o = &d.overall.change;
-    grid.row(vec![
+    grid.shown(vec![
         "Score".into(),
-        score(o.old),
-        score(o.new),
-        signed(o.old, o.new),
+        score_figure(o.old),
+        score_figure(o.new),
+        signed_figure(o.old, o.new),
         direction(o.direction).into(),
     ]);
     grid.row(vec![
@@ -183,12 +183,12 @@ fn themes_grid(d: &Diff) -> Grid {
         ("Direction", false),
     ]);
     for t in &d.themes {
-        grid.row(vec![
-            t.title.clone(),
-            score(t.change.old),
-            score(t.change.new),
-            signed(t.change.old, t.change.new),
-            row_direction(t),
+        grid.shown(vec![
+            t.title.clone().into(),
+            score_figure(t.change.old),
+            score_figure(t.change.new),
+            signed_figure(t.change.old, t.change.new),
+            row_direction(t).into(),
         ]);
     }
     grid
@@ -211,17 +211,17 @@ fn items_grid(d: &Diff) -> Grid {
     let mut grid = Grid::new(&columns);
     for (i, row) in d.items.iter().enumerate() {
         let mut cells = vec![
-            (i + 1).to_string(),
-            row.title.clone(),
-            score(row.change.old),
-            score(row.change.new),
-            signed(row.change.old, row.change.new),
-            row_direction(row),
+            Shown::count(i + 1),
+            row.title.clone().into(),
+            score_figure(row.change.old),
+            score_figure(row.change.new),
+            signed_figure(row.change.old, row.change.new),
+            row_direction(row).into(),
         ];
         if any_survey {
-            cells.push(significance(&row.change));
+            cells.push(significance(&row.change).into());
         }
-        grid.row(cells);
+        grid.shown(cells);
     }
     grid
 }

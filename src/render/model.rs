@@ -18,7 +18,7 @@ pub enum Block {
 pub struct Grid {
     pub headers: Vec<String>,
     pub numeric: Vec<bool>,
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Vec<Shown>>,
 }
 
 impl Grid {
@@ -30,9 +30,56 @@ impl Grid {
         }
     }
 
+    /// Adds a row of text.
     pub fn row(&mut self, cells: Vec<String>) {
+        self.shown(cells.into_iter().map(Shown::from).collect());
+    }
+
+    /// Adds a row whose figures say so (`Shown::figure`), for a spreadsheet to store as
+    /// numbers.
+    pub fn shown(&mut self, cells: Vec<Shown>) {
         debug_assert_eq!(cells.len(), self.headers.len());
         self.rows.push(cells);
+    }
+}
+
+/// A cell of a grid: the text a reader sees and, for a figure, the number it shows,
+/// which a spreadsheet stores as a number. The builder says which cells are figures, so
+/// no format reads numbers back out of text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub text: String,
+    pub figure: Option<f64>,
+}
+
+impl Shown {
+    /// A figure: `text` is how it reads, `figure` the number it shows (none for a dash).
+    pub fn figure(text: String, figure: Option<f64>) -> Shown {
+        Shown { text, figure }
+    }
+
+    /// A count (a row's number, say), shown as it is.
+    pub fn count(n: usize) -> Shown {
+        Shown::figure(n.to_string(), Some(n as f64))
+    }
+}
+
+impl std::ops::Deref for Shown {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl From<String> for Shown {
+    fn from(text: String) -> Shown {
+        Shown { text, figure: None }
+    }
+}
+
+impl From<&str> for Shown {
+    fn from(text: &str) -> Shown {
+        Shown::from(text.to_string())
     }
 }
 
@@ -72,10 +119,11 @@ impl Column {
 
 /// One cell of a table: the type is the cell's own, so a row may hold text in a column
 /// of numbers (a trend's band row) and no format has to guess.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum Cell {
     Text(String),
     Number(f64),
+    #[default]
     Empty,
 }
 
@@ -166,6 +214,28 @@ impl Table {
         match self.columns.get(column).map(|c| c.kind) {
             Some(Kind::Number { decimals }) => format!("{v:.decimals$}"),
             _ => format!("{v}"),
+        }
+    }
+
+    /// The table with every number the figure its column shows (`shown` read as a
+    /// number), so a workbook made from it and the CSV agree to the last decimal.
+    pub fn as_shown(&self) -> Table {
+        let rows = self
+            .rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .enumerate()
+                    .map(|(c, cell)| match cell {
+                        Cell::Number(v) => Cell::Number(self.shown(c, *v).parse().unwrap_or(*v)),
+                        other => other.clone(),
+                    })
+                    .collect()
+            })
+            .collect();
+        Table {
+            columns: self.columns.clone(),
+            rows,
         }
     }
 }

@@ -106,7 +106,12 @@ fn give_titles_room(table: &mut Table, grid: &Grid, width: u16) -> bool {
     let full = |whole_header: bool| -> Vec<usize> {
         (0..columns)
             .map(|c| {
-                let cells = grid.rows.iter().map(|r| chars(&r[c])).max().unwrap_or(0);
+                let cells = grid
+                    .rows
+                    .iter()
+                    .map(|r| chars(&r[c].text))
+                    .max()
+                    .unwrap_or(0);
                 let h = &grid.headers[c];
                 let header = if whole_header {
                     chars(h)
@@ -120,7 +125,7 @@ fn give_titles_room(table: &mut Table, grid: &Grid, width: u16) -> bool {
             })
             .collect()
     };
-    let total = |c: usize| grid.rows.iter().map(|r| chars(&r[c])).sum::<usize>();
+    let total = |c: usize| grid.rows.iter().map(|r| chars(&r[c].text)).sum::<usize>();
     let Some(title) = (0..columns)
         .filter(|c| !grid.numeric[*c])
         .max_by_key(|c| total(*c))
@@ -159,7 +164,7 @@ fn keep_words_whole(table: &mut Table, grid: &Grid, width: u16) {
     let longest: Vec<usize> = (0..grid.headers.len())
         .map(|c| {
             std::iter::once(&grid.headers[c])
-                .chain(grid.rows.iter().map(|r| &r[c]))
+                .chain(grid.rows.iter().map(|r| &r[c].text))
                 .flat_map(|cell| cell.split_whitespace())
                 .map(|w| w.chars().count())
                 .max()

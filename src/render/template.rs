@@ -7,7 +7,8 @@
 //! so every header matches its own item and every option parses back to its point — are
 //! the survey's own model (`survey::question`); this module lays them out.
 
-use super::xlsx::{self, Cell, Choices, Sheet};
+use super::model::{Cell, Column, Table};
+use super::xlsx::{self, Choices, Sheet};
 use crate::assessment::Assessment;
 use crate::survey::reads::column_letter;
 
@@ -29,47 +30,49 @@ const QUESTION_HEADERS: [&str; 6] = [
     "Type",
 ];
 
-/// The questions sheet: one row per question, then one column per answer option.
-fn question_rows(a: &Assessment, questions: &[Question]) -> (Vec<String>, Vec<Vec<String>>) {
+/// The questions sheet: one row per question (numbered), then one column per answer
+/// option.
+fn questions_table(a: &Assessment, questions: &[Question]) -> Table {
     let widest = questions
         .iter()
         .map(|q| q.options.len())
         .max()
         .unwrap_or(0)
         .max(ROLES.len());
-    let mut headers: Vec<String> = QUESTION_HEADERS.iter().map(|h| h.to_string()).collect();
-    headers.extend((1..=widest).map(|n| format!("Option {n}")));
-    let mut rows = Vec::new();
+    let mut columns = vec![Column::number(QUESTION_HEADERS[0], 0)];
+    columns.extend(QUESTION_HEADERS[1..].iter().map(|h| Column::text(h)));
+    columns.extend((1..=widest).map(|n| Column::text(&format!("Option {n}"))));
+    let mut table = Table::new(columns);
     let mut role = vec![
-        String::new(),
-        ROLE.to_string(),
-        String::new(),
-        String::new(),
-        "Which best describes you? (plead's suggestion: use your own groups)".to_string(),
-        "Choice".to_string(),
+        Cell::Empty,
+        Cell::text(ROLE),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::text("Which best describes you? (plead's suggestion: use your own groups)"),
+        Cell::text("Choice"),
     ];
-    role.extend(ROLES.iter().map(|r| r.to_string()));
-    role.resize(headers.len(), String::new());
-    rows.push(role);
+    role.extend(ROLES.iter().map(|r| Cell::text(*r)));
+    table.row(role);
     for (n, q) in questions.iter().enumerate() {
         let theme = a
             .theme(&q.item.theme)
             .map_or(q.item.theme.clone(), |t| t.title.clone());
         let mut row = vec![
-            (n + 1).to_string(),
-            q.title.clone(),
-            q.item.id.clone(),
-            theme,
-            q.item
-                .what_good_looks_like()
-                .map_or(String::new(), |p| p.text.clone()),
-            "Choice".to_string(),
+            Cell::from(n + 1),
+            Cell::text(q.title.as_str()),
+            Cell::text(q.item.id.as_str()),
+            Cell::text(theme),
+            Cell::text(
+                q.item
+                    .what_good_looks_like()
+                    .map_or(String::new(), |p| p.text.clone()),
+            ),
+            Cell::text("Choice"),
         ];
-        row.extend(q.options.iter().cloned());
-        row.resize(headers.len(), String::new());
-        rows.push(row);
+        row.extend(q.options.iter().map(|o| Cell::text(o.as_str())));
+        table.row(row);
     }
-    (headers, rows)
+    table
 }
 
 /// How to use the template, line by line.
@@ -88,29 +91,26 @@ pub fn instructions(a: &Assessment) -> Vec<String> {
     ]
 }
 
-/// The returns sheet as CSV (headers only, ready to fill in).
+/// The returns sheet: Role, then one column per question, with no rows.
+fn returns_table(questions: &[Question]) -> Table {
+    Table::new(
+        returns_headers(questions)
+            .iter()
+            .map(|h| Column::text(h))
+            .collect(),
+    )
+}
+
+/// The returns sheet as CSV (headers only, ready to fill in). The assessment's own text,
+/// not a user's; still guarded, as a CSV may be opened in a spreadsheet.
 pub fn returns_csv(a: &Assessment) -> Vec<u8> {
-    let questions = questions(a);
-    let headers = returns_headers(&questions);
-    write_csv(&[headers])
+    super::csv::write(&returns_table(&questions(a)))
 }
 
 /// The questions as CSV.
 pub fn questions_csv(a: &Assessment) -> Vec<u8> {
     let questions = questions(a);
-    let (headers, rows) = question_rows(a, &questions);
-    write_csv(&std::iter::once(headers).chain(rows).collect::<Vec<_>>())
-}
-
-fn write_csv(rows: &[Vec<String>]) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    for row in rows {
-        // The assessment's own text, not a user's; still guarded, as a CSV may be opened
-        // in a spreadsheet.
-        let row: Vec<String> = row.iter().map(|c| super::text::csv_text(c)).collect();
-        w.write_record(&row).expect("writing to memory");
-    }
-    w.into_inner().expect("writing to memory")
+    super::csv::write(&questions_table(a, &questions))
 }
 
 /// Rows of the Returns sheet that get drop-down lists.
@@ -120,14 +120,8 @@ const RETURN_ROWS: u32 = 500;
 /// Questions, How to use, and a hidden Lists sheet behind the drop-downs.
 pub fn workbook(a: &Assessment) -> Vec<u8> {
     let questions = questions(a);
-    let headers = returns_headers(&questions);
-    let mut lists = Sheet::new("Lists", &[]);
     let mut list_columns: Vec<Vec<String>> = vec![ROLES.iter().map(|r| r.to_string()).collect()];
-    let mut returns = Sheet {
-        name: "Returns".into(),
-        headers,
-        ..Sheet::default()
-    };
+    let mut returns = Sheet::new("Returns", returns_table(&questions));
     let mut list_of = |options: &Vec<String>| -> usize {
         match list_columns.iter().position(|l| l == options) {
             Some(p) => p,
@@ -152,43 +146,33 @@ pub fn workbook(a: &Assessment) -> Vec<u8> {
             rows: RETURN_ROWS,
         });
     }
-    lists.headers = (0..list_columns.len())
-        .map(|c| format!("List {}", c + 1))
-        .collect();
+    let mut lists = Sheet::new("Lists", lists_table(&list_columns));
+    lists.hidden = true;
+    let sheet = Sheet::new("Questions", questions_table(a, &questions));
+    let mut how = Table::new(vec![Column::text("How to use this template")]);
+    for line in instructions(a) {
+        how.row(vec![Cell::Text(line)]);
+    }
+    xlsx::workbook(&[returns, sheet, Sheet::new("How to use", how), lists])
+}
+
+/// The lists behind the drop-downs, one column each.
+fn lists_table(list_columns: &[Vec<String>]) -> Table {
+    let mut table = Table::new(
+        (0..list_columns.len())
+            .map(|c| Column::text(&format!("List {}", c + 1)))
+            .collect(),
+    );
     let longest = list_columns.iter().map(Vec::len).max().unwrap_or(0);
     for r in 0..longest {
-        lists.row(
+        table.row(
             list_columns
                 .iter()
                 .map(|l| l.get(r).map_or(Cell::Empty, |s| Cell::Text(s.clone())))
                 .collect(),
         );
     }
-    lists.hidden = true;
-
-    let (q_headers, q_rows) = question_rows(a, &questions);
-    let mut sheet = Sheet {
-        name: "Questions".into(),
-        headers: q_headers,
-        ..Sheet::default()
-    };
-    for row in q_rows {
-        sheet.row(
-            row.into_iter()
-                .enumerate()
-                .map(|(c, v)| match v.parse::<f64>() {
-                    Ok(n) if c == 0 => Cell::Number(n),
-                    _ if v.is_empty() => Cell::Empty,
-                    _ => Cell::Text(v),
-                })
-                .collect(),
-        );
-    }
-    let mut how = Sheet::new("How to use", &["How to use this template"]);
-    for line in instructions(a) {
-        how.row(vec![Cell::Text(line)]);
-    }
-    xlsx::workbook(&[returns, sheet, how, lists])
+    table
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Small text helpers every renderer shares: numbers as people read them, bars, wrapping;
 //! and, from `crate::sanitise`, making user text safe for a terminal and for spreadsheets.
 
+use super::model::Shown;
 use crate::numbers::{PERCENT_DECIMALS, SCORE_DECIMALS, half_up};
 pub use crate::sanitise::{csv_text, is_bidi_control, spreadsheet_safe, terminal_safe};
 
@@ -10,6 +11,11 @@ pub fn score(value: Option<f64>) -> String {
         || "—".to_string(),
         |v| format!("{:.2}", half_up(v, SCORE_DECIMALS)),
     )
+}
+
+/// `score` as a grid's figure: the text, and the score it shows (two decimals).
+pub fn score_figure(value: Option<f64>) -> Shown {
+    Shown::figure(score(value), value.map(|v| half_up(v, SCORE_DECIMALS)))
 }
 
 /// A percent with no decimals, or an em dash.

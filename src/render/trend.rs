@@ -2,8 +2,8 @@
 //! per row on a terminal) and as a typed table (CSV and xlsx), then the findings and gaps that persisted through
 //! every period.
 
-use super::model::{Block, Cell, Column, Grid, Table};
-use super::text::{percent, score};
+use super::model::{Block, Cell, Column, Grid, Shown, Table};
+use super::text::{percent, score_figure};
 use super::wording::{short_of, signed, snake};
 use crate::compare::trend::{Series, Trend};
 use crate::compare::{Change, Direction, Significance};
@@ -82,10 +82,11 @@ fn headers(t: &Trend) -> Vec<String> {
     out
 }
 
-fn cells(s: &Series) -> impl Iterator<Item = String> + '_ {
+/// A series' score in each period, or that its item was not asked then.
+fn cells(s: &Series) -> impl Iterator<Item = Shown> + '_ {
     s.scores.iter().zip(&s.present).map(|(v, present)| {
         if *present {
-            score(*v)
+            score_figure(*v)
         } else {
             "not asked".into()
         }
@@ -104,10 +105,10 @@ pub fn blocks(t: &Trend, sparklines: bool) -> Vec<Block> {
         blocks.push(Block::Heading("Themes".into()));
         let mut themes = series_grid(&periods, &[("Theme", false)], sparklines);
         for s in &t.themes {
-            let mut row = vec![s.title.clone()];
+            let mut row: Vec<Shown> = vec![s.title.clone().into()];
             row.extend(cells(s));
             series_tail(s, sparklines, &mut row);
-            themes.row(row);
+            themes.shown(row);
         }
         blocks.push(Block::Grid(themes));
     }
@@ -115,10 +116,10 @@ pub fn blocks(t: &Trend, sparklines: bool) -> Vec<Block> {
     blocks.push(Block::Heading("Items".into()));
     let mut items = series_grid(&periods, &[("#", true), ("Item", false)], sparklines);
     for (i, s) in t.items.iter().enumerate() {
-        let mut row = vec![(i + 1).to_string(), s.title.clone()];
+        let mut row = vec![Shown::count(i + 1), s.title.clone().into()];
         row.extend(cells(s));
         series_tail(s, sparklines, &mut row);
-        items.row(row);
+        items.shown(row);
     }
     blocks.push(Block::Grid(items));
 
@@ -179,22 +180,22 @@ fn series_grid(periods: &[String], first: &[(&'static str, bool)], sparklines: b
 }
 
 /// The cells after a series' periods: its sparkline (with `sparklines`) and its changes.
-fn series_tail(s: &Series, sparklines: bool, row: &mut Vec<String>) {
+fn series_tail(s: &Series, sparklines: bool, row: &mut Vec<Shown>) {
     if sparklines {
-        row.push(sparkline(&s.percents));
+        row.push(sparkline(&s.percents).into());
     }
-    row.push(change_cell(&s.latest));
-    row.push(change_cell(&s.since_first));
+    row.push(change_cell(&s.latest).into());
+    row.push(change_cell(&s.since_first).into());
 }
 
 /// The overall score over the periods with its changes, then its percent and band,
 /// which have no changes of their own and leave those cells empty.
 fn overall_grid(t: &Trend, periods: &[String], sparklines: bool) -> Grid {
     let mut overall = series_grid(periods, &[("", false)], sparklines);
-    let mut row = vec!["Score".to_string()];
+    let mut row: Vec<Shown> = vec!["Score".into()];
     row.extend(cells(&t.overall));
     series_tail(&t.overall, sparklines, &mut row);
-    overall.row(row);
+    overall.shown(row);
     let mut row = vec!["Percent".to_string()];
     row.extend(t.overall.percents.iter().map(|p| percent(*p)));
     row.extend(std::iter::repeat_n(
@@ -253,9 +254,9 @@ fn long_standing_problems(t: &Trend, periods: &[String]) -> Vec<Block> {
         };
         for g in &t.persistent_gaps {
             let kind = short_of(g.kind, g.reference);
-            let mut row = vec![g.title.clone(), kind];
-            row.extend(g.scores.iter().map(|s| score(*s)));
-            grid.row(row);
+            let mut row: Vec<Shown> = vec![g.title.clone().into(), kind.into()];
+            row.extend(g.scores.iter().map(|s| score_figure(*s)));
+            grid.shown(row);
         }
         blocks.push(Block::Grid(grid));
     }

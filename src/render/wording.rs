@@ -2,7 +2,9 @@
 //! the page), directions as an arrow and a word, significance in words, the names the
 //! JSON uses, the heading of the machine details. A leaf the builders and pages use.
 
+use super::model::Shown;
 use super::text::number;
+use crate::numbers::{SCORE_DECIMALS, half_up};
 
 /// The heading of the short section of machine details every report ends with.
 pub const ABOUT: &str = "About this report";
@@ -24,6 +26,17 @@ pub fn signed(old: Option<f64>, new: Option<f64>) -> String {
         }
         _ => "—".into(),
     }
+}
+
+/// `signed` as a grid's figure: the text, and the change it shows as a number.
+pub fn signed_figure(old: Option<f64>, new: Option<f64>) -> Shown {
+    let figure = old
+        .zip(new)
+        .map(|(a, b)| half_up(shown(b, 2) - shown(a, 2), SCORE_DECIMALS));
+    Shown::figure(
+        signed(old, new),
+        figure.map(|c| if c == 0.0 { 0.0 } else { c }),
+    )
 }
 
 /// The change between two percents as shown, in points: "+13 pts".

@@ -10,7 +10,7 @@
 
 use rust_xlsxwriter::{DataValidation, Format as Style, Formula, Workbook, XlsxError};
 
-use super::model::{Block, Table};
+use super::model::{Block, Column, Shown, Table};
 use super::{Options, Renderer, diff, trend};
 use crate::compare::{Diff, Trend};
 use crate::result::ResultDoc;
@@ -45,27 +45,22 @@ pub struct Choices {
     pub rows: u32,
 }
 
-/// One sheet: a header row, then rows.
+/// One sheet: a typed table (its columns' names the header row), with drop-downs.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Sheet {
     pub name: String,
-    pub headers: Vec<String>,
-    pub rows: Vec<Vec<Cell>>,
+    pub table: Table,
     pub choices: Vec<Choices>,
     pub hidden: bool,
 }
 
 impl Sheet {
-    pub fn new(name: &str, headers: &[&str]) -> Sheet {
+    pub fn new(name: &str, table: Table) -> Sheet {
         Sheet {
             name: name.to_string(),
-            headers: headers.iter().map(|h| h.to_string()).collect(),
+            table,
             ..Sheet::default()
         }
-    }
-
-    pub fn row(&mut self, cells: Vec<Cell>) {
-        self.rows.push(cells);
     }
 }
 
@@ -79,9 +74,9 @@ const WIDEST: usize = 60;
 /// A workbook of the given sheets, in order.
 pub fn workbook(sheets: &[Sheet]) -> Vec<u8> {
     build(sheets).unwrap_or_else(|e| {
-        let mut sheet = Sheet::new("Error", &["plead could not write this workbook"]);
-        sheet.row(vec![Cell::Text(e.to_string())]);
-        build(&[sheet]).unwrap_or_default()
+        let mut table = Table::new(vec![Column::text("plead could not write this workbook")]);
+        table.row(vec![Cell::Text(e.to_string())]);
+        build(&[Sheet::new("Error", table)]).unwrap_or_default()
     })
 }
 
@@ -92,12 +87,17 @@ fn build(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
     for sheet in sheets {
         let ws = book.add_worksheet();
         ws.set_name(&sheet.name)?;
-        let mut widths: Vec<usize> = sheet.headers.iter().map(|h| h.chars().count()).collect();
-        for (c, h) in sheet.headers.iter().enumerate() {
-            ws.write_string_with_format(0, col(c), fit(h), &bold)?;
+        let table = &sheet.table;
+        let mut widths: Vec<usize> = table
+            .columns
+            .iter()
+            .map(|h| h.name.chars().count())
+            .collect();
+        for (c, h) in table.columns.iter().enumerate() {
+            ws.write_string_with_format(0, col(c), fit(&h.name), &bold)?;
         }
         let room = MAX_ROWS - 2;
-        for (r, row) in sheet.rows.iter().take(room).enumerate() {
+        for (r, row) in table.rows.iter().take(room).enumerate() {
             let r = (r + 1) as u32;
             for (c, cell) in row.iter().enumerate() {
                 if widths.len() <= c {
@@ -122,13 +122,13 @@ fn build(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
                 }
             }
         }
-        if sheet.rows.len() > room {
+        if table.rows.len() > room {
             ws.write_string(
                 (room + 1) as u32,
                 0,
                 format!(
                     "… and {} more rows: more than a sheet can hold",
-                    sheet.rows.len() - room
+                    table.rows.len() - room
                 ),
             )?;
         }
@@ -174,75 +174,115 @@ fn fit(s: &str) -> &str {
     s
 }
 
+/// Scores and percents carry four decimals where a format writes them as text.
+const FIGURE: usize = 4;
+
 /// A Result as a workbook; `extra` sheets (e.g. the respondents of `plead score`) follow.
 pub fn result(doc: &ResultDoc, extra: Vec<Sheet>) -> Vec<u8> {
     let mut sheets = vec![summary(doc), themes(doc), items(doc)];
     if !doc.groups.is_empty() {
         sheets.push(groups(doc));
     }
-    let mut gaps = Sheet::new("Gaps", &["Item", "Title", "Gap", "Score", "Needed", "Size"]);
-    for g in &doc.gaps {
-        let title = doc.item(&g.item).map_or("", |i| i.title.as_str());
-        let kind = g.kind.as_str();
-        gaps.row(vec![
-            g.item.as_str().into(),
-            title.into(),
-            kind.into(),
-            g.score.into(),
-            g.reference.into(),
-            g.size.into(),
-        ]);
-    }
-    sheets.push(gaps);
-    let mut findings = Sheet::new("Findings", &["Severity", "Finding", "Items"]);
-    for f in &doc.findings {
-        findings.row(vec![
-            f.severity.as_str().into(),
-            f.message.as_str().into(),
-            f.items.join(", ").into(),
-        ]);
-    }
-    sheets.push(findings);
+    sheets.push(gaps(doc));
+    sheets.push(findings(doc));
     if !doc.raters.is_empty() {
-        let mut raters = Sheet::new("Raters", &["Item", "Rater", "Tag", "Rating"]);
-        for item in &doc.items {
-            for r in &item.ratings {
-                let tag = doc
-                    .raters
-                    .iter()
-                    .find(|x| x.label == r.rater)
-                    .and_then(|x| x.tag.clone())
-                    .unwrap_or_default();
-                raters.row(vec![
-                    item.id.as_str().into(),
-                    r.rater.as_str().into(),
-                    tag.into(),
-                    r.rating.map_or(Cell::Text("N/A".into()), Cell::from),
-                ]);
-            }
-        }
-        sheets.push(raters);
+        sheets.push(raters(doc));
     }
     if doc.survey.is_some() || !doc.rejected.is_empty() {
-        let mut rejected = Sheet::new("Rejected", &["Row", "Column", "Value", "Reason"]);
-        for r in &doc.rejected {
-            rejected.row(vec![
-                r.row.into(),
-                r.column.as_str().into(),
-                r.value.as_str().into(),
-                r.reason.as_str().into(),
-            ]);
-        }
-        sheets.push(rejected);
+        sheets.push(rejected(doc));
     }
     sheets.extend(extra);
     workbook(&sheets)
 }
 
+fn gaps(doc: &ResultDoc) -> Sheet {
+    let mut table = Table::new(vec![
+        Column::text("Item"),
+        Column::text("Title"),
+        Column::text("Gap"),
+        Column::number("Score", FIGURE),
+        Column::number("Needed", FIGURE),
+        Column::number("Size", FIGURE),
+    ]);
+    for g in &doc.gaps {
+        let title = doc.item(&g.item).map_or("", |i| i.title.as_str());
+        table.row(vec![
+            g.item.as_str().into(),
+            title.into(),
+            g.kind.as_str().into(),
+            g.score.into(),
+            g.reference.into(),
+            g.size.into(),
+        ]);
+    }
+    Sheet::new("Gaps", table)
+}
+
+fn findings(doc: &ResultDoc) -> Sheet {
+    let mut table = Table::new(vec![
+        Column::text("Severity"),
+        Column::text("Finding"),
+        Column::text("Items"),
+    ]);
+    for f in &doc.findings {
+        table.row(vec![
+            f.severity.as_str().into(),
+            f.message.as_str().into(),
+            f.items.join(", ").into(),
+        ]);
+    }
+    Sheet::new("Findings", table)
+}
+
+/// Each rater's rating of each item, with the rater's tag.
+fn raters(doc: &ResultDoc) -> Sheet {
+    let mut table = Table::new(vec![
+        Column::text("Item"),
+        Column::text("Rater"),
+        Column::text("Tag"),
+        Column::number("Rating", 0),
+    ]);
+    for item in &doc.items {
+        for r in &item.ratings {
+            let tag = doc
+                .raters
+                .iter()
+                .find(|x| x.label == r.rater)
+                .and_then(|x| x.tag.clone())
+                .unwrap_or_default();
+            table.row(vec![
+                item.id.as_str().into(),
+                r.rater.as_str().into(),
+                tag.into(),
+                r.rating.map_or(Cell::Text("N/A".into()), Cell::from),
+            ]);
+        }
+    }
+    Sheet::new("Raters", table)
+}
+
+fn rejected(doc: &ResultDoc) -> Sheet {
+    let mut table = Table::new(vec![
+        Column::number("Row", 0),
+        Column::text("Column"),
+        Column::text("Value"),
+        Column::text("Reason"),
+    ]);
+    for r in &doc.rejected {
+        table.row(vec![
+            r.row.into(),
+            r.column.as_str().into(),
+            r.value.as_str().into(),
+            r.reason.as_str().into(),
+        ]);
+    }
+    Sheet::new("Rejected", table)
+}
+
 fn summary(doc: &ResultDoc) -> Sheet {
-    let mut s = Sheet::new("Summary", &["", ""]);
+    let mut table = Table::new(vec![Column::text("What"), Column::text("Value")]);
     let o = &doc.overall;
-    let mut pair = |k: &str, v: Cell| s.row(vec![k.into(), v]);
+    let mut pair = |k: &str, v: Cell| table.row(vec![k.into(), v]);
     for w in &doc.warnings {
         pair("Warning", w.as_str().into());
     }
@@ -272,17 +312,20 @@ fn summary(doc: &ResultDoc) -> Sheet {
     }
     pair("Created", doc.context.created.as_str().into());
     pair("plead version", doc.context.plead_version.as_str().into());
-    s.headers = vec!["What".into(), "Value".into()];
-    s
+    Sheet::new("Summary", table)
 }
 
 fn themes(doc: &ResultDoc) -> Sheet {
-    let mut s = Sheet::new(
-        "Themes",
-        &["Theme", "Title", "Score", "Percent", "Answered", "Items"],
-    );
+    let mut table = Table::new(vec![
+        Column::text("Theme"),
+        Column::text("Title"),
+        Column::number("Score", FIGURE),
+        Column::number("Percent", FIGURE),
+        Column::number("Answered", 0),
+        Column::number("Items", 0),
+    ]);
     for t in &doc.themes {
-        s.row(vec![
+        table.row(vec![
             t.id.as_str().into(),
             t.title.as_str().into(),
             t.score.into(),
@@ -291,27 +334,38 @@ fn themes(doc: &ResultDoc) -> Sheet {
             t.items.into(),
         ]);
     }
-    s
+    Sheet::new("Themes", table)
 }
 
+/// Every item's figures and aggregate, with one count column per point of the widest
+/// scale (by the point's value), then what was recorded beside it.
 fn items(doc: &ResultDoc) -> Sheet {
-    // One count column per point of the widest scale, by the point's value.
     let lowest = doc.scales.iter().map(|s| s.min).min().unwrap_or(0);
     let highest = doc.scales.iter().map(|s| s.max).max().unwrap_or(0);
-    let mut headers: Vec<String> = [
-        "#", "Item", "Theme", "Title", "Score", "Percent", "Rating", "n", "N/A", "Missing",
-        "Median", "SD", "Min", "Max",
-    ]
-    .iter()
-    .map(|h| h.to_string())
-    .collect();
-    headers.extend((lowest..=highest).map(|v| format!("Count {v}")));
-    headers.extend(["Target", "Evidence", "Action", "Fields"].map(String::from));
-    let mut s = Sheet {
-        name: "Items".into(),
-        headers,
-        ..Sheet::default()
-    };
+    let mut columns = vec![
+        Column::number("#", 0),
+        Column::text("Item"),
+        Column::text("Theme"),
+        Column::text("Title"),
+        Column::number("Score", FIGURE),
+        Column::number("Percent", FIGURE),
+        Column::text("Rating"),
+        Column::number("n", 0),
+        Column::number("N/A", 0),
+        Column::number("Missing", 0),
+        Column::number("Median", FIGURE),
+        Column::number("SD", FIGURE),
+        Column::number("Min", 0),
+        Column::number("Max", 0),
+    ];
+    columns.extend((lowest..=highest).map(|v| Column::number(&format!("Count {v}"), 0)));
+    columns.extend([
+        Column::number("Target", 0),
+        Column::text("Evidence"),
+        Column::text("Action"),
+        Column::text("Fields"),
+    ]);
+    let mut table = Table::new(columns);
     for (n, i) in doc.items.iter().enumerate() {
         let scale = doc.scale(&i.scale);
         let rating = doc.rating_label(i).unwrap_or_default();
@@ -349,32 +403,29 @@ fn items(doc: &ResultDoc) -> Sheet {
             i.action.clone().unwrap_or_default().into(),
             fields.join("; ").into(),
         ]);
-        s.row(row);
+        table.row(row);
     }
-    s
+    Sheet::new("Items", table)
 }
 
 /// One row per group and item (the group's overall first); a suppressed group shows the
 /// word, never a number.
 fn groups(doc: &ResultDoc) -> Sheet {
     let column = doc.group_by.as_ref().map_or("Group", |g| g.column.as_str());
-    let mut s = Sheet::new(
-        "Groups",
-        &[
-            column,
-            "Respondents",
-            "Item",
-            "Score",
-            "Percent",
-            "n",
-            "Band",
-            "Suppressed because",
-        ],
-    );
+    let mut table = Table::new(vec![
+        Column::text(column),
+        Column::number("Respondents", 0),
+        Column::text("Item"),
+        Column::number("Score", FIGURE),
+        Column::number("Percent", FIGURE),
+        Column::number("n", 0),
+        Column::text("Band"),
+        Column::text("Suppressed because"),
+    ]);
     let hidden = |reason: &Option<String>| -> Cell { reason.as_deref().unwrap_or_default().into() };
     for g in &doc.groups {
         if g.suppressed {
-            s.row(vec![
+            table.row(vec![
                 g.label.as_str().into(),
                 "suppressed".into(),
                 Cell::Empty,
@@ -394,7 +445,7 @@ fn groups(doc: &ResultDoc) -> Sheet {
                     v.into()
                 }
             };
-            s.row(vec![
+            table.row(vec![
                 g.label.as_str().into(),
                 g.respondents.map_or(Cell::Empty, Cell::from),
                 "(overall)".into(),
@@ -407,7 +458,7 @@ fn groups(doc: &ResultDoc) -> Sheet {
         }
         for i in &g.items {
             if i.reason.is_some() {
-                s.row(vec![
+                table.row(vec![
                     g.label.as_str().into(),
                     Cell::Empty,
                     i.id.as_str().into(),
@@ -419,7 +470,7 @@ fn groups(doc: &ResultDoc) -> Sheet {
                 ]);
                 continue;
             }
-            s.row(vec![
+            table.row(vec![
                 g.label.as_str().into(),
                 Cell::Empty,
                 i.id.as_str().into(),
@@ -429,71 +480,54 @@ fn groups(doc: &ResultDoc) -> Sheet {
             ]);
         }
     }
-    s
+    Sheet::new("Groups", table)
 }
 
-/// A diff or a trend: its report's headings, paragraphs and tables as a summary sheet,
-/// then its typed table, numbers as numbers.
+/// A diff or a trend: its report's headings, paragraphs and tables as a summary sheet
+/// (each grid's figures as numbers, its other cells as text), then its typed table, each
+/// number the figure the CSV shows.
 pub fn report(blocks: &[Block], data_name: &str, data: &Table) -> Vec<u8> {
-    let mut summary = Sheet::new("Summary", &[""]);
+    let mut lines: Vec<Vec<Cell>> = Vec::new();
     for block in blocks {
         match block {
             Block::Title(t) | Block::Heading(t) | Block::Paragraph(t) => {
-                summary.row(vec![t.as_str().into()]);
+                lines.push(vec![t.as_str().into()]);
             }
             Block::List(items) => {
-                for i in items {
-                    summary.row(vec![format!("• {i}").into()]);
-                }
+                lines.extend(items.iter().map(|i| vec![format!("• {i}").into()]));
             }
             Block::Grid(g) => {
-                summary.row(g.headers.iter().map(|h| h.as_str().into()).collect());
+                lines.push(g.headers.iter().map(|h| h.as_str().into()).collect());
                 for row in &g.rows {
-                    let cells = row
-                        .iter()
-                        .zip(&g.numeric)
-                        .map(|(c, numeric)| match c.parse::<f64>() {
-                            Ok(v) if *numeric && v.is_finite() => Cell::Number(v),
-                            _ => Cell::Text(c.clone()),
-                        })
-                        .collect();
-                    summary.row(cells);
+                    lines.push(row.iter().map(grid_cell).collect());
                 }
-                summary.row(Vec::new());
+                lines.push(Vec::new());
             }
         }
     }
-    summary.headers = vec![String::new()];
-    if let Some(Cell::Text(title)) = summary.rows.first().and_then(|r| r.first()).cloned() {
-        summary.headers = vec![title];
-        summary.rows.remove(0);
-    }
-    workbook(&[summary, sheet(data_name, data)])
+    // The title heads the sheet's one column.
+    let title = match lines.first().and_then(|r| r.first()) {
+        Some(Cell::Text(title)) => {
+            let title = title.clone();
+            lines.remove(0);
+            title
+        }
+        _ => String::new(),
+    };
+    let mut summary = Table::new(vec![Column::text(&title)]);
+    summary.rows = lines;
+    workbook(&[
+        Sheet::new("Summary", summary),
+        Sheet::new(data_name, data.as_shown()),
+    ])
 }
 
-/// A sheet of a typed table: text as text, each number the figure its column shows
-/// (the CSV's), so the two files agree to the last decimal.
-fn sheet(name: &str, table: &Table) -> Sheet {
-    let mut sheet = Sheet {
-        name: name.to_string(),
-        headers: table.columns.iter().map(|c| c.name.clone()).collect(),
-        ..Sheet::default()
-    };
-    for row in &table.rows {
-        let cells = row
-            .iter()
-            .enumerate()
-            .map(|(c, cell)| match cell {
-                Cell::Number(v) => table
-                    .shown(c, *v)
-                    .parse()
-                    .map_or(Cell::Number(*v), Cell::Number),
-                other => other.clone(),
-            })
-            .collect();
-        sheet.row(cells);
+/// A grid's cell in a sheet: a figure as its number, anything else as the text shown.
+fn grid_cell(shown: &Shown) -> Cell {
+    match shown.figure {
+        Some(v) if v.is_finite() => Cell::Number(v),
+        _ => Cell::Text(shown.text.clone()),
     }
-    sheet
 }
 
 #[cfg(test)]
@@ -507,10 +541,10 @@ mod tests {
 
     #[test]
     fn text_stays_text_numbers_stay_numbers_and_long_text_is_cut_to_fit() {
-        let mut sheet = Sheet::new("S", &["a", "b"]);
-        sheet.row(vec![Cell::Text("=1+2".into()), Cell::Number(-1.5)]);
-        sheet.row(vec![Cell::Text("x".repeat(40_000)), Cell::Number(f64::NAN)]);
-        let mut book = read(workbook(&[sheet]));
+        let mut table = Table::new(vec![Column::text("a"), Column::number("b", 2)]);
+        table.row(vec![Cell::Text("=1+2".into()), Cell::Number(-1.5)]);
+        table.row(vec![Cell::Text("x".repeat(40_000)), Cell::Number(f64::NAN)]);
+        let mut book = read(workbook(&[Sheet::new("S", table)]));
         let range = book.worksheet_range("S").unwrap();
         assert_eq!(range.get((1, 0)), Some(&Data::String("=1+2".into())));
         assert_eq!(range.get((1, 1)), Some(&Data::Float(-1.5)));
@@ -527,22 +561,47 @@ mod tests {
 
     #[test]
     fn a_table_keeps_each_cells_type_and_the_figure_its_column_shows() {
-        use crate::render::model::Column;
         let mut table = Table::new(vec![Column::text("id"), Column::number("n", 4)]);
         table.row(vec![Cell::text("=cmd"), Cell::Number(2.123456)]);
         table.row(vec![Cell::text("2026"), Cell::text("Low")]);
         table.row(vec![Cell::text("x")]);
-        let sheet = sheet("D", &table);
-        assert_eq!(sheet.headers, ["id", "n"]);
+        let shown = table.as_shown();
+        assert_eq!(shown.columns, table.columns);
         assert_eq!(
-            sheet.rows[0],
+            shown.rows[0],
             vec![Cell::Text("=cmd".into()), Cell::Number(2.1235)]
         );
         // Text that reads as a number stays text, and text in a number column stays text.
         assert_eq!(
-            sheet.rows[1],
+            shown.rows[1],
             vec![Cell::Text("2026".into()), Cell::Text("Low".into())]
         );
-        assert_eq!(sheet.rows[2], vec![Cell::Text("x".into()), Cell::Empty]);
+        assert_eq!(shown.rows[2], vec![Cell::Text("x".into()), Cell::Empty]);
+    }
+
+    /// The summary sheet of a diff or trend stores a grid's figures as numbers because
+    /// the builder said they are figures, not because their text reads as one: a title
+    /// such as "2026" in a column of numbers stays text, and a percent stays as shown.
+    #[test]
+    fn a_summary_grid_stores_its_figures_as_numbers_and_its_text_as_text() {
+        use crate::render::model::Grid;
+        let mut grid = Grid::new(&[("Item", false), ("Old", true), ("Percent", true)]);
+        grid.shown(vec![
+            Shown::from("2026"),
+            Shown::figure("2.10".into(), Some(2.1)),
+            Shown::from("45%"),
+        ]);
+        grid.shown(vec![Shown::from("x"), Shown::from("12"), Shown::count(7)]);
+        let blocks = [Block::Title("A diff".into()), Block::Grid(grid)];
+        let mut book = read(report(&blocks, "Changes", &Table::default()));
+        let range = book.worksheet_range("Summary").unwrap();
+        assert_eq!(range.get((0, 0)), Some(&Data::String("A diff".into())));
+        assert_eq!(range.get((1, 0)), Some(&Data::String("Item".into())));
+        assert_eq!(range.get((2, 0)), Some(&Data::String("2026".into())));
+        assert_eq!(range.get((2, 1)), Some(&Data::Float(2.1)));
+        assert_eq!(range.get((2, 2)), Some(&Data::String("45%".into())));
+        // Text the builder did not call a figure stays text, even in a column of numbers.
+        assert_eq!(range.get((3, 1)), Some(&Data::String("12".into())));
+        assert_eq!(range.get((3, 2)), Some(&Data::Float(7.0)));
     }
 }
