@@ -2,6 +2,7 @@
 //! findings. Pure: an assessment and one input per item in, scores out. Workshops and
 //! surveys differ only in how they make each item's input.
 
+pub mod combination;
 pub mod document;
 pub mod findings;
 pub mod histogram;

@@ -3,6 +3,7 @@
 //! score (through the same `document` as a workshop), and groups are scored and
 //! suppressed as `suppress` plans, so that no hidden figure can be worked out.
 
+use super::combination::Combination;
 use super::histogram::Histogram;
 use super::respondent::RespondentScores;
 use super::suppress::{self, Plan};
@@ -12,7 +13,6 @@ use crate::result::{
     CombinedGroup, Context, GroupBy, GroupDifference, GroupItem, GroupResult, GroupScore, Rejected,
     ResultDoc, SurveySource,
 };
-use crate::survey::Combination;
 
 /// The counts of some returns: one histogram per item, in `assessment.items` order.
 #[derive(Debug, Clone, PartialEq)]

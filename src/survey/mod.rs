@@ -9,9 +9,11 @@
 
 pub mod approximate;
 pub mod cell;
+pub mod column;
 pub mod decode;
 pub mod headers;
 pub mod layout;
+pub mod matching;
 pub mod personal;
 pub mod question;
 pub mod reads;
@@ -31,11 +33,11 @@ use std::rc::Rc;
 use anyhow::{Context, anyhow, bail};
 use csv::ByteRecord;
 
+pub use crate::score::combination::{Combination, parse_combine};
 pub use cell::Cell;
+use column::Kind;
 pub use decode::Encoding;
-use layout::Kind;
 use tally::Counter;
-pub use tally::{Combination, parse_combine};
 
 use crate::assessment::Assessment;
 use crate::result::{ColumnMatch, Rejected, SurveySource};
@@ -205,7 +207,7 @@ fn read_inner(
 /// read from, and the `--group-by` column.
 struct Recognised {
     layout: layout::Layout,
-    matching: headers::Matching,
+    matching: matching::Matching,
     /// Per item, in `assessment.items` order: its column, if matched.
     item_columns: Vec<Option<usize>>,
     group_column: Option<usize>,
@@ -248,8 +250,8 @@ fn recognise(
 /// The `--group-by` column, which may not be a column the wording matched to an item.
 fn group_column(
     assessment: &Assessment,
-    columns: &[layout::Column],
-    matching: &headers::Matching,
+    columns: &[column::Column],
+    matching: &matching::Matching,
     options: &Options,
 ) -> anyhow::Result<Option<usize>> {
     let group_column = match &options.group_by {
@@ -448,8 +450,8 @@ fn is_test_row(layout: &layout::Layout, rec: &ByteRecord) -> bool {
 /// Result's account of the survey.
 fn column_matches(
     assessment: &Assessment,
-    matching: &headers::Matching,
-    columns: &[layout::Column],
+    matching: &matching::Matching,
+    columns: &[column::Column],
 ) -> Vec<ColumnMatch> {
     assessment
         .items
@@ -470,7 +472,7 @@ fn column_matches(
 /// Question columns read for no item nor grouping: a question of another assessment,
 /// or one whose wording did not match, which the user may want to `--map`.
 fn unused_questions(
-    columns: &[layout::Column],
+    columns: &[column::Column],
     item_columns: &[Option<usize>],
     group_column: Option<usize>,
 ) -> Vec<String> {
@@ -648,7 +650,7 @@ struct RowState {
 /// to row (the columns, and the parsers with their memo of cells seen).
 struct ItemCells<'a> {
     assessment: &'a Assessment,
-    columns: &'a [layout::Column],
+    columns: &'a [column::Column],
     /// Per item, in `assessment.items` order: its column, if matched.
     item_columns: &'a [Option<usize>],
     /// Masked out of a rejected value shown, so no personal data is echoed.
