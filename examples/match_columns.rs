@@ -12,8 +12,9 @@
 use std::time::Instant;
 
 use plead::assessment::load_str;
-use plead::survey::headers::{MatchedBy, match_items};
-use plead::survey::layout::{Column, Kind};
+use plead::survey::column::{Column, Kind};
+use plead::survey::headers::match_items;
+use plead::survey::matching::MatchedBy;
 
 /// A small deterministic generator (xorshift), so every run measures the same case.
 struct Rng(u64);

@@ -11,7 +11,8 @@
 
 use std::collections::HashMap;
 
-use super::wording::{content_words, shared, similarity};
+use super::column::{Column, Kind};
+use super::wording::{content_words, grid_row, shared, similarity};
 
 /// Below this similarity two wordings are not the same question.
 pub const SIMILAR_AT_LEAST: f64 = 0.6;
@@ -344,6 +345,33 @@ pub fn closest(item: &Side, columns: &[Side], n: usize) -> Vec<(usize, f64)> {
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     scored.truncate(n);
     scored
+}
+
+/// The question columns `keep` lets through, as word sets for comparing wording: their
+/// header, and their code as a word of its own.
+pub fn sides(
+    columns: &[Column],
+    words: &mut Words,
+    keep: impl Fn(usize) -> bool,
+) -> (Vec<usize>, Vec<Side>) {
+    let open: Vec<usize> = (0..columns.len())
+        .filter(|&c| columns[c].kind == Kind::Question && keep(c))
+        .collect();
+    let sides = open
+        .iter()
+        .map(|&c| {
+            let col = &columns[c];
+            let mut keys = vec![words.set(&col.name)];
+            if let Some(row) = grid_row(&col.name) {
+                keys.push(words.set(row));
+            }
+            if let Some(code) = &col.code {
+                keys.push(words.set(code));
+            }
+            Side { index: c, keys }
+        })
+        .collect();
+    (open, sides)
 }
 
 #[cfg(test)]

@@ -10,58 +10,14 @@
 
 use std::collections::HashMap;
 
-use super::layout::{Column, Kind};
+use super::column::{Column, Kind};
+use super::matching::{MatchedBy, Matching};
 use super::reference::{self, ReferenceError, Wanted};
-use super::suggest;
-use super::wording::without_source_pointers;
+use super::wording::{grid_row, normalise, text_keys};
 use crate::assessment::{Assessment, Item};
-
-pub use crate::result::MatchedBy;
-
-impl MatchedBy {
-    /// Which of the item's texts a pass compares, for messages.
-    fn what(self) -> &'static str {
-        match self {
-            MatchedBy::Map => "--map",
-            MatchedBy::Id => "its id",
-            MatchedBy::Alias => "its aliases",
-            MatchedBy::Text => "its text",
-            MatchedBy::Grid => "a grid row",
-            MatchedBy::Wording => "its wording",
-        }
-    }
-}
-
-/// Items to columns.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Matching {
-    /// Per item (in `assessment.items` order): its column and how it was matched.
-    pub items: Vec<Option<(usize, MatchedBy)>>,
-    /// Per item: for a reworded question, how its wording matched, in words.
-    pub how: Vec<Option<String>>,
-}
-
-/// Text compared without case, punctuation, numbering or surrounding whitespace:
-/// "Q1. Decision-making " and "decision making" are the same.
-pub fn normalise(s: &str) -> String {
-    super::wording::words(s).join(" ")
-}
 
 /// The texts an item is matched by in one pass.
 type KeysOf = dyn Fn(&Item) -> Vec<String>;
-
-/// A grid column's row: `Rate each [Patient entrepreneurs]` (Google Forms,
-/// SurveyMonkey as plead names its columns) or `Rate each - Patient entrepreneurs`
-/// (Qualtrics matrix questions).
-pub fn grid_row(name: &str) -> Option<&str> {
-    let name = name.trim_end();
-    if name.ends_with(']')
-        && let Some(open) = name.rfind('[')
-    {
-        return Some(&name[open + 1..name.len() - 1]);
-    }
-    name.rfind(" - ").map(|i| &name[i + 3..])
-}
 
 /// A problem matching columns: exit code 2, with what there is to choose from.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -265,26 +221,10 @@ fn ambiguous(item: &Item, by: MatchedBy, columns: &[Column], several: &[usize]) 
             short(&item.text),
             several.len(),
             by.what(),
-            suggest::listing(columns, several),
-            suggest::options(columns, several, Wanted::Map(&item.id))
+            reference::listing(columns, several),
+            reference::options(columns, several, Wanted::Map(&item.id))
         ),
     }
-}
-
-/// The texts the exact text pass compares: the item's stand-alone question (what the
-/// survey template writes), its text, its title, and its text without pointers into the
-/// source (what templates before the question wrote).
-pub fn text_keys(item: &Item) -> Vec<String> {
-    let mut keys = Vec::with_capacity(4);
-    if item.question != item.text {
-        keys.push(item.question.clone());
-    }
-    keys.extend([
-        item.text.clone(),
-        item.title.clone(),
-        without_source_pointers(&item.text),
-    ]);
-    keys
 }
 
 fn short(s: &str) -> String {

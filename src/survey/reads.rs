@@ -3,11 +3,11 @@
 //! questions, rather than reaching into the header matcher and the cell parser.
 
 use super::cell::{Cell, CellParser};
+use super::column::{Column, Kind};
 use super::headers::match_items;
-use super::layout::{Column, Kind};
 use crate::assessment::{Assessment, Scale};
 
-pub use super::layout::letter as column_letter;
+pub use super::column::letter as column_letter;
 
 /// How an answer typed into a survey would be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

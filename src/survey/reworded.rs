@@ -7,9 +7,9 @@
 use std::collections::HashSet;
 
 use super::approximate::{self, Side, Words};
-use super::headers::{MatchedBy, grid_row, normalise, text_keys};
-use super::layout::Column;
-use super::suggest;
+use super::column::Column;
+use super::matching::MatchedBy;
+use super::wording::{grid_row, normalise, text_keys};
 use crate::assessment::{Assessment, Item};
 
 /// Every exact key of every item, normalised: a column whose text is one of them
@@ -50,7 +50,7 @@ pub fn pairs(
     };
     let mut words = Words::default();
     let (open, column_sides) =
-        suggest::sides(columns, &mut words, |c| !taken[c] && !belongs_elsewhere(c));
+        approximate::sides(columns, &mut words, |c| !taken[c] && !belongs_elsewhere(c));
     if open.is_empty() {
         return Vec::new();
     }
@@ -81,8 +81,8 @@ pub fn item_side(item: &Item, index: usize, words: &mut Words) -> Side {
 mod tests {
     use super::*;
     use crate::assessment::Catalog;
+    use crate::survey::column::Kind;
     use crate::survey::headers::match_items;
-    use crate::survey::layout::Kind;
 
     fn assessment(id: &str) -> Assessment {
         Catalog::load(None)
@@ -149,7 +149,7 @@ mod tests {
                 .iter()
                 .map(|(i, c)| (
                     a.items[i % a.items.len()].id.clone(),
-                    crate::survey::layout::letter(c % cols.len()),
+                    crate::survey::column::letter(c % cols.len()),
                 ))
                 .collect();
             let Ok(m) = match_items(&a, &cols, &maps, true) else {

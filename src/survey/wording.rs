@@ -6,6 +6,8 @@
 //! below"), and a word-level similarity.
 
 /// Small words that carry no meaning of their own in a question.
+use crate::assessment::Item;
+
 const SMALL_WORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "by", "do", "does", "for", "from", "has", "have",
     "how", "in", "into", "is", "it", "its", "of", "on", "or", "our", "s", "so", "that", "the",
@@ -136,6 +138,41 @@ pub fn shared(a: &[u32], b: &[u32]) -> usize {
         }
     }
     n
+}
+
+/// Text compared without case, punctuation, numbering or surrounding whitespace:
+/// "Q1. Decision-making " and "decision making" are the same.
+pub fn normalise(s: &str) -> String {
+    words(s).join(" ")
+}
+
+/// A grid column's row: `Rate each [Patient entrepreneurs]` (Google Forms,
+/// SurveyMonkey as plead names its columns) or `Rate each - Patient entrepreneurs`
+/// (Qualtrics matrix questions).
+pub fn grid_row(name: &str) -> Option<&str> {
+    let name = name.trim_end();
+    if name.ends_with(']')
+        && let Some(open) = name.rfind('[')
+    {
+        return Some(&name[open + 1..name.len() - 1]);
+    }
+    name.rfind(" - ").map(|i| &name[i + 3..])
+}
+
+/// The texts the exact text pass compares: the item's stand-alone question (what the
+/// survey template writes), its text, its title, and its text without pointers into the
+/// source (what templates before the question wrote).
+pub fn text_keys(item: &Item) -> Vec<String> {
+    let mut keys = Vec::with_capacity(4);
+    if item.question != item.text {
+        keys.push(item.question.clone());
+    }
+    keys.extend([
+        item.text.clone(),
+        item.title.clone(),
+        without_source_pointers(&item.text),
+    ]);
+    keys
 }
 
 #[cfg(test)]

@@ -318,7 +318,7 @@ pub fn headers(data: &[u8]) {
         seen[*column] = true;
         assert_ne!(
             layout.columns[*column].kind,
-            survey::layout::Kind::Personal,
+            survey::column::Kind::Personal,
             "a personal column was matched"
         );
     }

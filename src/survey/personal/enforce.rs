@@ -3,7 +3,7 @@
 
 use super::content::{by_content, is_identifier};
 use super::header::is_personal_header;
-use crate::survey::layout::{Column, Kind};
+use crate::survey::column::{Column, Kind};
 
 /// A personal column used as an item, a group or an alias target: exit code 2.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -98,7 +98,7 @@ fn no_personal_item(
     maps: &[(String, String)],
     rows: &[&csv::ByteRecord],
 ) -> Result<(), PersonalError> {
-    let normalise = crate::survey::headers::normalise;
+    let normalise = crate::survey::wording::normalise;
     for (item, column) in assessment.items.iter().zip(items) {
         let Some(c) = *column else { continue };
         if columns[c].kind == Kind::Personal {

@@ -6,7 +6,7 @@
 //! mention email without asking for one, so single words count only in short headers;
 //! phrases ("your email address") count anywhere.
 
-use crate::survey::headers::normalise;
+use crate::survey::wording::normalise;
 
 /// Words that, next to "name", make it the name of something other than a person
 /// ("Team name", "Ward name"): a grouping column, not personal data.

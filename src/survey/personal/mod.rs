@@ -20,7 +20,7 @@ pub use enforce::{PersonalError, describe, enforce};
 pub use header::is_personal_header;
 pub use mask::mask;
 
-use super::layout::{Column, Kind};
+use super::column::{Column, Kind};
 
 /// Data rows sampled for content detection (and the identifier check of `--group-by`).
 pub const SAMPLE_ROWS: usize = 200;
