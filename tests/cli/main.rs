@@ -4,6 +4,7 @@
 
 mod bombs;
 mod fuzz_harness;
+mod module_graph;
 mod support;
 // A pseudo-terminal driver, for the Unix-only terminal tests.
 #[cfg(unix)]
@@ -19,6 +20,7 @@ mod test_fidelity;
 mod test_fuzz;
 mod test_hostile;
 mod test_html;
+mod test_layers;
 // Signals, pseudo-terminals and Unix file systems (/dev/full, FIFOs, read-only mounts).
 #[cfg(unix)]
 mod test_interruptions;
