@@ -768,9 +768,92 @@ fn conditions_of(assessment: &Assessment, f: &Finding) -> Vec<(String, crate::as
     }
 }
 
+/// A random answer to every item (a rating, not applicable or none; for an item rated
+/// through examples, some of its examples so rated), from `below(n)`, a number under n.
+fn random_answers(
+    assessment: &Assessment,
+    below: &mut impl FnMut(u64) -> u64,
+) -> Vec<crate::response::Answer> {
+    use crate::response::{Answer, Example, Rating};
+    let mut answers = Vec::new();
+    for item in &assessment.items {
+        let scale = assessment.scale_of(item);
+        let span = (scale.max - scale.min + 1) as u64;
+        let rating = |r: u64| match r {
+            r if r < span => Some(Rating::Value(scale.min + r as i32)),
+            r if r == span && scale.not_applicable => Some(Rating::NotApplicable),
+            _ => None,
+        };
+        let answer = match &item.examples {
+            Some(names) => {
+                let count = 1 + below(names.len().max(1) as u64) as usize;
+                let examples = names
+                    .iter()
+                    .take(count)
+                    .map(|n| Example {
+                        name: n.clone(),
+                        rating: rating(below(span + 2)),
+                    })
+                    .collect();
+                Answer {
+                    examples,
+                    ..Answer::default()
+                }
+            }
+            None => Answer {
+                rating: rating(below(span + 2)),
+                ..Answer::default()
+            },
+        };
+        answers.push(answer);
+    }
+    answers
+}
+
+/// A finding that an item is below a point is true of every example rated under it.
+fn assert_true_of_every_example(
+    name: &str,
+    assessment: &Assessment,
+    f: &Finding,
+    answers: &[crate::response::Answer],
+) {
+    use crate::response::Rating;
+    for (item, test) in conditions_of(assessment, f) {
+        let k = assessment.items.iter().position(|i| i.id == item).unwrap();
+        if let crate::assessment::Test::Below(t) = test {
+            for e in &answers[k].examples {
+                if let Some(Rating::Value(v)) = e.rating {
+                    assert!(
+                        f64::from(v) < t,
+                        "{name}: \"{}\" says {item} is below {t}, but its example {} is rated {v}",
+                        f.id,
+                        e.name
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// No finding repeats what another one reported beside it already says.
+fn assert_none_repeats_another(name: &str, assessment: &Assessment, findings: &[Finding]) {
+    for f in findings {
+        for g in findings.iter().filter(|g| g.id != f.id) {
+            let (fc, gc) = (conditions_of(assessment, f), conditions_of(assessment, g));
+            let said = fc
+                .iter()
+                .all(|(i, t)| gc.iter().any(|(j, u)| i == j && implies(*u, *t)));
+            assert!(
+                !said,
+                "{name}: \"{}\" ({:?}) says all that \"{}\" ({:?}) says, and both are reported: one should supersede the other",
+                g.id, g.items, f.id, f.items
+            );
+        }
+    }
+}
+
 #[test]
 fn every_built_in_s_findings_agree_with_each_other_and_with_the_examples() {
-    use crate::response::{Answer, Example, Rating};
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     let mut below = |n: u64| {
         seed ^= seed << 13;
@@ -781,72 +864,13 @@ fn every_built_in_s_findings_agree_with_each_other_and_with_the_examples() {
     for (name, text) in crate::assessment::builtin::BUILTIN {
         let assessment = load(text);
         for _ in 0..3000 {
-            let mut answers = Vec::new();
-            for item in &assessment.items {
-                let scale = assessment.scale_of(item);
-                let span = (scale.max - scale.min + 1) as u64;
-                let rating = |r: u64| match r {
-                    r if r < span => Some(Rating::Value(scale.min + r as i32)),
-                    r if r == span && scale.not_applicable => Some(Rating::NotApplicable),
-                    _ => None,
-                };
-                let answer = match &item.examples {
-                    Some(names) => Answer {
-                        examples: {
-                            let count = 1 + below(names.len().max(1) as u64) as usize;
-                            names
-                                .iter()
-                                .take(count)
-                                .map(|n| Example {
-                                    name: n.clone(),
-                                    rating: rating(below(span + 2)),
-                                })
-                                .collect()
-                        },
-                        ..Answer::default()
-                    },
-                    None => Answer {
-                        rating: rating(below(span + 2)),
-                        ..Answer::default()
-                    },
-                };
-                answers.push(answer);
-            }
-            let inputs: Vec<ItemInput> = answers.iter().map(Answer::input).collect();
+            let answers = random_answers(&assessment, &mut below);
+            let inputs: Vec<ItemInput> = answers.iter().map(|a| a.input()).collect();
             let findings = score(&assessment, &inputs).findings;
             for f in &findings {
-                // A finding that an item is below a point is true of every example.
-                for (item, test) in conditions_of(&assessment, f) {
-                    let k = assessment.items.iter().position(|i| i.id == item).unwrap();
-                    if let crate::assessment::Test::Below(t) = test {
-                        for e in &answers[k].examples {
-                            if let Some(Rating::Value(v)) = e.rating {
-                                assert!(
-                                    f64::from(v) < t,
-                                    "{name}: \"{}\" says {item} is below {t}, but its example {} is rated {v}",
-                                    f.id,
-                                    e.name
-                                );
-                            }
-                        }
-                    }
-                }
-                // No finding repeats what another one reported beside it already says.
-                for g in &findings {
-                    if g.id == f.id {
-                        continue;
-                    }
-                    let (fc, gc) = (conditions_of(&assessment, f), conditions_of(&assessment, g));
-                    let said = fc
-                        .iter()
-                        .all(|(i, t)| gc.iter().any(|(j, u)| i == j && implies(*u, *t)));
-                    assert!(
-                        !said,
-                        "{name}: \"{}\" ({:?}) says all that \"{}\" ({:?}) says, and both are reported: one should supersede the other",
-                        g.id, g.items, f.id, f.items
-                    );
-                }
+                assert_true_of_every_example(name, &assessment, f, &answers);
             }
+            assert_none_repeats_another(name, &assessment, &findings);
         }
     }
 }

@@ -369,40 +369,9 @@ fn hostile(mut doc: ResultDoc) -> ResultDoc {
             p.label = payload("point-label");
         }
     }
+    let raters = [doc.raters[0].label.clone(), doc.raters[1].label.clone()];
     for (k, item) in doc.items.iter_mut().enumerate() {
-        item.title = payload(&format!("item-{k}"));
-        item.guidance = payload("guidance");
-        item.notes = vec![payload("note")];
-        item.action = Some(payload("action"));
-        item.target = Some(2);
-        item.fields.insert("holder".into(), payload("field-value"));
-        item.fields.insert(payload("fieldkey"), "x".into());
-        item.examples = vec![ExampleResult {
-            name: payload("example"),
-            rating: Some(1),
-        }];
-        item.ratings = vec![
-            RaterRating {
-                rater: doc.raters[0].label.clone(),
-                rating: Some(1),
-            },
-            RaterRating {
-                rater: doc.raters[1].label.clone(),
-                rating: Some(3),
-            },
-        ];
-        item.tag_means = vec![
-            TagMean {
-                tag: payload("tag-a"),
-                mean: Some(1.0),
-                n: 1,
-            },
-            TagMean {
-                tag: payload("tag-b"),
-                mean: Some(3.0),
-                n: 1,
-            },
-        ];
+        hostile_item(item, k, &raters);
     }
     for f in &mut doc.findings {
         f.message = payload("finding");
@@ -413,6 +382,50 @@ fn hostile(mut doc: ResultDoc) -> ResultDoc {
         value: payload("rejected-value"),
         reason: payload("rejected-reason"),
     }];
+    hostile_survey(&mut doc);
+    doc
+}
+
+/// An item's user text replaced by payloads (its title naming the item's place `k`), rated
+/// by the two `raters`.
+fn hostile_item(item: &mut crate::result::ItemResult, k: usize, raters: &[String; 2]) {
+    item.title = payload(&format!("item-{k}"));
+    item.guidance = payload("guidance");
+    item.notes = vec![payload("note")];
+    item.action = Some(payload("action"));
+    item.target = Some(2);
+    item.fields.insert("holder".into(), payload("field-value"));
+    item.fields.insert(payload("fieldkey"), "x".into());
+    item.examples = vec![ExampleResult {
+        name: payload("example"),
+        rating: Some(1),
+    }];
+    item.ratings = vec![
+        RaterRating {
+            rater: raters[0].clone(),
+            rating: Some(1),
+        },
+        RaterRating {
+            rater: raters[1].clone(),
+            rating: Some(3),
+        },
+    ];
+    item.tag_means = vec![
+        TagMean {
+            tag: payload("tag-a"),
+            mean: Some(1.0),
+            n: 1,
+        },
+        TagMean {
+            tag: payload("tag-b"),
+            mean: Some(3.0),
+            n: 1,
+        },
+    ];
+}
+
+/// A survey's user text replaced by payloads: the file, its columns, the groups.
+fn hostile_survey(doc: &mut ResultDoc) {
     if let Some(s) = &mut doc.survey {
         s.file = payload("survey-file");
         s.unused_columns = vec![payload("unused-column")];
@@ -435,37 +448,23 @@ fn hostile(mut doc: ResultDoc) -> ResultDoc {
     for (k, g) in doc.groups.iter_mut().enumerate() {
         g.label = payload(&format!("group-{k}"));
     }
-    doc
 }
 
-#[test]
-fn user_text_never_becomes_markup() {
-    let workshop = hostile(fixture("building-blocks"));
-    let survey = hostile(fixture("survey-by-role"));
-    let pages = [
-        (super::result(&workshop), "workshop"),
-        (super::result(&hostile(fixture("role-model"))), "status"),
-        (super::result(&hostile(fixture("connection"))), "examples"),
-        (super::result(&survey), "survey"),
-        (diff_page(&workshop, &survey), "diff"),
-        (trend_page(&[workshop.clone(), survey.clone()]), "trend"),
-    ];
-    for (page, what) in &pages {
-        assert_well_formed(page);
-        assert!(
-            !page.contains("<script") && !page.contains("<img"),
-            "{what}"
-        );
-        assert!(!page.contains('\u{1b}'), "{what}: a control character");
-        assert!(page.contains("&amp;amp;"), "{what}: & is escaped once more");
-    }
-    let must_show = |page: &str, what: &str, fields: &[&str]| {
-        for f in fields {
-            assert!(page.contains(&shown(f)), "{what}: {f} is not on the page");
-        }
-    };
-    must_show(
-        &pages[0].0,
+/// A hostile page: well formed, no script, image or control character, and `&`
+/// escaped once more.
+fn assert_inert(page: &str, what: &str) {
+    assert_well_formed(page);
+    assert!(
+        !page.contains("<script") && !page.contains("<img"),
+        "{what}"
+    );
+    assert!(!page.contains('\u{1b}'), "{what}: a control character");
+    assert!(page.contains("&amp;amp;"), "{what}: & is escaped once more");
+}
+
+/// The fields whose payloads each page must show, escaped.
+const MUST_SHOW: [(&str, &[&str]); 5] = [
+    (
         "workshop",
         &[
             "organisation",
@@ -489,14 +488,9 @@ fn user_text_never_becomes_markup() {
             "rejected-value",
             "rejected-reason",
         ],
-    );
-    must_show(
-        &pages[1].0,
-        "status",
-        &["field-value", "fieldkey", "point-label"],
-    );
-    must_show(
-        &pages[3].0,
+    ),
+    ("status", &["field-value", "fieldkey", "point-label"]),
+    (
         "survey",
         &[
             "survey-file",
@@ -510,17 +504,32 @@ fn user_text_never_becomes_markup() {
             "group-1",
             "point-label",
         ],
-    );
-    must_show(
-        &pages[4].0,
-        "diff",
-        &["organisation", "period", "item-0", "theme"],
-    );
-    must_show(
-        &pages[5].0,
-        "trend",
-        &["organisation", "period", "item-0", "finding"],
-    );
+    ),
+    ("diff", &["organisation", "period", "item-0", "theme"]),
+    ("trend", &["organisation", "period", "item-0", "finding"]),
+];
+
+#[test]
+fn user_text_never_becomes_markup() {
+    let workshop = hostile(fixture("building-blocks"));
+    let survey = hostile(fixture("survey-by-role"));
+    let pages = [
+        (super::result(&workshop), "workshop"),
+        (super::result(&hostile(fixture("role-model"))), "status"),
+        (super::result(&hostile(fixture("connection"))), "examples"),
+        (super::result(&survey), "survey"),
+        (diff_page(&workshop, &survey), "diff"),
+        (trend_page(&[workshop.clone(), survey.clone()]), "trend"),
+    ];
+    for (page, what) in &pages {
+        assert_inert(page, what);
+    }
+    for (what, fields) in MUST_SHOW {
+        let (page, _) = pages.iter().find(|(_, w)| *w == what).unwrap();
+        for f in fields {
+            assert!(page.contains(&shown(f)), "{what}: {f} is not on the page");
+        }
+    }
 }
 
 #[test]
