@@ -6,6 +6,7 @@
 //! turn into reports and comparisons read. Scoring and rendering are pure; only `cmd`
 //! touches files, the terminal and the clock.
 
+pub mod actions;
 pub mod answers;
 pub mod assessment;
 pub mod cli;

@@ -1,0 +1,222 @@
+//! "You said, we did": each action of an assessment joined to the Results around it —
+//! what prompted it (the item's score and gap, the finding, the comment, as the Result
+//! of the period it was agreed in recorded them), what was done (its history), and what
+//! changed since (the item's score in the two periods, with the diff's verdict). Pure:
+//! a log and Results in, a document out; the renderers lay it out.
+
+use serde::Serialize;
+use time::Date;
+
+use super::{Action, Answers, Log, Status, date};
+use crate::compare::Diff;
+use crate::compare::period;
+use crate::result::{GapKind, ResultDoc};
+
+/// The section a report or a diff adds with `--actions`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Closing {
+    pub organisation: String,
+    pub assessment: String,
+    /// The period of the latest Result: actions agreed after it are not shown.
+    pub period: String,
+    /// The day overdue is judged on.
+    pub as_of: String,
+    pub entries: Vec<Entry>,
+}
+
+/// One action, from what prompted it to what changed since.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entry {
+    pub id: String,
+    /// `item`, `finding` or `comment`.
+    pub answers: &'static str,
+    /// The id it answers.
+    pub answers_id: String,
+    /// What it answers, as a reader knows it: the item's title, the finding's message.
+    pub about: String,
+    pub you_said: Prompt,
+    pub text: String,
+    pub owner: Option<String>,
+    pub due: Option<String>,
+    pub agreed: String,
+    pub status: Status,
+    pub overdue: bool,
+    pub we_did: Vec<Step>,
+    /// The item's score in the earlier and the later period (items only).
+    pub then: Option<Score>,
+    pub now: Option<Score>,
+    /// The diff's verdict on the item, or what became of the finding.
+    pub verdict: Option<String>,
+}
+
+/// What prompted an action, as the Result of its period recorded it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Prompt {
+    /// The period of the Result quoted, if one was at hand.
+    pub period: Option<String>,
+    pub score: Option<f64>,
+    pub rating: Option<String>,
+    /// The gap: `below threshold` or `to target`, its reference and size.
+    pub gap: Option<(GapKind, f64, f64)>,
+    /// The words quoted: a finding's message, a comment's text.
+    pub quote: Option<String>,
+}
+
+/// One step of what was done.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Step {
+    pub status: Status,
+    pub period: String,
+    pub date: String,
+    pub note: String,
+}
+
+/// An item's score in a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Score {
+    pub period: String,
+    pub score: Option<f64>,
+}
+
+/// The Results an action is joined to: the latest, and with a diff the earlier one.
+pub struct Around<'a> {
+    pub then: Option<&'a ResultDoc>,
+    pub now: &'a ResultDoc,
+    pub diff: Option<&'a Diff>,
+    /// How each verdict reads ("improved", "≈ no significant change"), from the renderers'
+    /// wording.
+    pub verdict: &'a dyn Fn(crate::compare::Direction) -> String,
+}
+
+/// The section for `around`'s assessment: its actions agreed by the latest period.
+pub fn closing(log: &Log, around: &Around, today: Date) -> Closing {
+    let now = around.now;
+    let latest = period::parse(&now.context.period);
+    let entries = log
+        .actions
+        .iter()
+        .filter(|a| a.assessment == now.assessment.id)
+        .filter(|a| match (period::parse(&a.agreed), latest) {
+            (Some(agreed), Some(latest)) => agreed <= latest,
+            _ => true,
+        })
+        .map(|a| entry(a, around, today))
+        .collect();
+    Closing {
+        organisation: log.organisation.clone(),
+        assessment: now.assessment.id.clone(),
+        period: now.context.period.clone(),
+        as_of: date::iso(today),
+        entries,
+    }
+}
+
+fn entry(a: &Action, around: &Around, today: Date) -> Entry {
+    // The Result of the period it was agreed in, else the earliest at hand.
+    let source = [around.then, Some(around.now)]
+        .into_iter()
+        .flatten()
+        .find(|r| r.context.period == a.agreed)
+        .or(around.then)
+        .unwrap_or(around.now);
+    let (about, you_said) = prompt(a, source);
+    let (then, now, verdict) = since(a, around);
+    Entry {
+        id: a.id.clone(),
+        answers: a.answers.key(),
+        answers_id: a.answers.id().to_string(),
+        about,
+        you_said,
+        text: a.text.clone(),
+        owner: a.owner.clone(),
+        due: a.due.map(date::iso),
+        agreed: a.agreed.clone(),
+        status: a.status(),
+        overdue: a.is_overdue(today),
+        we_did: a
+            .history
+            .iter()
+            .map(|c| Step {
+                status: c.status,
+                period: c.period.clone(),
+                date: date::iso(c.date),
+                note: c.note.clone(),
+            })
+            .collect(),
+        then,
+        now,
+        verdict,
+    }
+}
+
+/// What the action answers and what the Result `source` recorded of it.
+fn prompt(a: &Action, source: &ResultDoc) -> (String, Prompt) {
+    let mut p = Prompt {
+        period: Some(source.context.period.clone()),
+        score: None,
+        rating: None,
+        gap: None,
+        quote: None,
+    };
+    let about = match &a.answers {
+        Answers::Item(id) => match source.item(id) {
+            Some(item) => {
+                p.score = item.score;
+                p.rating = source.rating_label(item);
+                p.gap = source
+                    .gaps
+                    .iter()
+                    .find(|g| g.item == *id)
+                    .map(|g| (g.kind, g.reference, g.size));
+                item.title.clone()
+            }
+            None => id.clone(),
+        },
+        Answers::Finding(id) => match source.findings.iter().find(|f| f.id == *id) {
+            Some(f) => {
+                p.quote = Some(f.message.clone());
+                f.message.clone()
+            }
+            None => {
+                p.period = None;
+                id.clone()
+            }
+        },
+        Answers::Comment(id) => {
+            p.period = None;
+            id.clone()
+        }
+    };
+    (about, p)
+}
+
+/// The item's score then and now with the diff's verdict, or what became of a finding.
+fn since(a: &Action, around: &Around) -> (Option<Score>, Option<Score>, Option<String>) {
+    let score_in = |doc: &ResultDoc, id: &str| Score {
+        period: doc.context.period.clone(),
+        score: doc.item(id).and_then(|i| i.score),
+    };
+    match &a.answers {
+        Answers::Item(id) => {
+            let then = around.then.map(|d| score_in(d, id));
+            let now = Some(score_in(around.now, id));
+            let verdict = around
+                .diff
+                .and_then(|d| d.items.iter().find(|r| r.id == *id))
+                .map(|r| (around.verdict)(r.change.direction));
+            (then, now, verdict)
+        }
+        Answers::Finding(id) => {
+            let raised = |d: &ResultDoc| d.findings.iter().any(|f| f.id == *id);
+            let verdict = match (around.then.map(raised), raised(around.now)) {
+                (Some(true), false) => Some("no longer raised".to_string()),
+                (Some(true), true) => Some("still raised".to_string()),
+                (Some(false), true) => Some("raised again".to_string()),
+                (None, true) => Some("raised".to_string()),
+                (_, false) => Some("not raised".to_string()),
+            };
+            (None, None, verdict)
+        }
+        Answers::Comment(_) => (None, None, None),
+    }
+}
