@@ -68,6 +68,23 @@ const TREND_FORMATS: &str = "Formats:
   html      one web page: a small line chart per item over the periods (overall first),
             then the same tables";
 
+/// What `plead actions` offers, and the file it keeps.
+const ACTIONS_HELP: &str =
+    "The actions log is a TOML file (see docs/actions.md): each action has an id,
+the assessment and item (or finding, or comment) it answers, its text, an owner, a due
+date, the period it was agreed in and a history of its status (open, in progress, done,
+dropped). Workshops add to it and review it with plead assess --actions FILE; reports
+show it with plead report RESULT --actions FILE and plead diff OLD NEW --actions FILE.
+
+Formats:
+  table     the actions for a terminal, overdue first, each with its history
+  markdown  the same as Markdown
+  json      {\"schema\": \"plead.actions/1\", \"actions\": [{\"id\", \"item\", \"text\", \"owner\",
+            \"due\", \"status\", \"overdue\", \"history\", …}]}
+  csv       one row per action
+  xlsx      Summary (the report's text and tables) and Actions (the CSV rows)
+  html      one web page of the same tables";
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the available assessments
@@ -91,6 +108,14 @@ pub enum Command {
     /// Follow Results across periods: every score, its latest change, long-standing problems
     #[command(after_help = TREND_FORMATS)]
     Trend(TrendArgs),
+    /// Keep the actions log: list its actions (overdue, open, done, dropped) with their
+    /// history, add one, or review one
+    #[command(
+        args_conflicts_with_subcommands = true,
+        subcommand_negates_reqs = true,
+        after_help = ACTIONS_HELP
+    )]
+    Actions(ActionsArgs),
     /// Send an assessment out: a returns sheet and questions that `plead score` reads back
     /// with no --map (csv, xlsx), or a printable questionnaire (markdown, html)
     Template(TemplateArgs),
@@ -206,6 +231,10 @@ pub struct AssessArgs {
     /// Continue the saved draft of this assessment without asking
     #[arg(long)]
     pub resume: bool,
+    /// The actions log: each item's open actions are reviewed before it is rated, and
+    /// the actions agreed are added (created when it does not exist yet)
+    #[arg(long, value_name = "ACTIONS.toml")]
+    pub actions: Option<PathBuf>,
     /// Answer the prompts from a file, one line per prompt (for tests and demonstrations)
     #[arg(long, hide = true, value_name = "FILE")]
     pub script: Option<PathBuf>,
@@ -218,6 +247,10 @@ pub struct ReportArgs {
     /// A Result file written by `plead assess` or `plead score`
     #[arg(value_name = "RESULT.json")]
     pub result: PathBuf,
+    /// Add "You said, we did" from this actions log: each action, what prompted it, what
+    /// was done and the item's score now
+    #[arg(long, value_name = "ACTIONS.toml")]
+    pub actions: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -239,8 +272,101 @@ pub struct DiffArgs {
     /// (0.5) or in percentage points of the scale (10%)
     #[arg(long, value_name = "D", requires = "fail_if_worse", value_parser = crate::compare::verdict::parse_min_change)]
     pub min_change: Option<crate::compare::verdict::MinChange>,
+    /// Add "You said, we did" from this actions log: each action, what prompted it, what
+    /// was done, and the item's score in both periods with the verdict
+    #[arg(long, value_name = "ACTIONS.toml")]
+    pub actions: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ActionsArgs {
+    #[command(subcommand)]
+    pub command: Option<ActionsCommand>,
+    /// The actions log (TOML; see docs/actions.md)
+    #[arg(value_name = "ACTIONS.toml", required = true)]
+    pub file: Option<PathBuf>,
+    /// Only the actions of this assessment (an id)
+    #[arg(long, value_name = "ID")]
+    pub assessment: Option<String>,
+    /// Exit with code 1 when an action is overdue: still open or in progress after its
+    /// due date (for scripts)
+    #[arg(long)]
+    pub fail_if_overdue: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionsCommand {
+    /// Record an action decided outside a workshop (after reading a survey's results)
+    Add(ActionsAddArgs),
+    /// Record what became of an action: its status now, and a note
+    Review(ActionsReviewArgs),
+}
+
+/// What an action answers: exactly one of an item, a finding or a comment.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct Answering {
+    /// The item it answers (an item id of the assessment)
+    #[arg(long, value_name = "ITEM")]
+    pub item: Option<String>,
+    /// The finding it answers (a finding id of the assessment)
+    #[arg(long, value_name = "FINDING")]
+    pub finding: Option<String>,
+    /// The comment question it answers (its id)
+    #[arg(long, value_name = "COMMENT")]
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ActionsAddArgs {
+    /// The actions log (created when it does not exist yet, with --org)
+    #[arg(value_name = "ACTIONS.toml")]
+    pub file: PathBuf,
+    /// The assessment it answers (an id, see `plead list`)
+    #[arg(long, value_name = "ID")]
+    pub assessment: String,
+    #[command(flatten)]
+    pub answering: Answering,
+    /// What will be done
+    #[arg(long)]
+    pub text: String,
+    /// Who will do it
+    #[arg(long)]
+    pub owner: String,
+    /// By when: 2026-12-31 or "31 December 2026"
+    #[arg(long)]
+    pub due: String,
+    /// The period it is agreed in (default: the current quarter)
+    #[arg(long)]
+    pub period: Option<String>,
+    /// The organisation, to start a new log (a log keeps the organisation it names)
+    #[arg(long)]
+    pub org: Option<String>,
+    /// A note kept with its agreement
+    #[arg(long, default_value = "")]
+    pub note: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ActionsReviewArgs {
+    /// The actions log
+    #[arg(value_name = "ACTIONS.toml")]
+    pub file: PathBuf,
+    /// The action's id (see `plead actions FILE`)
+    pub id: String,
+    /// Its status now: open, "in progress", done or dropped
+    #[arg(long)]
+    pub status: String,
+    /// What was done, or why it was dropped
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// The period of the review (default: the current quarter)
+    #[arg(long)]
+    pub period: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -248,6 +374,9 @@ pub struct TrendArgs {
     /// Two or more Results of one assessment, in any order: they are put in period order
     #[arg(value_name = "RESULT.json", required = true)]
     pub results: Vec<PathBuf>,
+    /// Add each action's status across the periods, from this actions log
+    #[arg(long, value_name = "ACTIONS.toml")]
+    pub actions: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

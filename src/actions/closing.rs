@@ -8,8 +8,8 @@ use serde::Serialize;
 use time::Date;
 
 use super::{Action, Answers, Log, Status, date};
-use crate::compare::Diff;
 use crate::compare::period;
+use crate::compare::{Diff, Direction};
 use crate::result::{GapKind, ResultDoc};
 
 /// The section a report or a diff adds with `--actions`.
@@ -45,8 +45,10 @@ pub struct Entry {
     /// The item's score in the earlier and the later period (items only).
     pub then: Option<Score>,
     pub now: Option<Score>,
-    /// The diff's verdict on the item, or what became of the finding.
-    pub verdict: Option<String>,
+    /// The diff's verdict on the item.
+    pub direction: Option<Direction>,
+    /// What became of the finding: "no longer raised", "still raised", …
+    pub finding_now: Option<&'static str>,
 }
 
 /// What prompted an action, as the Result of its period recorded it.
@@ -83,9 +85,6 @@ pub struct Around<'a> {
     pub then: Option<&'a ResultDoc>,
     pub now: &'a ResultDoc,
     pub diff: Option<&'a Diff>,
-    /// How each verdict reads ("improved", "≈ no significant change"), from the renderers'
-    /// wording.
-    pub verdict: &'a dyn Fn(crate::compare::Direction) -> String,
 }
 
 /// The section for `around`'s assessment: its actions agreed by the latest period.
@@ -112,15 +111,15 @@ pub fn closing(log: &Log, around: &Around, today: Date) -> Closing {
 }
 
 fn entry(a: &Action, around: &Around, today: Date) -> Entry {
-    // The Result of the period it was agreed in, else the earliest at hand.
+    // What prompted it is quoted from the Result of the period it was agreed in, else
+    // from the earlier Result of a diff; a report of a later period alone names it.
     let source = [around.then, Some(around.now)]
         .into_iter()
         .flatten()
         .find(|r| r.context.period == a.agreed)
-        .or(around.then)
-        .unwrap_or(around.now);
-    let (about, you_said) = prompt(a, source);
-    let (then, now, verdict) = since(a, around);
+        .or(around.then);
+    let (about, you_said) = prompt(a, source, around.now);
+    let (then, now, direction, finding_now) = since(a, around);
     Entry {
         id: a.id.clone(),
         answers: a.answers.key(),
@@ -145,43 +144,49 @@ fn entry(a: &Action, around: &Around, today: Date) -> Entry {
             .collect(),
         then,
         now,
-        verdict,
+        direction,
+        finding_now,
     }
 }
 
-/// What the action answers and what the Result `source` recorded of it.
-fn prompt(a: &Action, source: &ResultDoc) -> (String, Prompt) {
+/// What the action answers (named from any Result at hand) and what the Result
+/// `source` of its period recorded of it.
+fn prompt(a: &Action, source: Option<&ResultDoc>, now: &ResultDoc) -> (String, Prompt) {
     let mut p = Prompt {
-        period: Some(source.context.period.clone()),
+        period: source.map(|s| s.context.period.clone()),
         score: None,
         rating: None,
         gap: None,
         quote: None,
     };
+    let named = source.unwrap_or(now);
     let about = match &a.answers {
-        Answers::Item(id) => match source.item(id) {
-            Some(item) => {
+        Answers::Item(id) => {
+            if let Some(item) = source.and_then(|s| s.item(id)) {
+                let s = source.expect("the item is in it");
                 p.score = item.score;
-                p.rating = source.rating_label(item);
-                p.gap = source
+                p.rating = s.rating_label(item);
+                p.gap = s
                     .gaps
                     .iter()
                     .find(|g| g.item == *id)
                     .map(|g| (g.kind, g.reference, g.size));
-                item.title.clone()
             }
-            None => id.clone(),
-        },
-        Answers::Finding(id) => match source.findings.iter().find(|f| f.id == *id) {
-            Some(f) => {
-                p.quote = Some(f.message.clone());
-                f.message.clone()
-            }
-            None => {
+            named
+                .item(id)
+                .or_else(|| now.item(id))
+                .map_or_else(|| id.clone(), |i| i.title.clone())
+        }
+        Answers::Finding(id) => {
+            let raised = source.and_then(|s| s.findings.iter().find(|f| f.id == *id));
+            if raised.is_none() {
                 p.period = None;
-                id.clone()
             }
-        },
+            p.quote = raised.map(|f| f.message.clone());
+            raised
+                .or_else(|| now.findings.iter().find(|f| f.id == *id))
+                .map_or_else(|| id.clone(), |f| f.message.clone())
+        }
         Answers::Comment(id) => {
             p.period = None;
             id.clone()
@@ -191,7 +196,14 @@ fn prompt(a: &Action, source: &ResultDoc) -> (String, Prompt) {
 }
 
 /// The item's score then and now with the diff's verdict, or what became of a finding.
-fn since(a: &Action, around: &Around) -> (Option<Score>, Option<Score>, Option<String>) {
+type Since = (
+    Option<Score>,
+    Option<Score>,
+    Option<Direction>,
+    Option<&'static str>,
+);
+
+fn since(a: &Action, around: &Around) -> Since {
     let score_in = |doc: &ResultDoc, id: &str| Score {
         period: doc.context.period.clone(),
         score: doc.item(id).and_then(|i| i.score),
@@ -200,23 +212,23 @@ fn since(a: &Action, around: &Around) -> (Option<Score>, Option<Score>, Option<S
         Answers::Item(id) => {
             let then = around.then.map(|d| score_in(d, id));
             let now = Some(score_in(around.now, id));
-            let verdict = around
+            let direction = around
                 .diff
                 .and_then(|d| d.items.iter().find(|r| r.id == *id))
-                .map(|r| (around.verdict)(r.change.direction));
-            (then, now, verdict)
+                .map(|r| r.change.direction);
+            (then, now, direction, None)
         }
         Answers::Finding(id) => {
             let raised = |d: &ResultDoc| d.findings.iter().any(|f| f.id == *id);
-            let verdict = match (around.then.map(raised), raised(around.now)) {
-                (Some(true), false) => Some("no longer raised".to_string()),
-                (Some(true), true) => Some("still raised".to_string()),
-                (Some(false), true) => Some("raised again".to_string()),
-                (None, true) => Some("raised".to_string()),
-                (_, false) => Some("not raised".to_string()),
+            let now = match (around.then.map(raised), raised(around.now)) {
+                (Some(true), false) => "no longer raised",
+                (Some(true), true) => "still raised",
+                (Some(false), true) => "raised again",
+                (None, true) => "raised",
+                (_, false) => "not raised",
             };
-            (None, None, verdict)
+            (None, None, None, Some(now))
         }
-        Answers::Comment(_) => (None, None, None),
+        Answers::Comment(_) => (None, None, None, None),
     }
 }

@@ -40,8 +40,7 @@ pub fn from_toml(value: &toml::Value) -> Option<Date> {
     match value {
         toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
             let d = dt.date?;
-            Date::from_calendar_date(i32::from(d.year), Month::try_from(d.month).ok()?, d.day)
-                .ok()
+            Date::from_calendar_date(i32::from(d.year), Month::try_from(d.month).ok()?, d.day).ok()
         }
         toml::Value::String(s) => parse(s),
         _ => None,
@@ -70,7 +69,12 @@ mod tests {
 
     #[test]
     fn dates_read_as_people_write_them() {
-        for s in ["2026-12-31", "31 December 2026", "31 Dec 2026", "31/12/2026"] {
+        for s in [
+            "2026-12-31",
+            "31 December 2026",
+            "31 Dec 2026",
+            "31/12/2026",
+        ] {
             assert_eq!(parse(s), Some(date!(2026 - 12 - 31)), "{s}");
         }
         for s in ["2026-02-30", "soon", "Q4", "31 Smarch 2026", "12/31"] {

@@ -29,7 +29,9 @@ pub fn to_text(log: &Log) -> String {
 
 /// `text` with `action` added at the end.
 pub fn add(text: &str, action: &Action) -> Result<String, String> {
-    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| e.to_string())?;
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| e.to_string())?;
     let list = doc
         .entry("action")
         .or_insert(Item::ArrayOfTables(ArrayOfTables::new()))
@@ -60,7 +62,9 @@ pub fn add(text: &str, action: &Action) -> Result<String, String> {
 
 /// `text` with `change` added to the history of the action `id`.
 pub fn review(text: &str, id: &str, change: &Change) -> Result<String, String> {
-    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| e.to_string())?;
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| e.to_string())?;
     let list = doc
         .get_mut("action")
         .and_then(Item::as_array_of_tables_mut)
@@ -153,10 +157,8 @@ mod tests {
 
     #[test]
     fn hand_edits_are_kept_when_plead_adds_and_reviews() {
-        let text = to_text(&sample()).replace(
-            "text = ",
-            "# the board asked for this one\ntext    =    ",
-        );
+        let text =
+            to_text(&sample()).replace("text = ", "# the board asked for this one\ntext    =    ");
         let change = Change {
             status: Status::Done,
             period: "2026-Q4".into(),
@@ -180,6 +182,10 @@ mod tests {
     fn reviewing_an_id_not_in_the_log_is_refused() {
         let text = to_text(&sample());
         let change = sample().actions[0].history[0].clone();
-        assert!(review(&text, "A9", &change).unwrap_err().contains("no action \"A9\""));
+        assert!(
+            review(&text, "A9", &change)
+                .unwrap_err()
+                .contains("no action \"A9\"")
+        );
     }
 }

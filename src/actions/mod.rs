@@ -144,7 +144,11 @@ impl Action {
     /// The status it had at the end of `period` (by `order`, which puts periods in
     /// time order): the latest change in that period or before; `None` before it was
     /// agreed.
-    pub fn status_in<K: Ord>(&self, period: &str, order: impl Fn(&str) -> Option<K>) -> Option<Status> {
+    pub fn status_in<K: Ord>(
+        &self,
+        period: &str,
+        order: impl Fn(&str) -> Option<K>,
+    ) -> Option<Status> {
         let at = order(period)?;
         let agreed = order(&self.agreed)?;
         if agreed > at {
@@ -226,13 +230,19 @@ mod tests {
         let today = date!(2026 - 10 - 01);
         let open = action(Some(date!(2026 - 09 - 30)), &[(Status::Open, "2026-Q2")]);
         assert!(open.is_overdue(today));
-        assert!(!open.is_overdue(date!(2026 - 09 - 30)), "due today is not overdue");
+        assert!(
+            !open.is_overdue(date!(2026 - 09 - 30)),
+            "due today is not overdue"
+        );
         let done = action(
             Some(date!(2026 - 09 - 30)),
             &[(Status::Open, "2026-Q2"), (Status::Done, "2026-Q3")],
         );
         assert!(!done.is_overdue(today));
-        assert!(!action(None, &[]).is_overdue(today), "no due date, never overdue");
+        assert!(
+            !action(None, &[]).is_overdue(today),
+            "no due date, never overdue"
+        );
     }
 
     #[test]

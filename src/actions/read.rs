@@ -88,7 +88,10 @@ pub fn read(bytes: &[u8], expect: &Expect) -> Result<Log, Vec<Problem>> {
             o.get_ref().trim().to_string()
         }
         Some(o) => {
-            at(o.span().start, "organisation is empty: name the organisation whose actions these are".into());
+            at(
+                o.span().start,
+                "organisation is empty: name the organisation whose actions these are".into(),
+            );
             String::new()
         }
         None => {
@@ -132,7 +135,9 @@ fn read_action(
     if !is_id(id) {
         at(
             a.id.span().start,
-            format!("the id \"{id}\" is not one plead can name on the command line: use letters, digits, '-', '_' and '.' (e.g. A12)"),
+            format!(
+                "the id \"{id}\" is not one plead can name on the command line: use letters, digits, '-', '_' and '.' (e.g. A12)"
+            ),
         );
     }
     let assessment = known.iter().find(|k| k.id == *a.assessment.get_ref());
@@ -149,25 +154,43 @@ fn read_action(
     }
     let answers = reference(a, start, assessment.copied(), at);
     if a.text.get_ref().trim().is_empty() {
-        at(a.text.span().start, "the action's text is empty: say what will be done".into());
+        at(
+            a.text.span().start,
+            "the action's text is empty: say what will be done".into(),
+        );
     }
     let due = a.due.as_ref().and_then(|d| {
         let parsed = date::from_toml(d.get_ref());
         if parsed.is_none() {
-            at(d.span().start, format!("due {} is not a date: give {}", shown(d.get_ref()), date::FORMS));
+            at(
+                d.span().start,
+                format!(
+                    "due {} is not a date: give {}",
+                    shown(d.get_ref()),
+                    date::FORMS
+                ),
+            );
         }
         parsed
     });
     if let Some(why) = period::refusal(a.agreed.get_ref()) {
         at(a.agreed.span().start, format!("agreed: {why}"));
     }
-    let history: Vec<Change> = a.history.iter().filter_map(|c| read_change(c.get_ref(), at)).collect();
+    let history: Vec<Change> = a
+        .history
+        .iter()
+        .filter_map(|c| read_change(c.get_ref(), at))
+        .collect();
     Some(Action {
         id: id.to_string(),
         assessment: a.assessment.get_ref().clone(),
         answers: answers?,
         text: a.text.get_ref().trim().to_string(),
-        owner: a.owner.as_ref().map(|o| o.trim().to_string()).filter(|o| !o.is_empty()),
+        owner: a
+            .owner
+            .as_ref()
+            .map(|o| o.trim().to_string())
+            .filter(|o| !o.is_empty()),
         due,
         agreed: a.agreed.get_ref().trim().to_string(),
         history,
@@ -183,18 +206,31 @@ fn reference(
     at: &mut impl FnMut(usize, String),
 ) -> Option<Answers> {
     let given: Vec<(&Spanned<String>, Answers)> = [
-        a.item.as_ref().map(|s| (s, Answers::Item(s.get_ref().clone()))),
-        a.finding.as_ref().map(|s| (s, Answers::Finding(s.get_ref().clone()))),
-        a.comment.as_ref().map(|s| (s, Answers::Comment(s.get_ref().clone()))),
+        a.item
+            .as_ref()
+            .map(|s| (s, Answers::Item(s.get_ref().clone()))),
+        a.finding
+            .as_ref()
+            .map(|s| (s, Answers::Finding(s.get_ref().clone()))),
+        a.comment
+            .as_ref()
+            .map(|s| (s, Answers::Comment(s.get_ref().clone()))),
     ]
     .into_iter()
     .flatten()
     .collect();
     if given.len() != 1 {
-        let what = if given.is_empty() { "answers nothing" } else { "answers more than one thing" };
+        let what = if given.is_empty() {
+            "answers nothing"
+        } else {
+            "answers more than one thing"
+        };
         at(
             start,
-            format!("action \"{}\" {what}: give exactly one of item = \"…\", finding = \"…\" or comment = \"…\"", a.id.get_ref()),
+            format!(
+                "action \"{}\" {what}: give exactly one of item = \"…\", finding = \"…\" or comment = \"…\"",
+                a.id.get_ref()
+            ),
         );
         return None;
     }
@@ -207,14 +243,22 @@ fn reference(
             let ids: Vec<&str> = assessment.items.iter().map(|i| i.id.as_str()).collect();
             at(
                 span.span().start,
-                format!("unknown item \"{id}\" (items of {}: {})", assessment.id, ids.join(", ")),
+                format!(
+                    "unknown item \"{id}\" (items of {}: {})",
+                    assessment.id,
+                    ids.join(", ")
+                ),
             );
         }
         Answers::Finding(id) if !assessment.findings.iter().any(|f| f.id == *id) => {
             let ids: Vec<&str> = assessment.findings.iter().map(|f| f.id.as_str()).collect();
             at(
                 span.span().start,
-                format!("unknown finding \"{id}\" (findings of {}: {})", assessment.id, ids.join(", ")),
+                format!(
+                    "unknown finding \"{id}\" (findings of {}: {})",
+                    assessment.id,
+                    ids.join(", ")
+                ),
             );
         }
         _ => {}
@@ -228,7 +272,11 @@ fn read_change(c: &ChangeFile, at: &mut impl FnMut(usize, String)) -> Option<Cha
     if status.is_none() {
         at(
             c.status.span().start,
-            format!("status \"{}\" is not one of {}", c.status.get_ref(), Status::listed()),
+            format!(
+                "status \"{}\" is not one of {}",
+                c.status.get_ref(),
+                Status::listed()
+            ),
         );
     }
     if let Some(why) = period::refusal(c.period.get_ref()) {
@@ -236,7 +284,14 @@ fn read_change(c: &ChangeFile, at: &mut impl FnMut(usize, String)) -> Option<Cha
     }
     let day = date::from_toml(c.date.get_ref());
     if day.is_none() {
-        at(c.date.span().start, format!("date {} is not a date: give {}", shown(c.date.get_ref()), date::FORMS));
+        at(
+            c.date.span().start,
+            format!(
+                "date {} is not a date: give {}",
+                shown(c.date.get_ref()),
+                date::FORMS
+            ),
+        );
     }
     Some(Change {
         status: status?,
@@ -250,7 +305,9 @@ fn read_change(c: &ChangeFile, at: &mut impl FnMut(usize, String)) -> Option<Cha
 pub fn is_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 /// A value as the file wrote it, for a message.

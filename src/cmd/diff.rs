@@ -28,8 +28,18 @@ pub fn run(env: &Env, args: DiffArgs) -> anyhow::Result<()> {
     for note in diff.notes.iter().filter(|n| n.kind.is_warning()) {
         crate::output::message(&format!("warning: {}", note.message));
     }
+    let sections = match &args.actions {
+        Some(log) => vec![super::actions::closing_section(
+            env,
+            log,
+            Some(&old),
+            &new,
+            Some(&diff),
+        )?],
+        None => Vec::new(),
+    };
     for path in super::emit_with(&args.output, env, |format, options| {
-        render::diff(&diff, format, options)
+        render::diff_with(&diff, &sections, format, options)
     })? {
         crate::output::message(&format!("wrote {path}"));
     }

@@ -1,6 +1,7 @@
 //! The subcommands, one file each. Commands are the only code that touches files, the
 //! terminal and the clock; everything they compute comes from the pure core.
 
+mod actions;
 mod assess;
 mod completions;
 mod diff;
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Score(args) => score::run(&env, args),
         Command::Diff(args) => diff::run(&env, args),
         Command::Trend(args) => trend::run(&env, args),
+        Command::Actions(args) => actions::run(&env, args),
         Command::Template(args) => template::run(&env, args),
         Command::New(args) => new::run(args),
         Command::Completions(args) => completions::run(args),
@@ -52,10 +54,20 @@ pub fn format_of(path: &Path) -> Option<Format> {
 /// in `--format` when none is given. Returns the files written. A Result (JSON) is
 /// created readable by the user only: it holds people's notes.
 pub fn emit(doc: &ResultDoc, output: &OutputArgs, env: &Env) -> anyhow::Result<Vec<String>> {
+    emit_sections(doc, &[], output, env)
+}
+
+/// As `emit`, with `sections` after the Result's own parts ("You said, we did").
+pub fn emit_sections(
+    doc: &ResultDoc,
+    sections: &[render::Section],
+    output: &OutputArgs,
+    env: &Env,
+) -> anyhow::Result<Vec<String>> {
     plan(
         output,
         env,
-        |format, options| render::result(doc, format, options),
+        |format, options| render::result_with(doc, sections, format, options),
         result_readers,
     )?
     .write(output.force, Vec::new())

@@ -1,4 +1,5 @@
-//! `plead trend`: Results of one assessment put in period order and followed row by row.
+//! `plead trend`: Results of one assessment put in period order and followed row by row;
+//! with `--actions`, each action's status across the periods.
 
 use super::Env;
 
@@ -26,8 +27,12 @@ pub fn run(env: &Env, args: TrendArgs) -> anyhow::Result<()> {
     for note in trend.notes.iter().filter(|n| n.kind.is_warning()) {
         crate::output::message(&format!("warning: {}", note.message));
     }
+    let sections = match &args.actions {
+        Some(log) => vec![super::actions::across_section(env, log, &trend)?],
+        None => Vec::new(),
+    };
     for path in super::emit_with(&args.output, env, |format, options| {
-        render::trend(&trend, format, options)
+        render::trend_with(&trend, &sections, format, options)
     })? {
         crate::output::message(&format!("wrote {path}"));
     }

@@ -9,7 +9,7 @@
 
 use super::model::{Cell, Column, Table};
 use super::text::csv_text;
-use super::{Options, Renderer, diff, trend};
+use super::{Options, Renderer, Section, diff, trend};
 use crate::compare::{Diff, Trend};
 use crate::result::ResultDoc;
 
@@ -17,17 +17,29 @@ use crate::result::ResultDoc;
 pub struct Csv;
 
 impl Renderer for Csv {
-    fn result(&self, doc: &ResultDoc, _: &Options) -> Vec<u8> {
-        write(&result_table(doc))
+    fn result(&self, doc: &ResultDoc, sections: &[Section], _: &Options) -> Vec<u8> {
+        write(&appended(result_table(doc), sections))
     }
 
-    fn diff(&self, d: &Diff, _: &Options) -> Vec<u8> {
-        write(&diff::table(d))
+    fn diff(&self, d: &Diff, sections: &[Section], _: &Options) -> Vec<u8> {
+        write(&appended(diff::table(d), sections))
     }
 
-    fn trend(&self, t: &Trend, _: &Options) -> Vec<u8> {
-        write(&trend::table(t))
+    fn trend(&self, t: &Trend, sections: &[Section], _: &Options) -> Vec<u8> {
+        write(&appended(trend::table(t), sections))
     }
+
+    fn sections(&self, _: &str, sections: &[Section], _: &Options) -> Vec<u8> {
+        write(&appended(Table::default(), sections))
+    }
+}
+
+/// A document's table with its sections' rows after its own (see `Table::append`).
+fn appended(mut table: Table, sections: &[Section]) -> Table {
+    for s in sections {
+        table.append(&s.table);
+    }
+    table
 }
 
 /// A table as CSV: headers and text cells guarded, numbers with their column's decimals.

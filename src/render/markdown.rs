@@ -2,7 +2,7 @@
 //! is escaped so it cannot become markup (or HTML) in a Markdown viewer.
 
 use super::model::Block;
-use super::{Options, Renderer, diff, result, trend};
+use super::{Options, Renderer, Section, diff, result, trend, with_sections};
 use crate::compare::{Diff, Trend};
 use crate::result::ResultDoc;
 
@@ -10,16 +10,24 @@ use crate::result::ResultDoc;
 pub struct Markdown;
 
 impl Renderer for Markdown {
-    fn result(&self, doc: &ResultDoc, _: &Options) -> Vec<u8> {
-        draw(&result::blocks(doc)).into_bytes()
+    fn result(&self, doc: &ResultDoc, sections: &[Section], _: &Options) -> Vec<u8> {
+        draw(&with_sections(result::blocks(doc), sections)).into_bytes()
     }
 
-    fn diff(&self, d: &Diff, _: &Options) -> Vec<u8> {
-        draw(&diff::blocks(d)).into_bytes()
+    fn diff(&self, d: &Diff, sections: &[Section], _: &Options) -> Vec<u8> {
+        draw(&with_sections(diff::blocks(d), sections)).into_bytes()
     }
 
-    fn trend(&self, t: &Trend, _: &Options) -> Vec<u8> {
-        draw(&trend::blocks(t, false)).into_bytes()
+    fn trend(&self, t: &Trend, sections: &[Section], _: &Options) -> Vec<u8> {
+        draw(&with_sections(trend::blocks(t, false), sections)).into_bytes()
+    }
+
+    fn sections(&self, title: &str, sections: &[Section], _: &Options) -> Vec<u8> {
+        draw(&with_sections(
+            vec![Block::Title(title.to_string())],
+            sections,
+        ))
+        .into_bytes()
     }
 }
 

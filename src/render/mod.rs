@@ -8,8 +8,11 @@
 //! - one file per format behind `Renderer`, picked by `Format::renderer`: `table` (the
 //!   terminal), `markdown`, `json`, `csv`, `xlsx`, `html` (with inline SVG charts, `svg`;
 //!   both escape through `markup`);
+//! - `actions`: the actions log as a list, "You said, we did", and the actions' status
+//!   across a trend's periods, as sections (`model::Section`) any document may carry;
 //! - `template` and `questionnaire` draw an assessment for a survey tool or on paper.
 
+pub mod actions;
 pub mod assessment;
 mod csv;
 mod diff;
@@ -35,6 +38,7 @@ use crate::compare::{Diff, Trend};
 use crate::result::ResultDoc;
 
 pub use format::Format;
+pub use model::Section;
 
 /// How a report is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -56,10 +60,14 @@ impl Default for Options {
 
 /// A format's renderer: a document in, bytes out, no I/O (as hyperfine's exporters).
 /// A new format is a file with one of these, and a line in `Format::renderer`.
+/// Each document may carry `sections` beyond its own (see `model::Section`), which the
+/// format lays out after the document's own parts; `sections` alone is a document made
+/// only of them (the actions list).
 pub trait Renderer {
-    fn result(&self, doc: &ResultDoc, options: &Options) -> Vec<u8>;
-    fn diff(&self, d: &Diff, options: &Options) -> Vec<u8>;
-    fn trend(&self, t: &Trend, options: &Options) -> Vec<u8>;
+    fn result(&self, doc: &ResultDoc, sections: &[Section], options: &Options) -> Vec<u8>;
+    fn diff(&self, d: &Diff, sections: &[Section], options: &Options) -> Vec<u8>;
+    fn trend(&self, t: &Trend, sections: &[Section], options: &Options) -> Vec<u8>;
+    fn sections(&self, title: &str, sections: &[Section], options: &Options) -> Vec<u8>;
 }
 
 impl Format {
@@ -78,17 +86,50 @@ impl Format {
 
 /// A Result rendered in a format.
 pub fn result(doc: &ResultDoc, format: Format, options: &Options) -> Vec<u8> {
-    format.renderer().result(doc, options)
+    format.renderer().result(doc, &[], options)
 }
 
 /// A diff of two Results rendered in a format.
 pub fn diff(d: &Diff, format: Format, options: &Options) -> Vec<u8> {
-    format.renderer().diff(d, options)
+    format.renderer().diff(d, &[], options)
 }
 
 /// A trend over Results rendered in a format; sparklines only on the terminal table.
 pub fn trend(t: &Trend, format: Format, options: &Options) -> Vec<u8> {
-    format.renderer().trend(t, options)
+    format.renderer().trend(t, &[], options)
+}
+
+/// A Result with sections after its own parts ("You said, we did").
+pub fn result_with(
+    doc: &ResultDoc,
+    sections: &[Section],
+    format: Format,
+    options: &Options,
+) -> Vec<u8> {
+    format.renderer().result(doc, sections, options)
+}
+
+/// A diff with sections after its own parts.
+pub fn diff_with(d: &Diff, sections: &[Section], format: Format, options: &Options) -> Vec<u8> {
+    format.renderer().diff(d, sections, options)
+}
+
+/// A trend with sections after its own parts.
+pub fn trend_with(t: &Trend, sections: &[Section], format: Format, options: &Options) -> Vec<u8> {
+    format.renderer().trend(t, sections, options)
+}
+
+/// A document made only of sections (the actions list) rendered in a format.
+pub fn sections(title: &str, sections: &[Section], format: Format, options: &Options) -> Vec<u8> {
+    format.renderer().sections(title, sections, options)
+}
+
+/// The blocks of a document followed by those of its sections.
+fn with_sections(mut blocks: Vec<model::Block>, sections: &[Section]) -> Vec<model::Block> {
+    for s in sections {
+        blocks.extend(s.blocks.iter().cloned());
+    }
+    blocks
 }
 
 /// Blocks drawn for a terminal.

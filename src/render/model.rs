@@ -239,3 +239,70 @@ impl Table {
         }
     }
 }
+
+/// A part a document carries beyond its own (the actions log's "You said, we did" in a
+/// report or a diff, the actions' status across a trend's periods), or the whole of a
+/// document made only of such parts (`plead actions`): built once, laid out by each
+/// format — its blocks in the report, its table's rows in CSV, a sheet of its own in a
+/// workbook, a key of its own in JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Its key in JSON.
+    pub key: String,
+    /// Its sheet's name in a workbook (at most 31 characters).
+    pub sheet: String,
+    pub blocks: Vec<Block>,
+    pub table: Table,
+    /// Its JSON value, written (pretty) with its keys in the order the document gives.
+    pub json: String,
+}
+
+impl Table {
+    /// This table's rows, then `other`'s, under the columns of both: a column of the
+    /// same name is shared, the others are added at the end and left empty where a row
+    /// has no value (so a CSV keeps one header row).
+    pub fn append(&mut self, other: &Table) {
+        let mut at = Vec::with_capacity(other.columns.len());
+        for c in &other.columns {
+            match self.columns.iter().position(|s| s.name == c.name) {
+                Some(i) => at.push(i),
+                None => {
+                    self.columns.push(c.clone());
+                    at.push(self.columns.len() - 1);
+                }
+            }
+        }
+        let width = self.columns.len();
+        for row in &mut self.rows {
+            row.resize(width, Cell::Empty);
+        }
+        for row in &other.rows {
+            let mut cells = vec![Cell::Empty; width];
+            for (cell, &i) in row.iter().zip(&at) {
+                cells[i] = cell.clone();
+            }
+            self.rows.push(cells);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn appended_rows_share_the_columns_of_the_same_name() {
+        let mut a = Table::new(vec![Column::text("level"), Column::number("score", 2)]);
+        a.row(vec!["item".into(), 2.0.into()]);
+        let mut b = Table::new(vec![Column::text("level"), Column::text("status")]);
+        b.row(vec!["action".into(), "done".into()]);
+        a.append(&b);
+        let names: Vec<&str> = a.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["level", "score", "status"]);
+        assert_eq!(
+            a.rows[0],
+            vec!["item".into(), Cell::Number(2.0), Cell::Empty]
+        );
+        assert_eq!(a.rows[1], vec!["action".into(), Cell::Empty, "done".into()]);
+    }
+}

@@ -5,7 +5,7 @@ use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Wi
 
 use super::model::{Block, Grid};
 use super::text::{terminal_safe, wrap};
-use super::{Options, Renderer, diff, result, trend};
+use super::{Options, Renderer, Section, diff, result, trend, with_sections};
 use crate::compare::{Diff, Trend};
 use crate::result::ResultDoc;
 
@@ -13,16 +13,21 @@ use crate::result::ResultDoc;
 pub struct Terminal;
 
 impl Renderer for Terminal {
-    fn result(&self, doc: &ResultDoc, options: &Options) -> Vec<u8> {
-        draw(&result::blocks(doc), options).into_bytes()
+    fn result(&self, doc: &ResultDoc, sections: &[Section], options: &Options) -> Vec<u8> {
+        draw(&with_sections(result::blocks(doc), sections), options).into_bytes()
     }
 
-    fn diff(&self, d: &Diff, options: &Options) -> Vec<u8> {
-        draw(&diff::blocks(d), options).into_bytes()
+    fn diff(&self, d: &Diff, sections: &[Section], options: &Options) -> Vec<u8> {
+        draw(&with_sections(diff::blocks(d), sections), options).into_bytes()
     }
 
-    fn trend(&self, t: &Trend, options: &Options) -> Vec<u8> {
-        draw(&trend::blocks(t, true), options).into_bytes()
+    fn trend(&self, t: &Trend, sections: &[Section], options: &Options) -> Vec<u8> {
+        draw(&with_sections(trend::blocks(t, true), sections), options).into_bytes()
+    }
+
+    fn sections(&self, title: &str, sections: &[Section], options: &Options) -> Vec<u8> {
+        let title = vec![Block::Title(title.to_string())];
+        draw(&with_sections(title, sections), options).into_bytes()
     }
 }
 

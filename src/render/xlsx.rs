@@ -11,7 +11,7 @@
 use rust_xlsxwriter::{DataValidation, Format as Style, Formula, Workbook, XlsxError};
 
 use super::model::{Block, Column, Shown, Table};
-use super::{Options, Renderer, diff, trend};
+use super::{Options, Renderer, Section, diff, trend, with_sections};
 use crate::compare::{Diff, Trend};
 use crate::result::ResultDoc;
 
@@ -19,17 +19,42 @@ use crate::result::ResultDoc;
 pub struct Xlsx;
 
 impl Renderer for Xlsx {
-    fn result(&self, doc: &ResultDoc, _: &Options) -> Vec<u8> {
-        result(doc, Vec::new())
+    fn result(&self, doc: &ResultDoc, sections: &[Section], _: &Options) -> Vec<u8> {
+        result(doc, section_sheets(sections))
     }
 
-    fn diff(&self, d: &Diff, _: &Options) -> Vec<u8> {
-        report(&diff::blocks(d), "Changes", &diff::table(d))
+    fn diff(&self, d: &Diff, sections: &[Section], _: &Options) -> Vec<u8> {
+        let blocks = with_sections(diff::blocks(d), sections);
+        report(
+            &blocks,
+            "Changes",
+            &diff::table(d),
+            section_sheets(sections),
+        )
     }
 
-    fn trend(&self, t: &Trend, _: &Options) -> Vec<u8> {
-        report(&trend::blocks(t, false), "Trend", &trend::table(t))
+    fn trend(&self, t: &Trend, sections: &[Section], _: &Options) -> Vec<u8> {
+        let blocks = with_sections(trend::blocks(t, false), sections);
+        report(&blocks, "Trend", &trend::table(t), section_sheets(sections))
     }
+
+    fn sections(&self, title: &str, sections: &[Section], _: &Options) -> Vec<u8> {
+        let blocks = with_sections(vec![Block::Title(title.to_string())], sections);
+        match sections.split_first() {
+            Some((first, rest)) => {
+                report(&blocks, &first.sheet, &first.table, section_sheets(rest))
+            }
+            None => report(&blocks, "Data", &Table::default(), Vec::new()),
+        }
+    }
+}
+
+/// A sheet of each section's table, named as the section says.
+fn section_sheets(sections: &[Section]) -> Vec<Sheet> {
+    sections
+        .iter()
+        .map(|s| Sheet::new(&s.sheet, s.table.as_shown()))
+        .collect()
 }
 
 pub use super::model::Cell;
@@ -485,8 +510,8 @@ fn groups(doc: &ResultDoc) -> Sheet {
 
 /// A diff or a trend: its report's headings, paragraphs and tables as a summary sheet
 /// (each grid's figures as numbers, its other cells as text), then its typed table, each
-/// number the figure the CSV shows.
-pub fn report(blocks: &[Block], data_name: &str, data: &Table) -> Vec<u8> {
+/// number the figure the CSV shows, then `extra` sheets.
+pub fn report(blocks: &[Block], data_name: &str, data: &Table, extra: Vec<Sheet>) -> Vec<u8> {
     let mut lines: Vec<Vec<Cell>> = Vec::new();
     for block in blocks {
         match block {
@@ -516,10 +541,12 @@ pub fn report(blocks: &[Block], data_name: &str, data: &Table) -> Vec<u8> {
     };
     let mut summary = Table::new(vec![Column::text(&title)]);
     summary.rows = lines;
-    workbook(&[
+    let mut sheets = vec![
         Sheet::new("Summary", summary),
         Sheet::new(data_name, data.as_shown()),
-    ])
+    ];
+    sheets.extend(extra);
+    workbook(&sheets)
 }
 
 /// A grid's cell in a sheet: a figure as its number, anything else as the text shown.

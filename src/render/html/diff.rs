@@ -17,8 +17,8 @@ const PERCENT: Axis = Axis {
     percent: true,
 };
 
-/// The page for a diff.
-pub fn diff(d: &Diff) -> String {
+/// The page for a diff, with `sections` (HTML) at the end.
+pub fn diff(d: &Diff, sections: &str) -> String {
     let title = format!(
         "{} — {}: {} → {}",
         d.assessment.title, d.new.organisation, d.old.period, d.new.period
@@ -52,6 +52,7 @@ pub fn diff(d: &Diff) -> String {
     if open {
         main.push_str("</div>\n");
     }
+    main.push_str(sections);
     let footer = footer(&crate::render::diff::about(d));
     page(&title, &header(d), &main, &footer)
 }

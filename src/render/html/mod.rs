@@ -19,7 +19,7 @@ pub use diff::diff;
 pub use result::result;
 pub use trend::trend;
 
-use super::{Options, Renderer};
+use super::{Options, Renderer, Section};
 use crate::compare::{Diff, Trend};
 use crate::result::ResultDoc;
 
@@ -27,15 +27,35 @@ use crate::result::ResultDoc;
 pub struct Html;
 
 impl Renderer for Html {
-    fn result(&self, doc: &ResultDoc, _: &Options) -> Vec<u8> {
-        result(doc).into_bytes()
+    fn result(&self, doc: &ResultDoc, sections: &[Section], _: &Options) -> Vec<u8> {
+        result(doc, &section_html(sections)).into_bytes()
     }
 
-    fn diff(&self, d: &Diff, _: &Options) -> Vec<u8> {
-        diff(d).into_bytes()
+    fn diff(&self, d: &Diff, sections: &[Section], _: &Options) -> Vec<u8> {
+        diff(d, &section_html(sections)).into_bytes()
     }
 
-    fn trend(&self, t: &Trend, _: &Options) -> Vec<u8> {
-        trend(t).into_bytes()
+    fn trend(&self, t: &Trend, sections: &[Section], _: &Options) -> Vec<u8> {
+        trend(t, &section_html(sections)).into_bytes()
     }
+
+    fn sections(&self, title: &str, sections: &[Section], _: &Options) -> Vec<u8> {
+        let header = format!("<h1>{}</h1>\n", crate::render::markup::escape(title));
+        let footer = page::footer("Written by plead from the actions log.");
+        page::page(title, &header, &section_html(sections), &footer).into_bytes()
+    }
+}
+
+/// Each section's blocks as HTML, in a section element of its own (its key the id).
+fn section_html(sections: &[Section]) -> String {
+    sections
+        .iter()
+        .map(|s| {
+            format!(
+                "<section id=\"{}\">\n{}</section>\n",
+                crate::render::markup::escape(&s.key),
+                page::blocks(&s.blocks, &s.key)
+            )
+        })
+        .collect()
 }

@@ -10,8 +10,8 @@ use crate::render::result::{rating_label, who};
 use crate::render::text::{number, percent, score};
 use crate::result::{GapKind, ItemResult, Method, ResultDoc};
 
-/// The page for a Result.
-pub fn result(doc: &ResultDoc) -> String {
+/// The page for a Result, with `sections` (HTML) after its action plan.
+pub fn result(doc: &ResultDoc, sections: &str) -> String {
     let title = format!(
         "{} — {}, {}",
         doc.assessment.title, doc.context.organisation, doc.context.period
@@ -21,6 +21,7 @@ pub fn result(doc: &ResultDoc) -> String {
     main.push_str(&findings(doc));
     main.push_str(&priorities(doc));
     main.push_str(&action_plan(doc));
+    main.push_str(sections);
     main.push_str(&data(doc));
     let footer = footer(&format!(
         "Assessment {} version {} (definition {}), scored {} by plead {}.",

@@ -11,7 +11,7 @@ use crate::render::svg::lines;
 use crate::render::text::{percent, score};
 
 /// The page for a trend.
-pub fn trend(t: &Trend) -> String {
+pub fn trend(t: &Trend, sections: &str) -> String {
     let first = &t.periods[0];
     let last = &t.periods[t.periods.len() - 1];
     let title = format!(
@@ -29,6 +29,7 @@ pub fn trend(t: &Trend) -> String {
             main.push_str(&figure("chart-trend", &chart(t)));
         }
     }
+    main.push_str(sections);
     let footer = footer(&format!(
         "Followed: {} results of {}.",
         t.periods.len(),
