@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use crate::assessment::{Assessment, FieldKind, Item, Scale};
 use crate::problem::{Problem, utf8};
-use crate::response::{Answer, Answers, Example, RaterSpec, Rating};
+use crate::response::{Answer, Answers, Example, RaterSpec, Rating, Review};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -20,6 +20,17 @@ struct AnswersFile {
     raters: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     answers: BTreeMap<Spanned<String>, AnswerFile>,
+    /// Reviews of the actions log's actions, by id: `[actions."A3"]`.
+    #[serde(default)]
+    actions: BTreeMap<Spanned<String>, ReviewFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReviewFile {
+    status: Spanned<String>,
+    #[serde(default)]
+    note: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -30,7 +41,10 @@ struct AnswerFile {
     not_applicable: Option<Spanned<bool>>,
     note: Option<String>,
     target: Option<Spanned<i32>>,
-    action: Option<String>,
+    action: Option<Spanned<String>>,
+    /// Who carries the action out, and by when: added to the actions log with it.
+    owner: Option<Spanned<String>>,
+    due: Option<Spanned<toml::Value>>,
     #[serde(default)]
     fields: BTreeMap<Spanned<String>, Spanned<String>>,
     examples: Option<Spanned<Vec<Spanned<ExampleFile>>>>,
@@ -49,9 +63,21 @@ struct ExampleFile {
 
 /// Reads an answers file and checks it against the assessment.
 pub fn load(bytes: &[u8], assessment: &Assessment) -> Result<Answers, Vec<Problem>> {
+    load_with(bytes, assessment, None)
+}
+
+/// Reads an answers file and checks it against the assessment and, for the reviews of
+/// `[actions."<id>"]`, against the actions log the workshop keeps (`None`: none given,
+/// so a review is a problem).
+pub fn load_with(
+    bytes: &[u8],
+    assessment: &Assessment,
+    log: Option<&crate::actions::Log>,
+) -> Result<Answers, Vec<Problem>> {
     let text = utf8(bytes).map_err(|p| vec![p])?;
     let file: AnswersFile = toml::from_str(text).map_err(|e| vec![Problem::from_toml(text, &e)])?;
     if file.answers.is_empty()
+        && file.actions.is_empty()
         && file.assessment.is_none()
         && file.organisation.is_none()
         && file.period.is_none()
@@ -115,6 +141,7 @@ pub fn load(bytes: &[u8], assessment: &Assessment) -> Result<Answers, Vec<Proble
         let answer = read_answer(assessment, item, a, &raters, &mut at);
         items.insert(item.id.clone(), answer);
     }
+    let reviews = read_reviews(&file.actions, assessment, log, &mut at);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -123,7 +150,79 @@ pub fn load(bytes: &[u8], assessment: &Assessment) -> Result<Answers, Vec<Proble
         period: file.period,
         raters,
         items,
+        reviews,
     })
+}
+
+/// The reviews of `[actions."<id>"]`: each an action of the log, of this assessment,
+/// given a status from the list.
+fn read_reviews(
+    given: &BTreeMap<Spanned<String>, ReviewFile>,
+    assessment: &Assessment,
+    log: Option<&crate::actions::Log>,
+    at: &mut impl FnMut(std::ops::Range<usize>, String),
+) -> BTreeMap<String, Review> {
+    let mut reviews = BTreeMap::new();
+    for (id, r) in given {
+        let Some(log) = log else {
+            at(
+                id.span(),
+                format!(
+                    "[actions.\"{}\"] reviews an action of the actions log, and no log was given: add --actions FILE",
+                    id.get_ref()
+                ),
+            );
+            continue;
+        };
+        match log.action(id.get_ref()) {
+            None => {
+                let ids: Vec<&str> = log.actions.iter().map(|a| a.id.as_str()).collect();
+                at(
+                    id.span(),
+                    format!(
+                        "there is no action \"{}\" in the actions log (its actions: {})",
+                        id.get_ref(),
+                        if ids.is_empty() {
+                            "none yet".to_string()
+                        } else {
+                            ids.join(", ")
+                        }
+                    ),
+                );
+                continue;
+            }
+            Some(a) if a.assessment != assessment.id => {
+                at(
+                    id.span(),
+                    format!(
+                        "action \"{}\" answers {}, not {}: review it in that assessment's workshop, or with plead actions review",
+                        a.id, a.assessment, assessment.id
+                    ),
+                );
+                continue;
+            }
+            Some(_) => {}
+        }
+        let Some(status) = crate::actions::Status::parse(r.status.get_ref()) else {
+            at(
+                r.status.span(),
+                format!(
+                    "status \"{}\" is not one of {}",
+                    r.status.get_ref(),
+                    crate::actions::Status::listed()
+                ),
+            );
+            continue;
+        };
+        reviews.insert(
+            id.get_ref().clone(),
+            Review {
+                status,
+                note: r.note.trim().to_string(),
+            },
+        );
+    }
+    reviews
 }
 
 /// One item's answer read from its table: rating or n/a, examples, target, each
@@ -138,9 +237,19 @@ fn read_answer(
     let scale = assessment.scale_of(item);
     let mut answer = Answer {
         notes: a.note.iter().cloned().collect(),
-        action: a.action.clone(),
+        action: a
+            .action
+            .as_ref()
+            .map(|x| x.get_ref().trim().to_string())
+            .filter(|x| !x.is_empty()),
+        owner: a
+            .owner
+            .as_ref()
+            .map(|o| o.get_ref().trim().to_string())
+            .filter(|o| !o.is_empty()),
         ..Answer::default()
     };
+    read_owner_and_due(a, &mut answer, at);
     let not_applicable = a.not_applicable.as_ref().is_some_and(|n| *n.get_ref());
     let na_span = a
         .not_applicable
@@ -164,6 +273,40 @@ fn read_answer(
             .insert(key.get_ref().clone(), value.get_ref().trim().to_string());
     }
     answer
+}
+
+/// An action's owner and due date, given only with the action; the due date a date.
+fn read_owner_and_due(
+    a: &AnswerFile,
+    answer: &mut Answer,
+    at: &mut impl FnMut(std::ops::Range<usize>, String),
+) {
+    if a.action.is_none() {
+        for (key, span) in [
+            ("owner", a.owner.as_ref().map(Spanned::span)),
+            ("due", a.due.as_ref().map(Spanned::span)),
+        ] {
+            if let Some(span) = span {
+                at(
+                    span,
+                    format!("{key} is of an action: give the action too (action = \"…\")"),
+                );
+            }
+        }
+    }
+    if let Some(due) = &a.due {
+        match crate::actions::date::from_toml(due.get_ref()) {
+            Some(d) => answer.due = Some(crate::actions::date::iso(d)),
+            None => at(
+                due.span(),
+                format!(
+                    "due {} is not a date: give {}",
+                    due.get_ref(),
+                    crate::actions::date::FORMS
+                ),
+            ),
+        }
+    }
 }
 
 /// The ratings of an item's examples, whose mean is its score; an item not rated
@@ -299,8 +442,8 @@ fn raters_problem(answers: &Answers) -> Option<String> {
         .map(|message| format!("raters: {message}"))
 }
 
-/// What is wrong with one item's answer: its rating, examples, target, raters' ratings
-/// and fields.
+/// What is wrong with one item's answer: its rating, examples, target, an action's due
+/// date, raters' ratings and fields.
 fn answer_problems(
     answers: &Answers,
     assessment: &Assessment,
@@ -318,6 +461,10 @@ fn answer_problems(
         && !scale.contains(t)
     {
         at(0..0, out_of_scale("target", t, scale));
+    }
+    if let Some(due) = a.due.as_deref().filter(|d| crate::actions::date::parse(d).is_none()) {
+        let forms = crate::actions::date::FORMS;
+        at(0..0, format!("due \"{due}\" is not a date: give {forms}"));
     }
     for (rater, rating) in &a.raters {
         if !answers.raters.iter().any(|r| r.label == *rater) {

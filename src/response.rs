@@ -34,6 +34,12 @@ pub struct Answer {
     pub notes: Vec<String>,
     pub target: Option<i32>,
     pub action: Option<String>,
+    /// Who will carry the action out, and by when (an ISO date), asked alongside it
+    /// when the workshop keeps an actions log.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
     #[serde(default)]
     pub fields: BTreeMap<String, String>,
     /// Each rater's rating, by rater label, when several raters rate and the group agrees
@@ -91,6 +97,18 @@ pub struct Answers {
     #[serde(default)]
     pub raters: Vec<RaterSpec>,
     pub items: BTreeMap<String, Answer>,
+    /// What the room said became of each open action of the actions log, by its id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reviews: BTreeMap<String, Review>,
+}
+
+/// An action of the actions log reviewed in a workshop: its status now, and what was
+/// said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    pub status: crate::actions::Status,
+    #[serde(default)]
+    pub note: String,
 }
 
 impl Answer {

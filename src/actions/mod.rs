@@ -7,14 +7,16 @@
 //! - `read`: the file read and checked, every problem at its line and column;
 //! - `edit`: additions and reviews written into the file's own text, keeping what
 //!   people wrote by hand;
+//! - `workshop`: what a workshop adds to the log and reviews in it;
 //! - `closing`: an action joined to the Results it answers (pure, no I/O).
 
 pub mod closing;
 pub mod date;
 pub mod edit;
 pub mod read;
+pub mod workshop;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 /// The schema tag of an actions log, and of `plead actions --format json`.
@@ -79,7 +81,7 @@ pub struct Change {
 }
 
 /// Where an action stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Status {
     #[serde(rename = "open")]
     Open,

@@ -65,11 +65,17 @@ pub fn read_log(
     Ok((text, log))
 }
 
-/// Writes a log's new text atomically, after checking it reads back: an existing log
-/// keeps its permissions; a new one is the user's own (it names people and quotes
-/// what they said).
-pub fn write_log(path: &Path, text: &str, known: &[&Assessment]) -> anyhow::Result<Log> {
-    let log = read(
+/// Writes a log's new text atomically, after checking it reads back (see `stage_log`).
+pub fn write_log(path: &Path, text: &str, known: &[&Assessment]) -> anyhow::Result<()> {
+    stage_log(path, text, known)?.commit()
+}
+
+/// A log's new text checked and written to a temporary file beside it, to be moved
+/// into place by `commit` (dropped, it leaves the log as it was): an existing log keeps
+/// its permissions; a new one is the user's own (it names people and quotes what they
+/// said).
+pub fn stage_log(path: &Path, text: &str, known: &[&Assessment]) -> anyhow::Result<AtomicFile> {
+    read(
         text.as_bytes(),
         &Expect {
             known,
@@ -85,8 +91,46 @@ pub fn write_log(path: &Path, text: &str, known: &[&Assessment]) -> anyhow::Resu
     })?;
     let mut file = AtomicFile::create(path, true, Readers::Owner)?;
     file.write_all(text.as_bytes())?;
-    file.commit()?;
-    Ok(log)
+    Ok(file)
+}
+
+/// The log a workshop of `organisation` keeps: read and checked, or a new one when the
+/// file does not exist yet.
+pub fn workshop_log(
+    path: &Path,
+    known: &[&Assessment],
+    organisation: &str,
+) -> anyhow::Result<(String, Log)> {
+    if path.exists() {
+        return read_log(path, known, Some(organisation));
+    }
+    Ok((
+        edit::new_log(organisation),
+        Log {
+            organisation: organisation.trim().to_string(),
+            actions: Vec::new(),
+        },
+    ))
+}
+
+/// What a workshop did to its log, in a line: "added A3, A4; reviewed A1 (done)".
+pub fn describe(path: &Path, u: &crate::actions::workshop::Updated) -> String {
+    let mut parts = Vec::new();
+    if !u.added.is_empty() {
+        parts.push(format!("added {}", u.added.join(", ")));
+    }
+    if !u.reviewed.is_empty() {
+        let r: Vec<String> = u
+            .reviewed
+            .iter()
+            .map(|(id, s)| format!("{id} ({})", s.as_str()))
+            .collect();
+        parts.push(format!("reviewed {}", r.join(", ")));
+    }
+    if parts.is_empty() {
+        parts.push("nothing added or reviewed".into());
+    }
+    format!("actions log {}: {}", path.display(), parts.join("; "))
 }
 
 fn list(env: &Env, args: ActionsArgs) -> anyhow::Result<()> {

@@ -60,10 +60,19 @@ fn from_answers(
     let assessment = &entry.assessment;
     let bytes = crate::input::read_document(path)
         .with_context(|| format!("cannot read the answers file {}", path.display()))?;
-    let mut answers = crate::answers::load(&bytes, assessment).map_err(|problems| Problems {
-        file: path.display().to_string(),
-        problems,
-    })?;
+    // The log the reviews of `[actions."<id>"]` are checked against.
+    let known = super::actions::known(catalog);
+    let log = match args.actions.as_deref().filter(|p| p.exists()) {
+        Some(p) => Some(super::actions::read_log(p, &known, None)?.1),
+        None => None,
+    };
+    let mut answers =
+        crate::answers::load_with(&bytes, assessment, log.as_ref()).map_err(|problems| {
+            Problems {
+                file: path.display().to_string(),
+                problems,
+            }
+        })?;
     if let Some(list) = &args.raters {
         answers.raters =
             RaterSpec::parse_list(list).map_err(|e| anyhow::anyhow!("--raters: {e}"))?;
@@ -80,6 +89,7 @@ fn from_answers(
         period,
         now,
     );
+    let staged = stage_actions(env, catalog, args, &doc, &answers)?;
     // The report in --format on stdout, as before; and the Result written as the
     // workshop writes it (a default name in this folder, or each --out).
     if args.output.out.is_empty() {
@@ -95,7 +105,53 @@ fn from_answers(
         ));
         Ok(free)
     })?;
+    let written = commit_actions(staged, written)?;
     finish(&doc, &written, None)
+}
+
+/// The workshop's changes to its actions log (`--actions`), checked and written to a
+/// temporary file before the Result is written, moved into place just after it: a
+/// problem with the log stops the run with nothing written (and the draft kept).
+fn stage_actions(
+    env: &Env,
+    catalog: &Catalog,
+    args: &AssessArgs,
+    doc: &ResultDoc,
+    answers: &Answers,
+) -> anyhow::Result<Option<(crate::output::AtomicFile, String, PathBuf)>> {
+    let Some(path) = &args.actions else {
+        return Ok(None);
+    };
+    let known = super::actions::known(catalog);
+    let (text, log) = super::actions::workshop_log(path, &known, &doc.context.organisation)?;
+    let updated = crate::actions::workshop::apply(
+        &text,
+        &log,
+        &doc.assessment.id,
+        answers,
+        &doc.context.period,
+        super::actions::today(env)?,
+    )
+    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let staged = super::actions::stage_log(path, &updated.text, &known)?;
+    Ok(Some((
+        staged,
+        super::actions::describe(path, &updated),
+        path.clone(),
+    )))
+}
+
+/// Moves the staged actions log into place and counts it among the files written.
+fn commit_actions(
+    staged: Option<(crate::output::AtomicFile, String, PathBuf)>,
+    mut written: Vec<PathBuf>,
+) -> anyhow::Result<Vec<PathBuf>> {
+    if let Some((file, said, path)) = staged {
+        file.commit()?;
+        crate::output::message(&said);
+        written.push(path);
+    }
+    Ok(written)
 }
 
 /// The end of a run: in a workshop, the end screen with the files written (through the
@@ -196,6 +252,11 @@ fn workshop<P: Prompter>(
         &clock,
     )?;
     keep_or_set_raters(args, &mut draft, prompter)?;
+    let known = super::actions::known(catalog);
+    let log = match &args.actions {
+        Some(path) => Some(super::actions::workshop_log(path, &known, &draft.organisation)?.1),
+        None => None,
+    };
     if args.script.is_none() {
         terminal::restore_on_interrupt(
             draft_path.display().to_string(),
@@ -211,6 +272,7 @@ fn workshop<P: Prompter>(
     );
     let draft = Session::new(assessment, prompter, draft, draft_path.clone(), &clock)
         .with_notice(welcome)
+        .with_actions(log.as_ref())
         .run()?;
     let now = env.now()?;
     let doc = score(
@@ -221,6 +283,7 @@ fn workshop<P: Prompter>(
         now,
     );
 
+    let staged = stage_actions(env, catalog, args, &doc, &draft.answers)?;
     // The full report goes to stdout when it is a file or a pipe; on a terminal the
     // room sees the end screen, and the report is in the files.
     if !env.stdout_terminal {
@@ -235,6 +298,7 @@ fn workshop<P: Prompter>(
             false,
         )?))
     })?;
+    let written = commit_actions(staged, written)?;
     std::fs::remove_file(&draft_path)
         .with_context(|| format!("cannot remove the finished draft {}", draft_path.display()))?;
     finish(&doc, &written, Some(prompter))

@@ -15,6 +15,7 @@ use crate::response::{Answer, Rating};
 
 mod details;
 mod examples;
+mod promises;
 mod review;
 
 /// Where to go after an item.
@@ -68,6 +69,9 @@ pub struct Session<'a, P: Prompter> {
     clock: &'a dyn Fn() -> String,
     /// Said under the next screen (e.g. that there is no item before the first).
     notice: Option<String>,
+    /// The actions log the workshop keeps (`--actions`): its open actions are reviewed
+    /// before each item is rated, and an action agreed is asked its owner and due date.
+    actions: Option<&'a crate::actions::Log>,
 }
 
 impl<'a, P: Prompter> Session<'a, P> {
@@ -85,7 +89,14 @@ impl<'a, P: Prompter> Session<'a, P> {
             draft_path,
             clock,
             notice: None,
+            actions: None,
         }
+    }
+
+    /// Keeps the actions log `log` (see `promises`).
+    pub fn with_actions(mut self, log: Option<&'a crate::actions::Log>) -> Self {
+        self.actions = log;
+        self
     }
 
     /// Says `text` under the first screen (where the draft is saved, how to stop).
@@ -178,6 +189,7 @@ impl<'a, P: Prompter> Session<'a, P> {
     fn item(&mut self, i: usize) -> anyhow::Result<Nav> {
         let a = self.assessment;
         let screen = item_view::screen(a, i);
+        self.review_promises(i, &screen)?;
         loop {
             let nav = if a.items[i].examples.is_some() {
                 self.examples(i, &screen)?

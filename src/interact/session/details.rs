@@ -226,6 +226,8 @@ impl<P: Prompter> Session<'_, P> {
         answer.target = target;
         if target.is_none() {
             answer.action = None;
+            answer.owner = None;
+            answer.due = None;
         }
         self.save()?;
         if target.is_some() {
@@ -242,8 +244,14 @@ impl<P: Prompter> Session<'_, P> {
             self.prompter
                 .line("Action to reach it (optional)", &current, true, true)?
         {
-            self.answer(&id).action = (!action.is_empty()).then_some(action);
+            let answer = self.answer(&id);
+            answer.action = (!action.is_empty()).then_some(action);
+            if answer.action.is_none() {
+                answer.owner = None;
+                answer.due = None;
+            }
             self.save()?;
+            self.owner_and_due(i)?;
         }
         Ok(())
     }
@@ -262,6 +270,8 @@ impl<P: Prompter> Session<'_, P> {
             let answer = self.answer(&id);
             answer.target = None;
             answer.action = None;
+            answer.owner = None;
+            answer.due = None;
             self.notice = Some(format!(
                 "The target {target} is not above the rating now given, so it was removed with its action."
             ));
