@@ -97,7 +97,7 @@ pub fn listing(log: &Log, known: &[&Assessment], today: Date) -> Section {
         for a in log.actions.iter().filter(|a| test(a, today)) {
             grid.row(vec![
                 a.id.clone(),
-                format!("{}: {}", a.assessment, about(a, known)),
+                about(a, known),
                 a.text.clone(),
                 a.owner.clone().unwrap_or_else(|| "no owner yet".into()),
                 due_text(a),

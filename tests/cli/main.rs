@@ -10,6 +10,7 @@ mod support;
 #[cfg(unix)]
 mod tty;
 
+mod test_actions;
 mod test_assess;
 mod test_builtins;
 mod test_columns;
