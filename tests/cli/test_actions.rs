@@ -594,3 +594,73 @@ fn an_answers_file_names_an_actions_owner_and_due_date_only_with_the_action() {
         .fails(2)
         .stderr("error: answers.toml:3:9: owner is of an action: give the action too (action = \"…\")\nanswers.toml:8:7: due \"next year\" is not a date: give a date such as 2026-12-31 or \"31 December 2026\"\n");
 }
+
+#[test]
+fn the_actions_list_in_every_format_and_hostile_text_kept_harmless() {
+    let hostile = "=HYPERLINK(\"http://x\") <script>alert(1)</script> \u{1b}[31m";
+    let added = Test::new()
+        .write("actions.toml", LOG)
+        .args([
+            "actions",
+            "add",
+            "actions.toml",
+            "--assessment",
+            "building-blocks",
+            "--item",
+            "training",
+            "--text",
+            hostile,
+            "--owner",
+            "@owner",
+            "--due",
+            "2027-01-31",
+        ])
+        .success()
+        .any_stderr();
+    let log = added.file("actions.toml");
+    let run = carry(&added, &["actions.toml"])
+        .args([
+            "actions",
+            "actions.toml",
+            "--out",
+            "a.csv",
+            "--out",
+            "a.html",
+            "--out",
+            "a.xlsx",
+            "--out",
+            "a.md",
+            "--out",
+            "a.json",
+        ])
+        .success()
+        .any_stderr();
+    assert_eq!(run.file("actions.toml"), log, "listing changes nothing");
+    let csv = run.file("a.csv");
+    assert!(csv.starts_with("id,assessment,answers,answers_id,about,text,owner,due,status,"));
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://x\"\") <script>"),
+        "{csv}"
+    );
+    assert!(csv.contains(",'@owner,"), "{csv}");
+    assert!(!csv.contains('\u{1b}'));
+    let html = run.file("a.html");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;"));
+    assert!(!run.file("a.md").contains("<script>"));
+    let v: Value = serde_json::from_str(&run.file("a.json")).unwrap();
+    assert_eq!(
+        v["actions"][1]["text"], hostile,
+        "JSON keeps the text as it was"
+    );
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(run.dir.join("a.xlsx")).unwrap();
+    assert_eq!(book.sheet_names(), ["Summary", "Actions"]);
+    let sheet = book.worksheet_range("Actions").unwrap();
+    let text = &sheet.rows().nth(2).unwrap()[5];
+    assert!(
+        matches!(text, calamine::Data::String(t) if t.starts_with("=HYPERLINK")),
+        "stored as text, never a formula: {text:?}"
+    );
+}

@@ -17,8 +17,14 @@ const PERCENT: Axis = Axis {
     percent: true,
 };
 
+/// The page for a diff (for the tests: no sections).
+#[cfg(test)]
+pub fn diff(d: &Diff) -> String {
+    diff_with(d, "")
+}
+
 /// The page for a diff, with `sections` (HTML) at the end.
-pub fn diff(d: &Diff, sections: &str) -> String {
+pub fn diff_with(d: &Diff, sections: &str) -> String {
     let title = format!(
         "{} — {}: {} → {}",
         d.assessment.title, d.new.organisation, d.old.period, d.new.period

@@ -15,9 +15,15 @@ mod result;
 mod tests;
 mod trend;
 
+#[cfg(test)]
 pub use diff::diff;
+pub use diff::diff_with;
+#[cfg(test)]
 pub use result::result;
+pub use result::result_with;
+#[cfg(test)]
 pub use trend::trend;
+pub use trend::trend_with;
 
 use super::{Options, Renderer, Section};
 use crate::compare::{Diff, Trend};
@@ -28,15 +34,15 @@ pub struct Html;
 
 impl Renderer for Html {
     fn result(&self, doc: &ResultDoc, sections: &[Section], _: &Options) -> Vec<u8> {
-        result(doc, &section_html(sections)).into_bytes()
+        result_with(doc, &section_html(sections)).into_bytes()
     }
 
     fn diff(&self, d: &Diff, sections: &[Section], _: &Options) -> Vec<u8> {
-        diff(d, &section_html(sections)).into_bytes()
+        diff_with(d, &section_html(sections)).into_bytes()
     }
 
     fn trend(&self, t: &Trend, sections: &[Section], _: &Options) -> Vec<u8> {
-        trend(t, &section_html(sections)).into_bytes()
+        trend_with(t, &section_html(sections)).into_bytes()
     }
 
     fn sections(&self, title: &str, sections: &[Section], _: &Options) -> Vec<u8> {

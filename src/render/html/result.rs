@@ -10,8 +10,14 @@ use crate::render::result::{rating_label, who};
 use crate::render::text::{number, percent, score};
 use crate::result::{GapKind, ItemResult, Method, ResultDoc};
 
+/// The page for a Result (for the tests: no sections).
+#[cfg(test)]
+pub fn result(doc: &ResultDoc) -> String {
+    result_with(doc, "")
+}
+
 /// The page for a Result, with `sections` (HTML) after its action plan.
-pub fn result(doc: &ResultDoc, sections: &str) -> String {
+pub fn result_with(doc: &ResultDoc, sections: &str) -> String {
     let title = format!(
         "{} — {}, {}",
         doc.assessment.title, doc.context.organisation, doc.context.period

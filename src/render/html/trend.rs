@@ -10,8 +10,14 @@ use crate::render::svg::bars::Axis;
 use crate::render::svg::lines;
 use crate::render::text::{percent, score};
 
-/// The page for a trend.
-pub fn trend(t: &Trend, sections: &str) -> String {
+/// The page for a trend (for the tests: no sections).
+#[cfg(test)]
+pub fn trend(t: &Trend) -> String {
+    trend_with(t, "")
+}
+
+/// The page for a trend, with `sections` (HTML) at the end.
+pub fn trend_with(t: &Trend, sections: &str) -> String {
     let first = &t.periods[0];
     let last = &t.periods[t.periods.len() - 1];
     let title = format!(
