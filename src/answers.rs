@@ -61,6 +61,35 @@ struct ExampleFile {
     not_applicable: Option<bool>,
 }
 
+impl AnswersFile {
+    /// Whether the file gives nothing at all.
+    fn is_empty(&self) -> bool {
+        self.answers.is_empty()
+            && self.actions.is_empty()
+            && self.assessment.is_none()
+            && self.organisation.is_none()
+            && self.period.is_none()
+            && self.raters.is_none()
+    }
+}
+
+/// The problem of an empty answers file, saying how to answer the first item.
+fn empty_file(text: &str, assessment: &Assessment) -> Problem {
+    let ids: Vec<&str> = assessment.items.iter().map(|i| i.id.as_str()).collect();
+    let first = &assessment.items[0];
+    let min = assessment.scale_of(first).min;
+    Problem::at(
+        text,
+        0,
+        format!(
+            "the answers file is empty: answer each item in a table such as [answers.{}] with rating = {min} (items of {}: {})",
+            first.id,
+            assessment.id,
+            ids.join(", ")
+        ),
+    )
+}
+
 /// Reads an answers file and checks it against the assessment.
 pub fn load(bytes: &[u8], assessment: &Assessment) -> Result<Answers, Vec<Problem>> {
     load_with(bytes, assessment, None)
@@ -76,26 +105,8 @@ pub fn load_with(
 ) -> Result<Answers, Vec<Problem>> {
     let text = utf8(bytes).map_err(|p| vec![p])?;
     let file: AnswersFile = toml::from_str(text).map_err(|e| vec![Problem::from_toml(text, &e)])?;
-    if file.answers.is_empty()
-        && file.actions.is_empty()
-        && file.assessment.is_none()
-        && file.organisation.is_none()
-        && file.period.is_none()
-        && file.raters.is_none()
-    {
-        let ids: Vec<&str> = assessment.items.iter().map(|i| i.id.as_str()).collect();
-        let first = &assessment.items[0];
-        let min = assessment.scale_of(first).min;
-        return Err(vec![Problem::at(
-            text,
-            0,
-            format!(
-                "the answers file is empty: answer each item in a table such as [answers.{}] with rating = {min} (items of {}: {})",
-                first.id,
-                assessment.id,
-                ids.join(", ")
-            ),
-        )]);
+    if file.is_empty() {
+        return Err(vec![empty_file(text, assessment)]);
     }
     let mut problems = Vec::new();
     let mut at = |span: std::ops::Range<usize>, message: String| {
@@ -462,7 +473,11 @@ fn answer_problems(
     {
         at(0..0, out_of_scale("target", t, scale));
     }
-    if let Some(due) = a.due.as_deref().filter(|d| crate::actions::date::parse(d).is_none()) {
+    if let Some(due) = a
+        .due
+        .as_deref()
+        .filter(|d| crate::actions::date::parse(d).is_none())
+    {
         let forms = crate::actions::date::FORMS;
         at(0..0, format!("due \"{due}\" is not a date: give {forms}"));
     }

@@ -16,8 +16,11 @@ use crate::compare::Trend;
 use crate::compare::period;
 use crate::result::GapKind;
 
+/// Whether an action belongs in a group, on a day.
+type InGroup = fn(&Action, Date) -> bool;
+
 /// The groups of `plead actions`, in the order a meeting goes through them.
-const GROUPS: [(&str, fn(&Action, Date) -> bool); 4] = [
+const GROUPS: [(&str, InGroup); 4] = [
     ("Overdue", |a, today| a.is_overdue(today)),
     ("Open", |a, today| {
         a.status().is_live() && !a.is_overdue(today)

@@ -125,7 +125,7 @@ fn an_unknown_key_in_an_answers_file_is_named() {
         "organization = \"Northshire\"\n",
         &[
             "1:1: unknown field `organization`, expected one of `assessment`, `organisation`, \
-             `period`, `raters`, `answers`",
+             `period`, `raters`, `answers`, `actions`",
         ],
     );
     refuses(
