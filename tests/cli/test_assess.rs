@@ -133,7 +133,7 @@ fn an_unknown_key_in_an_answers_file_is_named() {
         "[answers.training]\nrating = 2\nnotes = \"x\"\n",
         &[
             "3:1: unknown field `notes`, expected one of `rating`, `not_applicable`, `note`, \
-             `target`, `action`, `fields`, `examples`, `ratings`",
+             `target`, `action`, `owner`, `due`, `fields`, `examples`, `ratings`",
         ],
     );
 }
