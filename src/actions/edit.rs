@@ -27,11 +27,21 @@ pub fn to_text(log: &Log) -> String {
     text
 }
 
+/// The log's text as a document to change (what was written by hand kept).
+pub fn parse(text: &str) -> Result<DocumentMut, String> {
+    text.parse()
+        .map_err(|e: toml_edit::TomlError| e.to_string())
+}
+
 /// `text` with `action` added at the end.
 pub fn add(text: &str, action: &Action) -> Result<String, String> {
-    let mut doc: DocumentMut = text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| e.to_string())?;
+    let mut doc = parse(text)?;
+    add_to(&mut doc, action)?;
+    Ok(doc.to_string())
+}
+
+/// `doc` with `action` added at the end.
+pub fn add_to(doc: &mut DocumentMut, action: &Action) -> Result<(), String> {
     let list = doc
         .entry("action")
         .or_insert(Item::ArrayOfTables(ArrayOfTables::new()))
@@ -57,14 +67,18 @@ pub fn add(text: &str, action: &Action) -> Result<String, String> {
         t["history"] = Item::ArrayOfTables(history);
     }
     list.push(t);
-    Ok(doc.to_string())
+    Ok(())
 }
 
 /// `text` with `change` added to the history of the action `id`.
 pub fn review(text: &str, id: &str, change: &Change) -> Result<String, String> {
-    let mut doc: DocumentMut = text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| e.to_string())?;
+    let mut doc = parse(text)?;
+    review_in(&mut doc, id, change)?;
+    Ok(doc.to_string())
+}
+
+/// `doc` with `change` added to the history of the action `id`.
+pub fn review_in(doc: &mut DocumentMut, id: &str, change: &Change) -> Result<(), String> {
     let list = doc
         .get_mut("action")
         .and_then(Item::as_array_of_tables_mut)
@@ -79,7 +93,7 @@ pub fn review(text: &str, id: &str, change: &Change) -> Result<String, String> {
         .as_array_of_tables_mut()
         .ok_or("`history` is not a list of [[action.history]] tables")?;
     history.push(change_table(change));
-    Ok(doc.to_string())
+    Ok(())
 }
 
 fn change_table(c: &Change) -> Table {

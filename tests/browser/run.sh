@@ -36,5 +36,11 @@ q=examples/northshire/2026
 "$plead" diff "$q-Q2.json" "$q-Q3.json" --out "$out/diff-workshop-to-survey.html"
 "$plead" diff "$q-Q3.json" "$q-Q4.json" --out "$out/diff-surveys.html"
 "$plead" trend "$q"-Q*.json --out "$out/trend.html"
+# The actions log: its list, and "You said, we did" in a report, a diff and a trend.
+log=examples/northshire/actions.toml
+"$plead" actions "$log" --out "$out/actions.html"
+"$plead" report "$q-Q4.json" --actions "$log" --out "$out/report-actions.html"
+"$plead" diff "$q-Q3.json" "$q-Q4.json" --actions "$log" --out "$out/diff-actions.html"
+"$plead" trend "$q"-Q*.json --actions "$log" --out "$out/trend-actions.html"
 
 node tests/browser/check.mjs "$out"/*.html
