@@ -47,8 +47,17 @@ impl Renderer for Html {
 
     fn sections(&self, title: &str, sections: &[Section], _: &Options) -> Vec<u8> {
         let header = format!("<h1>{}</h1>\n", crate::render::markup::escape(title));
-        let footer = page::footer("Written by plead from the actions log.");
-        page::page(title, &header, &section_html(sections), &footer).into_bytes()
+        let footer = format!(
+            "<h2>About this list</h2>\n<p>Written by plead {} from the actions log: each action's status is its latest change's; an action still open or in progress after its due date is overdue.</p>\n",
+            crate::render::markup::escape(env!("CARGO_PKG_VERSION"))
+        );
+        // A list of actions has no figures to chart: the page says so, for the browser
+        // check that every report has its charts.
+        let main = format!(
+            "<div data-charts=\"none\">\n{}</div>\n",
+            section_html(sections)
+        );
+        page::page(title, &header, &main, &footer).into_bytes()
     }
 }
 
