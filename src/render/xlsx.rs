@@ -620,7 +620,7 @@ mod tests {
         ]);
         grid.shown(vec![Shown::from("x"), Shown::from("12"), Shown::count(7)]);
         let blocks = [Block::Title("A diff".into()), Block::Grid(grid)];
-        let mut book = read(report(&blocks, "Changes", &Table::default()));
+        let mut book = read(report(&blocks, "Changes", &Table::default(), Vec::new()));
         let range = book.worksheet_range("Summary").unwrap();
         assert_eq!(range.get((0, 0)), Some(&Data::String("A diff".into())));
         assert_eq!(range.get((1, 0)), Some(&Data::String("Item".into())));
