@@ -664,3 +664,62 @@ fn the_actions_list_in_every_format_and_hostile_text_kept_harmless() {
         "stored as text, never a formula: {text:?}"
     );
 }
+
+/// On a real terminal at 80×24: the open action of the first item is on the screen with
+/// the item before it is rated, a key gives its status, and the review is in the draft
+/// at once (Ctrl-C after the rating keeps it, and the log is still as it was).
+#[cfg(unix)]
+#[test]
+fn the_room_reviews_a_promise_on_the_terminal_before_rating_again() {
+    use crate::tty::{CTRL_C, Tty};
+    let dir = tempfile::tempdir().unwrap();
+    let log = LOG.replace("item = \"close-the-loop\"", "item = \"decision-making\"");
+    std::fs::write(dir.path().join("actions.toml"), &log).unwrap();
+    let mut t = Tty::spawn(
+        dir.path(),
+        &[
+            "assess",
+            "building-blocks",
+            "--org",
+            "Northshire NHS Trust",
+            "--period",
+            "2026-Q3",
+            "--actions",
+            "actions.toml",
+        ],
+        80,
+        24,
+    );
+    let s = t.until(&["? What became of A1?", "Dropped"]);
+    assert!(
+        s.starts_with("Item 1 of 10 — Invest in Patient Leaders"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Promised in 2026-Q2 [A1]: Publish 'you said, we did' on every"),
+        "{s}"
+    );
+    assert!(s.contains("Still open: not started"), "{s}");
+    t.send("d");
+    t.until(&["? What was done, or why not (optional)"]);
+    t.send("Posters on all 14 wards\r");
+    t.until(&["? Rating", "Review · ↑↓ Enter"]);
+    t.send("3");
+    t.until(&["? Enter for the next item, or add"]);
+    t.send(CTRL_C);
+    assert_eq!(t.exit_code(), 130);
+    let draft: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join(".plead/draft-building-blocks.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(draft["answers"]["reviews"]["A1"]["status"], "done");
+    assert_eq!(
+        draft["answers"]["reviews"]["A1"]["note"],
+        "Posters on all 14 wards"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("actions.toml")).unwrap(),
+        log,
+        "the log is written with the Result, not before"
+    );
+}
