@@ -279,6 +279,13 @@ fn a_two_quarter_loop_through_the_scripted_prompts() {
         "{}",
         q2.stderr
     );
+    assert!(
+        q2.stderr.contains(
+            "Actions log: to add: 1 (Co-design from the start). It is updated when the Result is written."
+        ),
+        "the review says what the log will gain: {}",
+        q2.stderr
+    );
     let log = q2.file("actions.toml");
     assert!(log.contains("item = \"co-design\""), "{log}");
     assert!(
@@ -304,6 +311,11 @@ review\nFinish\n";
         .find("? Rating › 3")
         .expect("then co-design is rated");
     assert!(shown < rated, "reviewed before it is rated again");
+    assert!(
+        q3.stderr.contains("Actions log: reviewed A1 (done)."),
+        "{}",
+        q3.stderr
+    );
     let log = q3.file("actions.toml");
     assert!(log.contains("status = \"done\"\nperiod = \"2026-Q3\"\ndate = 2026-07-20\nnote = \"Patient leaders were at all three kick-offs\""), "{log}");
     let diff = carry(&q3, &["actions.toml", "2026-Q2.json", "2026-Q3.json"])

@@ -127,4 +127,53 @@ impl<P: Prompter> Session<'_, P> {
             }
         }
     }
+
+    /// For the review, with a log: the actions reviewed, those still to review, and the
+    /// actions that will be added — "Actions log: reviewed A1 (done); not yet reviewed:
+    /// A3; to add: 2 (Co-design from the start, Training and development)".
+    pub(super) fn promises_summary(&self) -> Option<String> {
+        let log = self.actions?;
+        let a = self.assessment;
+        let reviews = &self.draft.answers.reviews;
+        let reviewed: Vec<String> = reviews
+            .iter()
+            .map(|(id, r)| format!("{id} ({})", r.status.as_str()))
+            .collect();
+        let waiting: Vec<&str> = a
+            .items
+            .iter()
+            .flat_map(|item| log.live_for_item(&a.id, &item.id))
+            .filter(|x| !reviews.contains_key(&x.id))
+            .map(|x| x.id.as_str())
+            .collect();
+        let adding: Vec<&str> = a
+            .items
+            .iter()
+            .filter(|item| {
+                self.draft
+                    .answers
+                    .items
+                    .get(&item.id)
+                    .is_some_and(|x| x.action.is_some())
+            })
+            .map(|item| item.title.as_str())
+            .collect();
+        let mut parts = Vec::new();
+        if !reviewed.is_empty() {
+            parts.push(format!("reviewed {}", reviewed.join(", ")));
+        }
+        if !waiting.is_empty() {
+            parts.push(format!("not yet reviewed: {}", waiting.join(", ")));
+        }
+        if !adding.is_empty() {
+            parts.push(format!("to add: {} ({})", adding.len(), adding.join(", ")));
+        }
+        if parts.is_empty() {
+            parts.push("nothing to review or add".into());
+        }
+        Some(format!(
+            "Actions log: {}. It is updated when the Result is written.",
+            parts.join("; ")
+        ))
+    }
 }

@@ -36,6 +36,9 @@ impl<P: Prompter> Session<'_, P> {
             if let Some(notice) = self.notice.take() {
                 self.prompter.say(&notice);
             }
+            if let Some(promises) = self.promises_summary() {
+                self.prompter.say(&promises);
+            }
             let mut entries = Vec::new();
             let mut unanswered = Vec::new();
             for k in 0..a.items.len() {
