@@ -235,6 +235,20 @@ pub struct AssessArgs {
     /// the actions agreed are added (created when it does not exist yet)
     #[arg(long, value_name = "ACTIONS.toml")]
     pub actions: Option<PathBuf>,
+    /// A live workshop: everyone votes privately on their own phone, the terminal keeps
+    /// control and a presenter view shows the room's votes (see README, "Live workshop")
+    #[arg(long, conflicts_with_all = ["answers", "raters"])]
+    pub live: bool,
+    /// With --live: the address and port to serve on (default: this computer's address
+    /// on the local network, any free port; 127.0.0.1:0 serves this computer only)
+    #[arg(long, value_name = "ADDR:PORT", requires = "live")]
+    pub bind: Option<std::net::SocketAddr>,
+    /// With --live: the groups participants say they belong to, e.g. "patient leader, staff"
+    #[arg(long, value_name = "LIST", requires = "live")]
+    pub tags: Option<String>,
+    /// With --live: how many people may take part at once
+    #[arg(long, value_name = "N", default_value_t = 60, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub max_participants: u16,
     /// Answer the prompts from a file, one line per prompt (for tests and demonstrations)
     #[arg(long, hide = true, value_name = "FILE")]
     pub script: Option<PathBuf>,

@@ -14,6 +14,7 @@ pub mod cmd;
 pub mod compare;
 pub mod input;
 pub mod interact;
+pub mod live;
 pub mod numbers;
 pub mod output;
 pub mod portable;

@@ -8,6 +8,8 @@ use anyhow::{Context, bail};
 
 use super::Env;
 
+mod live;
+
 use crate::assessment::{Assessment, Catalog};
 use crate::cli::{AssessArgs, Format};
 use crate::compare::period;
@@ -29,6 +31,10 @@ pub fn run(env: &Env, args: AssessArgs) -> anyhow::Result<()> {
     let catalog = Catalog::load(env.assessments.as_deref())?;
     if let Some(path) = &args.answers {
         return from_answers(env, &catalog, &args, path);
+    }
+    if args.script.as_deref() == Some(Path::new("-")) {
+        let stdin = std::io::BufReader::new(std::io::stdin());
+        return workshop(env, &catalog, &args, &mut ScriptPrompter::streaming(stdin));
     }
     if let Some(script) = &args.script {
         let text = std::fs::read_to_string(script)
@@ -257,6 +263,13 @@ fn workshop<P: Prompter>(
         Some(path) => Some(super::actions::workshop_log(path, &known, &draft.organisation)?.1),
         None => None,
     };
+    let live = match args.live {
+        true => Some(live::start(args, assessment, &draft, &draft_path)?),
+        false => None,
+    };
+    if let Some(live) = &live {
+        live::lobby(prompter, live)?;
+    }
     if args.script.is_none() {
         terminal::restore_on_interrupt(
             draft_path.display().to_string(),
@@ -270,10 +283,13 @@ fn workshop<P: Prompter>(
         draft.period,
         draft_path.display()
     );
-    let draft = Session::new(assessment, prompter, draft, draft_path.clone(), &clock)
+    let mut session = Session::new(assessment, prompter, draft, draft_path.clone(), &clock)
         .with_notice(welcome)
-        .with_actions(log.as_ref())
-        .run()?;
+        .with_actions(log.as_ref());
+    if let Some(live) = &live {
+        session = session.with_live(std::sync::Arc::clone(&live.hub));
+    }
+    let draft = session.run()?;
     let now = env.now()?;
     let doc = score(
         assessment,
@@ -299,6 +315,9 @@ fn workshop<P: Prompter>(
         )?))
     })?;
     let written = commit_actions(staged, written)?;
+    if let Some(live) = live {
+        live::end(live);
+    }
     std::fs::remove_file(&draft_path)
         .with_context(|| format!("cannot remove the finished draft {}", draft_path.display()))?;
     finish(&doc, &written, Some(prompter))
@@ -528,6 +547,7 @@ fn new_draft<P: Prompter>(
         position: 0,
         skipped: Vec::new(),
         answers: Answers::default(),
+        live: None,
     })
 }
 

@@ -30,6 +30,9 @@ pub struct Draft {
     /// Items skipped, to return to.
     pub skipped: Vec<String>,
     pub answers: Answers,
+    /// A live workshop's link, participants and open item (`plead assess --live`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub live: Option<crate::live::record::LiveRecord>,
 }
 
 /// Where the draft of an assessment lives.

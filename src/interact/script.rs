@@ -16,7 +16,7 @@ use anyhow::bail;
 use super::{Menu, Pick, Prompter, Screen};
 
 pub struct ScriptPrompter {
-    lines: std::vec::IntoIter<String>,
+    lines: Box<dyn Iterator<Item = String>>,
     /// The screen shown last: shown again only when it changes.
     shown: Option<Screen>,
 }
@@ -27,7 +27,16 @@ impl ScriptPrompter {
     pub fn new(script: &str) -> ScriptPrompter {
         let lines: Vec<String> = script.lines().map(str::to_string).collect();
         ScriptPrompter {
-            lines: lines.into_iter(),
+            lines: Box::new(lines.into_iter()),
+            shown: None,
+        }
+    }
+
+    /// Answers read a line at a time as each prompt comes (`--script -`): a test drives
+    /// a live workshop's terminal between its participants' requests.
+    pub fn streaming(input: impl std::io::BufRead + 'static) -> ScriptPrompter {
+        ScriptPrompter {
+            lines: Box::new(input.lines().map_while(Result::ok)),
             shown: None,
         }
     }

@@ -15,6 +15,7 @@ use crate::response::{Answer, Rating};
 
 mod details;
 mod examples;
+mod live;
 mod promises;
 mod review;
 
@@ -72,6 +73,8 @@ pub struct Session<'a, P: Prompter> {
     /// The actions log the workshop keeps (`--actions`): its open actions are reviewed
     /// before each item is rated, and an action agreed is asked its owner and due date.
     actions: Option<&'a crate::actions::Log>,
+    /// A live workshop's room: votes come from participants' phones (see `live`).
+    live: Option<std::sync::Arc<crate::live::hub::Hub>>,
 }
 
 impl<'a, P: Prompter> Session<'a, P> {
@@ -90,12 +93,19 @@ impl<'a, P: Prompter> Session<'a, P> {
             clock,
             notice: None,
             actions: None,
+            live: None,
         }
     }
 
     /// Keeps the actions log `log` (see `promises`).
     pub fn with_actions(mut self, log: Option<&'a crate::actions::Log>) -> Self {
         self.actions = log;
+        self
+    }
+
+    /// Takes the votes from a live workshop's room, and saves the draft through it.
+    pub fn with_live(mut self, hub: std::sync::Arc<crate::live::hub::Hub>) -> Self {
+        self.live = Some(hub);
         self
     }
 
@@ -165,7 +175,10 @@ impl<'a, P: Prompter> Session<'a, P> {
 
     fn save(&mut self) -> anyhow::Result<()> {
         self.draft.saved = (self.clock)();
-        self.draft.save(&self.draft_path)
+        match &self.live {
+            Some(hub) => hub.save(&self.draft),
+            None => self.draft.save(&self.draft_path),
+        }
     }
 
     fn answer(&mut self, item: &str) -> &mut Answer {
@@ -189,10 +202,15 @@ impl<'a, P: Prompter> Session<'a, P> {
     fn item(&mut self, i: usize) -> anyhow::Result<Nav> {
         let a = self.assessment;
         let screen = item_view::screen(a, i);
+        if let Some(hub) = &self.live {
+            hub.change(|r| r.show(i));
+        }
         self.review_promises(i, &screen)?;
         loop {
             let nav = if a.items[i].examples.is_some() {
                 self.examples(i, &screen)?
+            } else if let Some(hub) = self.live.clone() {
+                self.live_rating(i, &screen, &hub)?
             } else {
                 self.rating(i, &screen)?
             };
@@ -331,7 +349,7 @@ pub(crate) fn rating_entries(scale: &Scale) -> (Vec<Entry>, Vec<Rating>) {
 }
 
 /// The lower middle value: a starting point for the group's agreed rating.
-fn median(values: &[i32]) -> i32 {
+pub(crate) fn median(values: &[i32]) -> i32 {
     let mut v = values.to_vec();
     v.sort_unstable();
     v[(v.len() - 1) / 2]
