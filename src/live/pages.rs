@@ -283,7 +283,7 @@ fn presented_item(room: &Room, i: usize) -> String {
     if tally.revealed {
         b.push_str(&histogram(room, i));
     } else {
-        b.push_str("<ol class=\"scale\">");
+        b.push_str("<ul class=\"scale\">");
         for c in &card.choices {
             let d = if c.descriptor.is_empty() {
                 String::new()
@@ -291,15 +291,12 @@ fn presented_item(room: &Room, i: usize) -> String {
                 format!(" — {}", escape(&c.descriptor))
             };
             b.push_str(&format!(
-                "<li value=\"{}\"><strong>{}</strong>{d}</li>",
-                match c.rating {
-                    Rating::Value(v) => v,
-                    Rating::NotApplicable => 0,
-                },
+                "<li><strong>{} · {}</strong>{d}</li>",
+                escape(&c.key),
                 escape(&c.label)
             ));
         }
-        b.push_str("</ol>");
+        b.push_str("</ul>");
         let status = if tally.open {
             format!("{} of {} have voted", tally.voted, tally.of)
         } else {

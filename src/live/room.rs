@@ -532,3 +532,182 @@ pub fn display_name(name: &str) -> String {
         .collect();
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::Catalog;
+    use crate::interact::draft::DRAFT_SCHEMA;
+    use crate::response::Answers;
+
+    fn room(tags: &[&str], limit: usize) -> Room {
+        let c = Catalog::load(None).unwrap();
+        let a = &c.resolve("building-blocks").unwrap().assessment;
+        let draft = Draft {
+            schema: DRAFT_SCHEMA.into(),
+            assessment: a.id.clone(),
+            version: None,
+            definition_hash: a.definition_hash(),
+            organisation: "Org".into(),
+            period: "2026-Q3".into(),
+            saved: String::new(),
+            position: 0,
+            skipped: Vec::new(),
+            answers: Answers::default(),
+            live: None,
+        };
+        let record = LiveRecord {
+            token: "t".into(),
+            presenter: "p".into(),
+            port: 1,
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            participants: Vec::new(),
+            open: None,
+        };
+        let limits = Limits {
+            participants: limit,
+            ..Limits::default()
+        };
+        Room::new(Card::all(a), draft, record, limits, 100)
+    }
+
+    #[test]
+    fn names_are_made_fit_to_be_raters_and_told_apart() {
+        let mut r = room(&[], 60);
+        let sam = r.join("  Sam  ", "", "c1".into()).unwrap();
+        let other = r.join("sam", "", "c2".into()).unwrap();
+        let anon = r.join("", "", "c3".into()).unwrap();
+        let hostile = r.join("Eve, Mallory:staff\u{202e}\n", "", "c4".into()).unwrap();
+        assert_eq!(r.participant(sam).label, "Sam");
+        assert_eq!(r.participant(other).label, "sam (2)");
+        assert_eq!(r.participant(anon).label, "Participant 3");
+        assert_eq!(r.participant(hostile).label, "Eve Mallory staff");
+        assert_eq!(
+            r.join(&"x".repeat(41), "", "c5".into()),
+            Err(Refusal::NameTooLong(40))
+        );
+        // Every label is one a list of raters accepts.
+        let list: Vec<String> = (0..4).map(|k| r.participant(k).label.clone()).collect();
+        assert_eq!(RaterSpec::parse_list(&list.join(",")).unwrap().len(), 4);
+    }
+
+    #[test]
+    fn the_room_is_full_at_the_limit_and_leaving_makes_room() {
+        let mut r = room(&[], 2);
+        let a = r.join("A", "", "c1".into()).unwrap();
+        r.join("B", "", "c2".into()).unwrap();
+        assert_eq!(r.join("C", "", "c3".into()), Err(Refusal::Full(2)));
+        r.leave(a);
+        assert!(r.join("C", "", "c3".into()).is_ok());
+        assert_eq!(r.rejoin(a), Err(Refusal::Full(2)));
+    }
+
+    #[test]
+    fn tags_are_the_ones_offered() {
+        let mut r = room(&["patient leader", "staff"], 60);
+        let k = r.join("A", "staff", "c1".into()).unwrap();
+        assert_eq!(r.participant(k).tag.as_deref(), Some("staff"));
+        assert_eq!(r.join("B", "boss", "c2".into()), Err(Refusal::UnknownTag));
+        let n = r.join("B", "", "c2".into()).unwrap();
+        assert_eq!(r.participant(n).tag, None, "prefer not to say");
+    }
+
+    #[test]
+    fn a_vote_counts_only_on_the_item_open_and_can_change_until_the_reveal() {
+        let mut r = room(&[], 60);
+        let a = r.join("A", "", "c1".into()).unwrap();
+        let b = r.join("B", "", "c2".into()).unwrap();
+        let first = r.cards[0].id.clone();
+        let second = r.cards[1].id.clone();
+        r.show(0);
+        assert_eq!(r.vote(a, &first, "2"), Err(Refusal::NotOpen));
+        r.open(0);
+        assert_eq!(r.vote(a, &second, "2"), Err(Refusal::NotOpen), "a stale page");
+        assert_eq!(r.vote(a, &first, "9"), Err(Refusal::NotAChoice));
+        assert_eq!(r.vote(a, &first, "1"), Ok(Rating::Value(1)));
+        assert_eq!(r.vote(a, &first, "3"), Ok(Rating::Value(3)), "changed");
+        r.vote(b, &first, "4").unwrap();
+        let t = r.tally(0);
+        assert_eq!((t.open, t.voted, t.of), (true, 2, 2));
+        let revealed = r.reveal(0);
+        assert_eq!(
+            revealed
+                .iter()
+                .map(|(s, v)| (s.label.as_str(), *v))
+                .collect::<Vec<_>>(),
+            vec![("A", Rating::Value(3)), ("B", Rating::Value(4))]
+        );
+        assert_eq!(r.vote(a, &first, "0"), Err(Refusal::NotOpen), "after the reveal");
+        assert_eq!(r.histogram(0)[3..5], [1, 1]);
+    }
+
+    #[test]
+    fn the_count_keeps_those_who_voted_and_left() {
+        let mut r = room(&[], 60);
+        let a = r.join("A", "", "c1".into()).unwrap();
+        let b = r.join("B", "", "c2".into()).unwrap();
+        r.join("C", "", "c3".into()).unwrap();
+        r.open(0);
+        let id = r.cards[0].id.clone();
+        r.vote(a, &id, "1").unwrap();
+        r.leave(a);
+        r.leave(b);
+        let t = r.tally(0);
+        assert_eq!((t.voted, t.of, t.joined), (1, 2, 1));
+        assert_eq!(r.vote(a, &id, "2"), Err(Refusal::NotJoined));
+    }
+
+    #[test]
+    fn only_page_changes_wake_participants_pages() {
+        let mut r = room(&[], 60);
+        let a = r.join("A", "", "c1".into()).unwrap();
+        let before = r.versions();
+        r.open(0);
+        let opened = r.versions();
+        assert!(opened.phase > before.phase && opened.room > before.room);
+        let id = r.cards[0].id.clone();
+        r.vote(a, &id, "1").unwrap();
+        assert_eq!(r.versions().phase, opened.phase, "a vote is not shown on phones");
+        assert!(r.versions().room > opened.room, "it is counted on the projector");
+    }
+
+    #[test]
+    fn the_draft_holds_every_vote_and_a_resumed_room_takes_them_back() {
+        let mut r = room(&["staff"], 60);
+        let a = r.join("Ann", "staff", "c1".into()).unwrap();
+        let b = r.join("", "", "c2".into()).unwrap();
+        r.open(1);
+        let id = r.cards[1].id.clone();
+        r.vote(a, &id, "2").unwrap();
+        r.vote(b, &id, "na").unwrap();
+        let draft = r.draft();
+        let answer = &draft.answers.items[&id];
+        assert_eq!(answer.raters["Ann"], Rating::Value(2));
+        assert_eq!(answer.raters["Participant 2"], Rating::NotApplicable);
+        assert_eq!(draft.answers.raters.len(), 2);
+        assert_eq!(draft.answers.raters[0].tag.as_deref(), Some("staff"));
+        let record = draft.live.clone().unwrap();
+        assert_eq!(record.open.as_deref(), Some(id.as_str()));
+        assert!(record.participants.iter().all(|p| p.cookie.starts_with('c')));
+
+        let cards = r.cards.clone();
+        let again = Room::new(cards, draft.clone(), record, Limits::default(), 999);
+        assert_eq!(again.phase(), Phase::Open(1), "voting is open again");
+        assert_eq!(again.find("c1"), Some(0), "known by the cookie");
+        assert_eq!(again.vote_of(0, 1), Some(Rating::Value(2)));
+        assert_eq!(again.vote_of(1, 1), Some(Rating::NotApplicable));
+        assert_eq!(again.versions().phase, 999);
+    }
+
+    #[test]
+    fn a_name_is_kept_once_its_votes_are_given() {
+        let mut r = room(&[], 60);
+        let a = r.join("A", "", "c1".into()).unwrap();
+        r.rename(a, "Ann", "").unwrap();
+        assert_eq!(r.participant(a).label, "Ann");
+        r.open(0);
+        let id = r.cards[0].id.clone();
+        r.vote(a, &id, "1").unwrap();
+        assert_eq!(r.rename(a, "Bob", ""), Err(Refusal::NameFixed));
+    }
+}

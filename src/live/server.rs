@@ -32,8 +32,10 @@ pub struct ServerLimits {
     pub body_bytes: usize,
     /// The requests of one participant (by cookie).
     pub participant: Rate,
-    /// The requests of a sender with no participant's cookie (joining, the presenter).
+    /// The requests of a sender with no participant's cookie (joining).
     pub sender: Rate,
+    /// The presenter view's requests from one address.
+    pub presenter: Rate,
     /// How long a page's wait for the next change is held open.
     pub wait: Duration,
 }
@@ -49,6 +51,10 @@ impl Default for ServerLimits {
             sender: Rate {
                 burst: 120.0,
                 per_second: 10.0,
+            },
+            presenter: Rate {
+                burst: 120.0,
+                per_second: 40.0,
             },
             wait: Duration::from_secs(25),
         }
@@ -168,7 +174,10 @@ async fn guard(
     request: Request,
     next: Next,
 ) -> Response {
+    // The projector follows every vote: its requests are counted apart from joiners'.
+    let presenter = request.uri().path().starts_with("/p/");
     let (key, rate) = match cookie(request.headers()) {
+        _ if presenter => (format!("p:{}", peer.ip()), app.limits.presenter),
         Some(c) => (format!("c:{c}"), app.limits.participant),
         None => (format!("a:{}", peer.ip()), app.limits.sender),
     };
