@@ -577,7 +577,9 @@ mod tests {
         let sam = r.join("  Sam  ", "", "c1".into()).unwrap();
         let other = r.join("sam", "", "c2".into()).unwrap();
         let anon = r.join("", "", "c3".into()).unwrap();
-        let hostile = r.join("Eve, Mallory:staff\u{202e}\n", "", "c4".into()).unwrap();
+        let hostile = r
+            .join("Eve, Mallory:staff\u{202e}\n", "", "c4".into())
+            .unwrap();
         assert_eq!(r.participant(sam).label, "Sam");
         assert_eq!(r.participant(other).label, "sam (2)");
         assert_eq!(r.participant(anon).label, "Participant 3");
@@ -622,7 +624,11 @@ mod tests {
         r.show(0);
         assert_eq!(r.vote(a, &first, "2"), Err(Refusal::NotOpen));
         r.open(0);
-        assert_eq!(r.vote(a, &second, "2"), Err(Refusal::NotOpen), "a stale page");
+        assert_eq!(
+            r.vote(a, &second, "2"),
+            Err(Refusal::NotOpen),
+            "a stale page"
+        );
         assert_eq!(r.vote(a, &first, "9"), Err(Refusal::NotAChoice));
         assert_eq!(r.vote(a, &first, "1"), Ok(Rating::Value(1)));
         assert_eq!(r.vote(a, &first, "3"), Ok(Rating::Value(3)), "changed");
@@ -637,7 +643,11 @@ mod tests {
                 .collect::<Vec<_>>(),
             vec![("A", Rating::Value(3)), ("B", Rating::Value(4))]
         );
-        assert_eq!(r.vote(a, &first, "0"), Err(Refusal::NotOpen), "after the reveal");
+        assert_eq!(
+            r.vote(a, &first, "0"),
+            Err(Refusal::NotOpen),
+            "after the reveal"
+        );
         assert_eq!(r.histogram(0)[3..5], [1, 1]);
     }
 
@@ -667,8 +677,15 @@ mod tests {
         assert!(opened.phase > before.phase && opened.room > before.room);
         let id = r.cards[0].id.clone();
         r.vote(a, &id, "1").unwrap();
-        assert_eq!(r.versions().phase, opened.phase, "a vote is not shown on phones");
-        assert!(r.versions().room > opened.room, "it is counted on the projector");
+        assert_eq!(
+            r.versions().phase,
+            opened.phase,
+            "a vote is not shown on phones"
+        );
+        assert!(
+            r.versions().room > opened.room,
+            "it is counted on the projector"
+        );
     }
 
     #[test]
@@ -688,7 +705,12 @@ mod tests {
         assert_eq!(draft.answers.raters[0].tag.as_deref(), Some("staff"));
         let record = draft.live.clone().unwrap();
         assert_eq!(record.open.as_deref(), Some(id.as_str()));
-        assert!(record.participants.iter().all(|p| p.cookie.starts_with('c')));
+        assert!(
+            record
+                .participants
+                .iter()
+                .all(|p| p.cookie.starts_with('c'))
+        );
 
         let cards = r.cards.clone();
         let again = Room::new(cards, draft.clone(), record, Limits::default(), 999);

@@ -5,6 +5,9 @@
 mod bombs;
 mod fuzz_harness;
 mod module_graph;
+// A live workshop's terminal and phones, for test_live.
+#[cfg(unix)]
+mod live;
 mod support;
 // A pseudo-terminal driver, for the Unix-only terminal tests.
 #[cfg(unix)]
@@ -27,6 +30,8 @@ mod test_layers;
 mod test_interruptions;
 mod test_limits;
 mod test_list;
+#[cfg(unix)]
+mod test_live;
 mod test_new;
 mod test_people;
 mod test_properties;

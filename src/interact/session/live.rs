@@ -83,6 +83,7 @@ impl<P: Prompter> Session<'_, P> {
                     "Open voting",
                     "participants' phones show this item's choices",
                 )];
+                entries.push(Entry::keyed('u', "Update the count", ""));
                 if tally.voted > 0 {
                     entries.push(Entry::keyed(
                         'v',
