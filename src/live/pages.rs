@@ -54,7 +54,7 @@ footer{margin-top:2rem;border-top:1px solid #ccc;padding-top:1rem}\
 .scale{padding-left:1.2rem}\
 .bars{list-style:none;padding:0}\
 .bars li{margin:.4rem 0}\
-.bar{display:inline-block;height:1.6rem;background:#1d4f91;vertical-align:middle;margin-right:.5rem}\
+.bar{display:inline-block;max-width:70%;height:1.6rem;background:#1d4f91;vertical-align:middle;margin-right:.5rem}\
 .qr{width:16rem;height:16rem;max-width:100%}\
 .url{word-break:break-all}";
 
@@ -71,7 +71,7 @@ pub fn frame(f: &Frame, body_class: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<meta name=\"referrer\" content=\"no-referrer\">{refresh}<title>{}</title><style>{STYLE}</style></head>\
+<meta name=\"referrer\" content=\"same-origin\">{refresh}<title>{}</title><style>{STYLE}</style></head>\
 <body class=\"{body_class}\"{attrs}><main>{body}</main>{script}</body></html>\n",
         escape(f.title)
     )
@@ -323,8 +323,9 @@ fn histogram(room: &Room, i: usize) -> String {
     let mut b = format!("<h2>The room's votes ({total})</h2><ul class=\"bars\">");
     for (c, n) in card.choices.iter().zip(&counts) {
         let width = n * 30 / most;
+        let votes = if *n == 1 { "vote" } else { "votes" };
         b.push_str(&format!(
-            "<li><span class=\"bar\" style=\"width:{width}rem\"></span><strong>{n}</strong> · {} {}</li>",
+            "<li><strong>{} · {}</strong><br><span class=\"bar\" style=\"width:{width}rem\"></span>{n} {votes}</li>",
             escape(&c.key),
             escape(&c.label)
         ));
@@ -348,13 +349,25 @@ fn histogram(room: &Room, i: usize) -> String {
             ));
         }
     }
-    let means: Vec<String> = room
-        .tag_means(i)
-        .into_iter()
-        .filter_map(|(tag, mean, n)| mean.map(|m| format!("{} {m:.1} (n={n})", escape(&tag))))
+    // On the projector a group's mean is shown only from the suppression rule's
+    // minimum of votes: a group of two would show the room how each of them voted.
+    let minimum = crate::score::suppress::NHS_MINIMUM as usize;
+    let means: Vec<(String, Option<f64>, usize)> = room.tag_means(i);
+    let shown: Vec<String> = means
+        .iter()
+        .filter(|(_, _, n)| *n >= minimum)
+        .filter_map(|(tag, mean, n)| mean.map(|m| format!("{} {m:.1} (n={n})", escape(tag))))
         .collect();
-    if !means.is_empty() {
-        b.push_str(&format!("<p>Mean by group: {}</p>", means.join(" · ")));
+    if !shown.is_empty() {
+        b.push_str(&format!("<p>Mean by group: {}</p>", shown.join(" · ")));
+    }
+    if means
+        .iter()
+        .any(|(_, mean, n)| mean.is_some() && *n < minimum)
+    {
+        b.push_str(&format!(
+            "<p>A group's mean is shown here from {minimum} votes in it, so that no one's vote can be told.</p>"
+        ));
     }
     b
 }
@@ -362,4 +375,62 @@ fn histogram(room: &Room, i: usize) -> String {
 /// A page that only says something (not found, refused, ended).
 pub fn message(heading: &str, text: &str) -> String {
     format!("<h1>{}</h1><p>{}</p>", escape(heading), escape(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::live::room::sample;
+
+    #[test]
+    fn the_projector_shows_counts_never_names_and_small_groups_no_mean() {
+        let mut r = sample(&["patient leader", "staff"], 60);
+        let mut people = Vec::new();
+        for k in 0..13 {
+            let tag = if k < 11 { "staff" } else { "patient leader" };
+            people.push(
+                r.join(&format!("<i>P{k}</i>"), tag, format!("c{k}"))
+                    .unwrap(),
+            );
+        }
+        r.open(0);
+        let id = r.cards[0].id.clone();
+        let open = presenter(&r, "");
+        assert!(open.contains("0 of 13 have voted"), "{open}");
+        for k in &people {
+            r.vote(*k, &id, "2").unwrap();
+        }
+        assert!(presenter(&r, "").contains("13 of 13 have voted"));
+        r.reveal(0);
+        let shown = presenter(&r, "");
+        assert!(!shown.contains("P1"), "no name: {shown}");
+        assert!(shown.contains("13 votes"), "{shown}");
+        assert!(shown.contains("staff 2.0 (n=11)"), "{shown}");
+        assert!(
+            !shown.contains("patient leader 2.0"),
+            "a group of 2 has no mean shown"
+        );
+        assert!(shown.contains("shown here from 11 votes"));
+    }
+
+    #[test]
+    fn a_ballot_marks_only_the_participants_own_vote() {
+        let mut r = sample(&[], 60);
+        let a = r.join("A", "", "c1".into()).unwrap();
+        let b = r.join("B", "", "c2".into()).unwrap();
+        r.open(0);
+        let id = r.cards[0].id.clone();
+        r.vote(a, &id, "3").unwrap();
+        let actions = Actions {
+            vote: "/v",
+            name: "/n",
+            leave: "/l",
+        };
+        let mine = participant(&r, a, &actions, None);
+        assert!(mine.contains("Your vote: 3 · Established"), "{mine}");
+        assert_eq!(mine.matches("aria-current=\"true\"").count(), 1);
+        let theirs = participant(&r, b, &actions, None);
+        assert!(!theirs.contains("Your vote") && !theirs.contains("aria-current=\"true\""));
+        assert!(!theirs.contains("have voted"), "no count on a phone");
+    }
 }

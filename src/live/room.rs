@@ -533,6 +533,12 @@ pub fn display_name(name: &str) -> String {
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A room of building-blocks for tests.
+#[cfg(test)]
+pub(crate) fn sample(tags: &[&str], limit: usize) -> Room {
+    tests::room(tags, limit)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -540,7 +546,7 @@ mod tests {
     use crate::interact::draft::DRAFT_SCHEMA;
     use crate::response::Answers;
 
-    fn room(tags: &[&str], limit: usize) -> Room {
+    pub(super) fn room(tags: &[&str], limit: usize) -> Room {
         let c = Catalog::load(None).unwrap();
         let a = &c.resolve("building-blocks").unwrap().assessment;
         let draft = Draft {

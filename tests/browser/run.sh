@@ -3,7 +3,8 @@
 # chromium, the npm packages pinned in package-lock.json), renders every kind of report
 # from examples/ (and the grouped survey of tests/fixtures/), and opens each in headless
 # Chromium with check.mjs: console errors, chart sizes, axe-core, screenshots (whose
-# paths it prints; they are CI artefacts, not committed).
+# paths it prints; they are CI artefacts, not committed); then a live workshop on a
+# phone's viewport with live.mjs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -44,3 +45,5 @@ log=examples/northshire/actions.toml
 "$plead" trend "$q"-Q*.json --actions "$log" --out "$out/trend-actions.html"
 
 node tests/browser/check.mjs "$out"/*.html
+# A live workshop at a phone's viewport: join, vote, change the vote, the reveal.
+node tests/browser/live.mjs "$plead"

@@ -315,7 +315,7 @@ fn the_room_is_full_at_the_participant_limit_and_cookies_are_strict() {
             "{csp}"
         );
         assert!(!csp.contains("unsafe-eval"));
-        assert_eq!(page.header("referrer-policy"), Some("no-referrer"));
+        assert_eq!(page.header("referrer-policy"), Some("same-origin"));
     }
     let r = Phone::new(&w.join).join("P3", "");
     assert_eq!(r.status, 403);
