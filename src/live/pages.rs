@@ -148,8 +148,13 @@ pub fn participant(room: &Room, k: usize, actions: &Actions, notice: Option<&str
             escape(&me.label)
         )),
         Phase::Showing(i) => {
-            b.push_str(&item_head(&room.cards[i]));
-            b.push_str("<p class=\"status\" role=\"status\">Voting on this item is not open yet. This page changes by itself when it opens.</p>");
+            let card = &room.cards[i];
+            b.push_str(&item_head(card));
+            b.push_str(if card.by_examples {
+                "<p class=\"status\" role=\"status\">This item is rated in the room, example by example, with no vote on the phones. This page changes by itself when the next vote opens.</p>"
+            } else {
+                "<p class=\"status\" role=\"status\">Voting on this item is not open yet. This page changes by itself when it opens.</p>"
+            });
             b.push_str(&more(&room.cards[i]));
         }
         Phase::Open(i) => b.push_str(&ballot(room, k, i, actions.vote)),
@@ -341,13 +346,13 @@ fn histogram(room: &Room, i: usize) -> String {
             Rating::NotApplicable => None,
         })
         .collect();
-    if let (Some(lo), Some(hi)) = (given.iter().min(), given.iter().max()) {
-        if hi - lo >= 2 {
-            b.push_str(&format!(
-                "<p class=\"status\">⚑ Disagreement: the votes span {} points. Discuss before agreeing.</p>",
-                hi - lo
-            ));
-        }
+    if let (Some(lo), Some(hi)) = (given.iter().min(), given.iter().max())
+        && hi - lo >= 2
+    {
+        b.push_str(&format!(
+            "<p class=\"status\">⚑ Disagreement: the votes span {} points. Discuss before agreeing.</p>",
+            hi - lo
+        ));
     }
     // On the projector a group's mean is shown only from the suppression rule's
     // minimum of votes: a group of two would show the room how each of them voted.

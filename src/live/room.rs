@@ -223,7 +223,11 @@ impl Room {
         if self.phase == Phase::Ended {
             return Err(Refusal::Ended);
         }
-        if self.present() >= self.limits.participants {
+        // Those who left count too, up to four times the limit: joining and leaving
+        // again and again cannot grow the room without end.
+        if self.present() >= self.limits.participants
+            || self.participants.len() >= self.limits.participants.saturating_mul(4)
+        {
             return Err(Refusal::Full(self.limits.participants));
         }
         let name = display_name(name);
@@ -608,6 +612,18 @@ mod tests {
         r.leave(a);
         assert!(r.join("C", "", "c3".into()).is_ok());
         assert_eq!(r.rejoin(a), Err(Refusal::Full(2)));
+        // Joining and leaving again and again stops at four times the limit.
+        let mut r = room(&[], 2);
+        let joined = (0..20)
+            .filter(|k| match r.join("X", "", format!("x{k}")) {
+                Ok(p) => {
+                    r.leave(p);
+                    true
+                }
+                Err(_) => false,
+            })
+            .count();
+        assert_eq!(joined, 8);
     }
 
     #[test]

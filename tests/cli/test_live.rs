@@ -65,8 +65,7 @@ fn vote_on(
     w.answer("v", "Ratings: ");
     w.answer("", "Answered: ");
     w.answer("", then);
-    let acked = acked.lock().unwrap().clone();
-    acked
+    acked.lock().unwrap().clone()
 }
 
 #[test]
@@ -88,15 +87,14 @@ fn thirty_phones_vote_on_every_item_change_votes_join_late_and_leave() {
     w.answer("u", "30 joined so far");
     w.answer("s", "Voting is not open. 30 joined");
     let mut expected: Vec<BTreeMap<String, String>> = Vec::new();
-    let labels = |phones: &[Phone], acked: BTreeMap<usize, String>, offset: usize| {
-        let _ = phones;
+    // Phone k of a list that starts at person `offset`.
+    let labels = |acked: BTreeMap<usize, String>, offset: usize| {
         acked
             .into_iter()
             .map(|(k, v)| (format!("Person {}", k + offset), v))
             .collect::<BTreeMap<_, _>>()
     };
     expected.push(labels(
-        &phones,
         vote_on(&mut w, &phones, 0, "a", "Voting is not open"),
         0,
     ));
@@ -120,11 +118,10 @@ fn thirty_phones_vote_on_every_item_change_votes_join_late_and_leave() {
     now.extend(late);
     w.answer("u", "Voting is not open. 32 joined");
     expected.push(labels(
-        &now,
         vote_on(&mut w, &now, 1, "b", "Voting is not open"),
         3,
     ));
-    expected.push(labels(&now, vote_on(&mut w, &now, 2, "c", "Review — "), 3));
+    expected.push(labels(vote_on(&mut w, &now, 2, "c", "Review — "), 3));
     w.answer("finish", "wrote result.json");
     let (code, transcript) = w.wait();
     assert_eq!(code, Some(0), "{transcript}");

@@ -16,6 +16,10 @@ const ON_A_TERMINAL: &[(&str, &str)] = &[
         "plead assess role-model --org \"Northshire Community NHS Trust\" --period 2026-Q3 --raters \"Sam:patient-leader, Alex:staff\"",
         "tests/cli/test_workshop.rs: raters, from a script",
     ),
+    (
+        "plead assess building-blocks --live --org \"Northshire NHS Trust\" --period 2026-Q4 --tags \"patient leader, staff\"",
+        "tests/cli/test_live.rs and tests/browser/live.mjs: phones over HTTP, and in Chromium",
+    ),
 ];
 
 /// The commands of README's code blocks: lines starting `plead `, `$ plead ` or

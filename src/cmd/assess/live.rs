@@ -53,6 +53,11 @@ pub fn start(
             open: None,
         },
     };
+    if !token::well_formed(&record.token) || !token::well_formed(&record.presenter) {
+        bail!(
+            "the draft's live workshop link is damaged (its tokens are not plead's): move the draft aside to start again"
+        );
+    }
     let (listeners, join_host) = bind(args.bind, record.port)?;
     let port = listeners[0].local_addr()?.port();
     let presenter_host = if listeners.len() > 1 || join_host.is_loopback() {
