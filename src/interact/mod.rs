@@ -89,6 +89,9 @@ pub enum Pick {
     Escape,
 }
 
+/// A line that changes by itself, as it now is (see `Prompter::follow`).
+pub type Follow = std::sync::Arc<dyn Fn() -> String + Send + Sync>;
+
 /// What the workshop flow asks of a person.
 pub trait Prompter {
     /// Starts a new screen (cleared on a terminal) that the next prompts sit under.
@@ -113,6 +116,12 @@ pub trait Prompter {
     fn page(&mut self, text: &str) -> anyhow::Result<()>;
     /// Shows the end of the workshop (a cleared screen on a terminal); nothing is asked.
     fn end(&mut self, text: &str);
+    /// Keeps the line said last up to date while the next prompt waits (a live
+    /// workshop's "7 of 9 have voted"): `line` gives it as it now is. A new screen, or
+    /// `None`, stops it. Off a terminal nothing is redrawn.
+    fn follow(&mut self, line: Option<Follow>) {
+        let _ = line;
+    }
     /// The terminal's size (columns, rows), or `None` off a terminal.
     fn size(&self) -> Option<(usize, usize)> {
         None

@@ -16,7 +16,7 @@ use anyhow::Context;
 use dialoguer::console::{Key, Term, style};
 
 use super::layout::{self, Widget};
-use super::{Menu, Pick, Prompter, Screen};
+use super::{Follow, Menu, Pick, Prompter, Screen};
 use crate::render::text::{terminal_safe, wrap};
 
 /// The prompt being answered, owned, so the resize watcher can draw it again.
@@ -33,7 +33,7 @@ enum Live {
     Page(bool),
 }
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 struct State {
     screen: Screen,
     said: Vec<String>,
@@ -42,6 +42,8 @@ struct State {
     drawn: (u16, u16),
     /// A new screen clears the terminal once.
     clear: bool,
+    /// A said line kept up to date (its index in `said`), see `Prompter::follow`.
+    follow: Option<(usize, Follow)>,
 }
 
 pub struct TerminalPrompter {
@@ -162,7 +164,8 @@ fn draw(term: &Term, state: &mut State) {
 }
 
 /// Redraws the prompt when the terminal is resized (a projector plugged in, a window
-/// dragged): `console` reports no resize, so the size is looked at ten times a second.
+/// dragged): `console` reports no resize, so the size is looked at ten times a second;
+/// and when a followed line has changed (a live workshop's count).
 fn watch_size(term: Term, state: Arc<Mutex<State>>) {
     let _ = std::thread::Builder::new()
         .name("resize".into())
@@ -174,6 +177,13 @@ fn watch_size(term: Term, state: Arc<Mutex<State>>) {
                 if state.live.is_some() && state.drawn != size {
                     state.clear = true;
                     draw(&term, &mut state);
+                }
+                if let Some((k, line)) = &state.follow {
+                    let (k, now) = (*k, line());
+                    if state.live.is_some() && state.said.get(k).is_some_and(|s| *s != now) {
+                        state.said[k] = now;
+                        draw(&term, &mut state);
+                    }
                 }
             }
         });
@@ -277,7 +287,14 @@ impl Prompter for TerminalPrompter {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         state.screen = screen.clone();
         state.said.clear();
+        state.follow = None;
         state.clear = true;
+    }
+
+    fn follow(&mut self, line: Option<Follow>) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let last = state.said.len().checked_sub(1);
+        state.follow = line.zip(last).map(|(f, k)| (k, f));
     }
 
     fn choose(&mut self, menu: &Menu) -> anyhow::Result<Pick> {

@@ -402,3 +402,46 @@ fn live_options_need_live() {
         .fails(2)
         .stderr_has("--live");
 }
+
+#[test]
+fn the_terminal_count_follows_the_room_without_a_key() {
+    use crate::tty::{ENTER, Tty};
+    let d = dir();
+    std::fs::write(d.path().join("trio.toml"), crate::live::TRIO).unwrap();
+    let mut tty = Tty::spawn(
+        d.path(),
+        &[
+            "assess",
+            "trio.toml",
+            "--live",
+            "--bind",
+            "127.0.0.1:0",
+            "--org",
+            "Org",
+            "--period",
+            "2026-Q3",
+        ],
+        100,
+        40,
+    );
+    let lobby = tty.until(&["Join: http://", "Presenter view: "]);
+    let join = lobby
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Join: "))
+        .unwrap()
+        .trim()
+        .to_string();
+    let mut phone = Phone::new(&join);
+    assert_eq!(phone.join("Ann", "").status, 303);
+    tty.send("s");
+    tty.until(&["Item A", "Voting is not open. 1 joined"]);
+    tty.send("o");
+    tty.until(&["Voting is open: 0 of 1 have voted."]);
+    assert_eq!(phone.vote("a", "2").status, 303);
+    // No key pressed: the screen follows the vote.
+    tty.until(&["Voting is open: 1 of 1 have voted."]);
+    tty.send("v");
+    tty.until(&["Ratings: Ann 2"]);
+    tty.send(ENTER);
+    tty.kill();
+}

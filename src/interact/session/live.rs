@@ -1,7 +1,7 @@
 //! An item of a live workshop: the facilitator opens voting, watches the count ("7 of 9
-//! have voted", counts only), reveals, and the votes become raters' ratings in the
-//! draft; then the spread, the histogram, the disagreement flag and each group's mean,
-//! and the agreed rating, as in the terminal flow. Back from the agreed rating returns
+//! have voted", counts only, kept up to date on the screen), reveals, and the votes
+//! become raters' ratings in the draft; then the spread, the histogram, the disagreement
+//! flag and each group's mean, and the agreed rating, as in the terminal flow. Back from the agreed rating returns
 //! to the votes; Back, Skip and Review work at every step.
 
 use std::sync::Arc;
@@ -9,6 +9,7 @@ use std::sync::Arc;
 use super::{Asked, Nav, Session, median, nav_keys, nav_of};
 use crate::interact::{Entry, Menu, Pick, Prompter, Screen, item_view, spread};
 use crate::live::hub::Hub;
+use crate::live::room::Tally;
 use crate::response::{RaterSpec, Rating};
 
 /// What the facilitator did at the votes.
@@ -66,24 +67,20 @@ impl<P: Prompter> Session<'_, P> {
         loop {
             self.show(screen);
             let tally = hub.read(|r| r.tally(i));
-            let (status, mut entries) = if tally.open {
-                (
-                    format!(
-                        "Voting is open: {} of {} have voted.",
-                        tally.voted, tally.of
-                    ),
-                    vec![
-                        Entry::keyed('u', "Update the count", ""),
-                        Entry::keyed('v', "Reveal the votes", "close voting and show the spread"),
-                    ],
-                )
+            let mut entries = if tally.open {
+                vec![
+                    Entry::keyed('u', "Update the count", ""),
+                    Entry::keyed('v', "Reveal the votes", "close voting and show the spread"),
+                ]
             } else {
-                let mut entries = vec![Entry::keyed(
-                    'o',
-                    "Open voting",
-                    "participants' phones show this item's choices",
-                )];
-                entries.push(Entry::keyed('u', "Update the count", ""));
+                let mut entries = vec![
+                    Entry::keyed(
+                        'o',
+                        "Open voting",
+                        "participants' phones show this item's choices",
+                    ),
+                    Entry::keyed('u', "Update the count", ""),
+                ];
                 if tally.voted > 0 {
                     entries.push(Entry::keyed(
                         'v',
@@ -91,15 +88,13 @@ impl<P: Prompter> Session<'_, P> {
                         "",
                     ));
                 }
-                (
-                    format!(
-                        "Voting is not open. {} joined; {} voted on this item.",
-                        tally.joined, tally.voted
-                    ),
-                    entries,
-                )
+                entries
             };
-            self.prompter.say(&status);
+            self.prompter.say(&status(&tally));
+            // The count on the screen follows the room while the facilitator waits.
+            let room = Arc::clone(hub);
+            self.prompter
+                .follow(Some(Arc::new(move || status(&room.read(|r| r.tally(i))))));
             entries.push(Entry::keyed('j', "Show the join link", ""));
             entries.push(Entry::keyed(
                 '?',
@@ -109,7 +104,9 @@ impl<P: Prompter> Session<'_, P> {
             let keys: Vec<Option<char>> = entries.iter().map(|e| e.key).collect();
             let mut menu = Menu::new("Votes", entries, 0);
             menu.hotkeys = nav_keys();
-            match self.prompter.choose(&menu)? {
+            let pick = self.prompter.choose(&menu);
+            self.prompter.follow(None);
+            match pick? {
                 Pick::Entry(k) => match keys[k] {
                     Some('o') => {
                         hub.change(|r| r.open(i));
@@ -156,6 +153,21 @@ impl<P: Prompter> Session<'_, P> {
             }
             self.answer(&id).raters.insert(label, rating);
         }
+    }
+}
+
+/// "Voting is open: 7 of 9 have voted." — counts only.
+fn status(tally: &Tally) -> String {
+    if tally.open {
+        format!(
+            "Voting is open: {} of {} have voted.",
+            tally.voted, tally.of
+        )
+    } else {
+        format!(
+            "Voting is not open. {} joined; {} voted on this item.",
+            tally.joined, tally.voted
+        )
     }
 }
 
