@@ -89,15 +89,34 @@ impl Drop for Running {
     }
 }
 
-/// Serves the workshop on `listeners` from a thread of its own until dropped.
+/// Connections waiting to be accepted: a room of phones arriving at once (the 128 of a
+/// plain listener made some wait a second for their connection to be tried again).
+const BACKLOG: u32 = 1024;
+
+/// A socket bound to `addr`, not yet listening: binding says at once whether the address
+/// can be had, and which port it has. On Unix the port of a server just killed can be
+/// taken again at once (resuming on the same link).
+pub fn socket(addr: SocketAddr) -> std::io::Result<tokio::net::TcpSocket> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    Ok(socket)
+}
+
+/// Serves the workshop on `sockets` (see `socket`) from a thread of its own until dropped.
 pub fn start(
     hub: Arc<Hub>,
-    listeners: Vec<std::net::TcpListener>,
+    sockets: Vec<tokio::net::TcpSocket>,
     limits: ServerLimits,
 ) -> anyhow::Result<Running> {
-    let addrs = listeners
+    let addrs = sockets
         .iter()
-        .map(std::net::TcpListener::local_addr)
+        .map(tokio::net::TcpSocket::local_addr)
         .collect::<Result<Vec<_>, _>>()?;
     let qr = hub.read(|r| super::qr::svg(&r.join_url, "QR code of the join link"));
     let app = Arc::new(App {
@@ -113,10 +132,9 @@ pub fn start(
         .build()?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut servers = Vec::new();
-    for l in listeners {
-        l.set_nonblocking(true)?;
+    for socket in sockets {
         let _guard = runtime.enter();
-        servers.push(tokio::net::TcpListener::from_std(l)?);
+        servers.push(socket.listen(BACKLOG)?);
     }
     let router = router(Arc::clone(&app));
     let thread = std::thread::Builder::new()

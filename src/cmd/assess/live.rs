@@ -4,7 +4,7 @@
 //! presenter view's link, and stops the server when the workshop ends. The workshop
 //! itself is the terminal's session, with the votes coming from the room.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, UdpSocket};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, UdpSocket};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -21,6 +21,7 @@ use crate::live::record::LiveRecord;
 use crate::live::room::{Limits, Room};
 use crate::live::server::{self, Running, ServerLimits};
 use crate::live::{qr, token};
+use tokio::net::TcpSocket;
 
 /// A live workshop being served.
 pub struct LiveWorkshop {
@@ -126,13 +127,13 @@ fn tags(list: Option<&str>) -> anyhow::Result<Vec<String>> {
 /// The listeners to serve on, and the address participants join by. Without `--bind`,
 /// this computer's address on the local network (and 127.0.0.1 beside it, for the
 /// presenter view); `port` is tried first (the one a resumed workshop had).
-fn bind(asked: Option<SocketAddr>, port: u16) -> anyhow::Result<(Vec<TcpListener>, IpAddr)> {
+fn bind(asked: Option<SocketAddr>, port: u16) -> anyhow::Result<(Vec<TcpSocket>, IpAddr)> {
     let ip = asked.map_or_else(lan_address, |a| a.ip());
     let wanted = asked.map_or(port, |a| if a.port() == 0 { port } else { a.port() });
-    let first = match TcpListener::bind(SocketAddr::new(ip, wanted)) {
+    let first = match server::socket(SocketAddr::new(ip, wanted)) {
         Ok(l) => l,
         Err(_) if wanted != 0 && asked.is_none_or(|a| a.port() == 0) => {
-            TcpListener::bind(SocketAddr::new(ip, 0))
+            server::socket(SocketAddr::new(ip, 0))
                 .with_context(|| format!("cannot serve the live workshop on {ip}"))?
         }
         Err(e) => {
@@ -153,7 +154,7 @@ fn bind(asked: Option<SocketAddr>, port: u16) -> anyhow::Result<(Vec<TcpListener
     };
     if !ip.is_loopback() && !ip.is_unspecified() {
         // The presenter view on this computer, whatever the network does.
-        if let Ok(l) = TcpListener::bind(SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port)) {
+        if let Ok(l) = server::socket(SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port)) {
             listeners.push(l);
         }
     }
