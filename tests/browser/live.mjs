@@ -2,7 +2,8 @@
 // answered a line at a time (`--script -`), one phone joining, voting and changing its
 // vote, and the presenter view following the facilitator. Pages run under their own
 // content security policy (no bypass), so the inline script that follows the room is the
-// one a phone would run; axe-core runs on every page in a second context that bypasses
+// one a phone would run (killed and resumed midway, the pages reconnect by themselves);
+// axe-core runs on every page in a second context that bypasses
 // the policy only to load axe. Each page is also checked at 200% zoom (half the width)
 // for content wider than the window.
 //
@@ -27,14 +28,19 @@ if (!plead) {
 
 const work = mkdtempSync(join(tmpdir(), 'plead-live-'));
 const artefacts = mkdtempSync(join(tmpdir(), 'plead-live-check-'));
-const child = spawn(
-  plead,
-  ['assess', 'building-blocks', '--live', '--bind', '127.0.0.1:0', '--org', 'Northshire NHS Trust',
-    '--period', '2026-Q4', '--tags', 'patient leader, staff', '--script', '-'],
-  { cwd: work, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'ignore', 'pipe'] },
-);
 let transcript = '';
-child.stderr.on('data', (d) => { transcript += d.toString(); });
+function workshop(extra) {
+  transcript = '';
+  const c = spawn(
+    plead,
+    ['assess', 'building-blocks', '--live', '--bind', '127.0.0.1:0', '--org', 'Northshire NHS Trust',
+      '--period', '2026-Q4', '--tags', 'patient leader, staff', '--script', '-', ...extra],
+    { cwd: work, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'ignore', 'pipe'] },
+  );
+  c.stderr.on('data', (d) => { transcript += d.toString(); });
+  return c;
+}
+let child = workshop([]);
 
 async function until(what, test, ms = 10000) {
   const start = Date.now();
@@ -70,9 +76,15 @@ const phone = await browser.newContext(phoneView);
 const projector = await browser.newContext({ viewport: { width: 1280, height: 720 } });
 const auditor = await browser.newContext({ ...phoneView, bypassCSP: true });
 
-// Console errors (a blocked script is one) and any request off the laptop.
+// Console errors (a blocked script is one) and any request off the laptop; while the
+// workshop is being restarted, the refused connections of the pages trying again are not.
+let restarting = false;
 function watch(page, problems, origin) {
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    if (restarting && m.text().includes('ERR_CONNECTION_REFUSED')) return;
+    problems.push(`console error: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => { if (!r.url().startsWith(origin)) problems.push(`fetched ${r.url()}`); });
 }
@@ -146,6 +158,28 @@ try {
   await me.click('button.choice[value="3"]');
   await until('the vote changed', async () => (await html(me)).includes('Your vote: 3'));
   await audit('presenter-open', links.presenter, []);
+
+  // Killed mid-vote and resumed: the same link; the phone and the projector reconnect by
+  // themselves, the phone known by its cookie, its vote kept, voting open again.
+  const before = await me.getAttribute('body', 'data-v');
+  const shown = await screen.getAttribute('body', 'data-v');
+  restarting = true;
+  child.kill('SIGKILL');
+  await new Promise((r) => child.once('exit', r));
+  child = workshop(['--resume']);
+  const again = await until('the resumed link', () => transcript.match(/Join: (http:\S+)/));
+  report('resumed on the same link', again[1] === links.join ? [] : [`${again[1]} is not ${links.join}`]);
+  facilitator('s');
+  await until('the phone reconnected', async () => {
+    const v = await me.getAttribute('body', 'data-v').catch(() => before);
+    return v !== before && (await html(me)).includes('Your vote: 3');
+  }, 15000);
+  await until('the projector reconnected', async () => {
+    const v = await screen.getAttribute('body', 'data-v').catch(() => shown);
+    return v !== shown && (await html(screen)).includes('1 of 1 have voted');
+  }, 15000);
+  restarting = false;
+  report('the phone and the projector reconnected by themselves, the vote kept', []);
 
   const t1 = Date.now();
   facilitator('v');
