@@ -82,7 +82,7 @@ let restarting = false;
 function watch(page, problems, origin) {
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
-    if (restarting && m.text().includes('ERR_CONNECTION_REFUSED')) return;
+    if (restarting && /ERR_CONNECTION_(REFUSED|RESET)/.test(m.text())) return;
     problems.push(`console error: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
