@@ -84,9 +84,4 @@ impl Hub {
         self.change(|r| r.set_draft(draft));
         self.persist()
     }
-
-    /// The draft as it would be saved now (the facilitator's, with the votes).
-    pub fn draft(&self) -> Draft {
-        self.read(Room::draft)
-    }
 }

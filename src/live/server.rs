@@ -421,7 +421,7 @@ async fn join(
     };
     if let Some(k) = participant(&app, &headers) {
         if let Err(refusal) = app.hub.change(|r| r.rejoin(k)) {
-            return refusal_page(&app, &t, &refusal);
+            return refusal_page(&app, &refusal);
         }
         if let Err(r) = persisted(&app).await {
             return r;
@@ -462,9 +462,8 @@ async fn join(
     r
 }
 
-fn refusal_page(app: &App, t: &str, refusal: &Refusal) -> Response {
+fn refusal_page(app: &App, refusal: &Refusal) -> Response {
     let title = app.hub.read(|r| r.title.clone());
-    let _ = t;
     page(
         refused(refusal),
         &title,
