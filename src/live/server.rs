@@ -1,10 +1,12 @@
 //! The HTTP side of a live workshop, kept thin over the `Room`: axum on tokio (the
 //! ecosystem's standard, and what hyper's own examples build on), HTTP/1 only, on the
-//! listeners the command bound. Every request is rate-limited (per participant's cookie,
+//! sockets the command bound. Every request is rate-limited (per participant's cookie,
 //! else per sender's address) and size-limited; every response carries a strict content
 //! security policy (a page's script runs only under the nonce drawn for that response)
-//! and is never cached. No route changes the workshop: a participant changes only their
-//! own name, group and vote; the facilitator's terminal does the rest.
+//! and is never cached. The limits are axum's own body limit and plead's token bucket
+//! (`limiter`): tower's rate limit is one for the whole service, where a room needs one
+//! per sender, so tower-http is not built for them. No route changes the workshop: a
+//! participant changes only their own name, group and vote; the terminal does the rest.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
