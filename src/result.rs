@@ -55,6 +55,126 @@ pub struct ResultDoc {
     /// than the suppression minimum).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The free-text answers of a survey, per comment question, redacted on reading.
+    /// Optional within `plead.result/1`: a Result written before comments has none, and
+    /// an older plead reading a newer Result passes over them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<CommentsResult>,
+}
+
+/// The comments given to one free-text question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentsResult {
+    /// The comment question's id.
+    pub id: String,
+    pub question: String,
+    /// The theme or item it is about; neither for the whole assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// The column it was read from; none when no column matched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    /// Every non-empty answer, counted exactly.
+    pub count: u64,
+    /// What was removed from all of them.
+    #[serde(default, skip_serializing_if = "Redactions::is_empty")]
+    pub redactions: Redactions,
+    /// The comments kept (all of them, or a sample of `count` when there are more than
+    /// plead keeps), in a shuffled order that does not follow the file's.
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+}
+
+/// One free-text answer, as reports show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comment {
+    /// The words, personal data replaced by what it was ("[email removed]").
+    pub text: String,
+    /// The respondent's group, only when that group's figures are shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// How many pieces of personal data were removed from it.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub removed: u64,
+    /// Characters cut from the end of a very long comment.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub cut: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// Pieces of personal data removed from free text, by kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Redactions {
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub email: u64,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub phone: u64,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub nhs_number: u64,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub postcode: u64,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub ip_address: u64,
+    /// A name from the respondent's own name column.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub name: u64,
+    /// Another of the respondent's own personal values (an id, a custom field).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub personal: u64,
+}
+
+impl Redactions {
+    pub fn total(&self) -> u64 {
+        self.email
+            + self.phone
+            + self.nhs_number
+            + self.postcode
+            + self.ip_address
+            + self.name
+            + self.personal
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total() == 0
+    }
+
+    pub fn add(&mut self, other: &Redactions) {
+        self.email += other.email;
+        self.phone += other.phone;
+        self.nhs_number += other.nhs_number;
+        self.postcode += other.postcode;
+        self.ip_address += other.ip_address;
+        self.name += other.name;
+        self.personal += other.personal;
+    }
+
+    /// In words, for reports: "2 email addresses, 1 name".
+    pub fn describe(&self) -> String {
+        let kinds = [
+            (self.email, "email address", "email addresses"),
+            (self.phone, "phone number", "phone numbers"),
+            (self.nhs_number, "NHS number", "NHS numbers"),
+            (self.postcode, "postcode", "postcodes"),
+            (self.ip_address, "IP address", "IP addresses"),
+            (self.name, "name", "names"),
+            (
+                self.personal,
+                "other personal detail",
+                "other personal details",
+            ),
+        ];
+        kinds
+            .iter()
+            .filter(|(n, _, _)| *n > 0)
+            .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

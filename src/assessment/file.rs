@@ -32,6 +32,21 @@ pub struct AssessmentFile {
     pub bands: Vec<BandFile>,
     #[serde(default)]
     pub findings: Vec<FindingFile>,
+    #[serde(default)]
+    pub comments: Vec<CommentFile>,
+}
+
+/// A free-text question (`[[comments]]`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommentFile {
+    pub id: Spanned<String>,
+    pub question: Spanned<String>,
+    pub question_by: Option<Wording>,
+    pub theme: Option<Spanned<String>>,
+    pub item: Option<Spanned<String>>,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -18,6 +18,8 @@ use super::{
 };
 use crate::problem::Problem;
 
+mod comments;
+
 /// The widest scale allowed, max − min.
 const MAX_SCALE_STEPS: i64 = 100;
 /// The largest weight: far beyond any real one (weights say an item counts twice or
@@ -100,6 +102,7 @@ impl<'a> Checker<'a> {
         let fields = self.fields(&file, &item_ids);
         let bands = self.bands(&file);
         let findings = self.findings(&file.findings, &item_ids);
+        let comments = self.comments(&file.comments, &theme_ids, &item_ids);
         let banner = file.banner.as_ref().map(|b| self.banner(b));
         if let Some(t) = &file.gap_threshold
             && let Some(scale) = scales.first()
@@ -150,6 +153,7 @@ impl<'a> Checker<'a> {
             fields,
             bands,
             findings,
+            comments,
         })
     }
 

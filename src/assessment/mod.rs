@@ -47,6 +47,32 @@ pub struct Assessment {
     pub fields: Vec<Field>,
     pub bands: Vec<Band>,
     pub findings: Vec<FindingRule>,
+    /// Free-text questions asked beside the ratings (`[[comments]]`), in file order.
+    /// Left out of the serialised form when empty; never part of the definition hash
+    /// (see [`Assessment::definition_hash`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<CommentQuestion>,
+}
+
+/// A free-text question: the stories behind the ratings of a theme or an item, or
+/// anything else a respondent wants to say.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommentQuestion {
+    /// Stable, so reports, `--map` and actions can name it.
+    pub id: String,
+    /// The words a respondent reads, and so the column header of the returns.
+    pub question: String,
+    /// Whose words the question is, when the file says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question_by: Option<Wording>,
+    /// What it asks about: a theme, an item, or (neither) the whole assessment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// Other headers survey exports may give its column.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 /// A rating scale: whole numbers from `min` to `max`, some or all of them labelled.
@@ -237,6 +263,10 @@ impl Assessment {
         self.banner.clone().unwrap_or_else(Banner::plead_default)
     }
 
+    pub fn comment(&self, id: &str) -> Option<&CommentQuestion> {
+        self.comments.iter().find(|c| c.id == id)
+    }
+
     pub fn theme(&self, id: &str) -> Option<&Theme> {
         self.themes.iter().find(|t| t.id == id)
     }
@@ -249,9 +279,15 @@ impl Assessment {
     }
 
     /// A hash of the definition (not of the file's layout or comments), so results of a
-    /// changed definition can be told apart.
+    /// changed definition can be told apart. The free-text questions are left out: they
+    /// change no figure, so adding a comment box does not stop a quarter comparing with
+    /// the last.
     pub fn definition_hash(&self) -> String {
-        let canonical = serde_json::to_vec(self).expect("the model always serialises");
+        let figures = Assessment {
+            comments: Vec::new(),
+            ..self.clone()
+        };
+        let canonical = serde_json::to_vec(&figures).expect("the model always serialises");
         let digest = Sha256::digest(&canonical);
         let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
         format!("sha256:{hex}")

@@ -15,11 +15,16 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<()> {
             // The path and the file's own id and version are quoted: a file someone sent
             // is what validate is for, so nothing in it may drive the terminal.
             Ok(a) => report.push_str(&terminal_safe(&format!(
-                "{}: ok ({} {}, {} items)\n",
+                "{}: ok ({} {}, {} items{})\n",
                 path.display(),
                 a.id,
                 a.version,
-                a.items.len()
+                a.items.len(),
+                match a.comments.len() {
+                    0 => String::new(),
+                    1 => ", 1 comment question".to_string(),
+                    n => format!(", {n} comment questions"),
+                }
             ))),
             Err(problems) => {
                 invalid += 1;

@@ -14,6 +14,7 @@ pub fn blocks(a: &Assessment) -> Vec<Block> {
     }
     blocks.extend(themes(a));
     blocks.extend(fields(a));
+    blocks.extend(comment_blocks(a));
     blocks.extend(bands(a));
     if let Some(t) = a.gap_threshold {
         blocks.push(Block::Paragraph(format!(
@@ -134,6 +135,44 @@ fn findings(a: &Assessment) -> Vec<Block> {
         ]);
     }
     vec![Block::Heading("Findings".into()), Block::Grid(grid)]
+}
+
+/// The free-text questions, each with what it is about and the other headers it is read
+/// by.
+fn comment_blocks(a: &Assessment) -> Vec<Block> {
+    if a.comments.is_empty() {
+        return Vec::new();
+    }
+    let mut grid = Grid::new(&[
+        ("Comment", false),
+        ("About", false),
+        ("Question", false),
+        ("Also read from", false),
+    ]);
+    for c in &a.comments {
+        let about = match (&c.theme, &c.item) {
+            (Some(t), _) => a
+                .theme(t)
+                .map_or(t.clone(), |t| format!("Theme: {}", t.title)),
+            (_, Some(i)) => a
+                .item(i)
+                .map_or(i.clone(), |i| format!("Item: {}", i.title)),
+            _ => "The whole assessment".to_string(),
+        };
+        let question = match c.question_by {
+            Some(Wording::Plead) => format!("{} (plead's wording)", c.question),
+            _ => c.question.clone(),
+        };
+        grid.row(vec![c.id.clone(), about, question, c.aliases.join("; ")]);
+    }
+    vec![
+        Block::Heading("Comment questions (free text)".into()),
+        Block::Paragraph(
+            "Asked beside the ratings; plead score reads their columns like items, removes personal data from every answer and reports the comments under their theme or item."
+                .into(),
+        ),
+        Block::Grid(grid),
+    ]
 }
 
 /// A scale's range and every point's label and descriptor (or that its points have none),

@@ -56,6 +56,7 @@ pub fn document(assessment: &Assessment, context: Context, inputs: &[ItemInput])
         group_by: None,
         groups: Vec::new(),
         warnings: Vec::new(),
+        comments: Vec::new(),
     }
 }
 

@@ -352,3 +352,28 @@ fn plead_s_own_wording_is_marked_in_every_file() {
         }
     }
 }
+
+#[test]
+fn every_built_in_asks_for_the_stories_behind_each_theme_and_anything_else_in_plead_s_words() {
+    for id in BUILT_INS {
+        let a = show(id);
+        let comments = a["comments"].as_array().unwrap();
+        for c in comments {
+            assert_eq!(c["question_by"], "plead", "{id}/{}", c["id"]);
+        }
+        for theme in a["themes"].as_array().unwrap() {
+            assert_eq!(
+                comments
+                    .iter()
+                    .filter(|c| c["theme"] == theme["id"])
+                    .count(),
+                1,
+                "{id}: theme {}",
+                theme["id"]
+            );
+        }
+        let last = comments.last().unwrap();
+        assert_eq!(last["id"], "anything-else", "{id}");
+        assert!(last.get("theme").is_none() && last.get("item").is_none());
+    }
+}

@@ -157,7 +157,7 @@ fn an_unknown_key_is_named() {
         &[
             "5:1: unknown field `colour`, expected one of `id`, `title`, `version`, `source`, \
              `description`, `note`, `gap_threshold`, `banner`, `action_list`, `scales`, `themes`, `items`, \
-             `fields`, `bands`, `findings`",
+             `fields`, `bands`, `findings`, `comments`",
         ],
     );
     rejects(
@@ -487,5 +487,36 @@ fn a_field_of_the_wrong_kind() {
     rejects(
         format!("{MINI}{field}kind = \"number\"\n"),
         &["31:8: unknown variant `number`, expected `text` or `choice`"],
+    );
+}
+
+#[test]
+fn comment_questions_are_counted_when_valid() {
+    let with = format!(
+        "{MINI}\n[[comments]]\nid = \"t-stories\"\ntheme = \"t\"\nquestion = \"What lies behind your ratings?\"\nquestion_by = \"plead\"\n\n[[comments]]\nid = \"anything-else\"\nquestion = \"Anything else?\"\n"
+    );
+    validate(&[("mini.toml", &with)], &["mini.toml"])
+        .code(0)
+        .stdout("mini.toml: ok (mini 1.0, 2 items, 2 comment questions)\n")
+        .stderr("");
+}
+
+#[test]
+fn a_comment_question_s_mistakes_point_at_their_line() {
+    // Lines 28 on: MINI ends on line 26, then a blank line.
+    rejects(
+        format!(
+            "{MINI}\n[[comments]]\nid = \"a\"\nquestion = \" \"\ntheme = \"nope\"\n\n[[comments]]\nid = \"Bad Id\"\nquestion = \"Why?\"\nitem = \"c\"\n\n[[comments]]\nid = \"two\"\nquestion = \"Which?\"\ntheme = \"t\"\nitem = \"a\"\naliases = [\"\"]\n\n[[comments]]\nid = \"two\"\nquestion = \"Again?\"\n"
+        ),
+        &[
+            "29:6: comment id \"a\" is also an item's id: `--map a=COLUMN` must name one question",
+            "30:12: the question is empty: give the words a respondent reads",
+            "31:9: comment \"a\" is about an unknown theme \"nope\" (themes: t)",
+            "34:6: comment id \"Bad Id\" must be lower-case letters, digits, '-' and '_' (e.g. \"anything-else\")",
+            "36:8: comment \"Bad Id\" is about an unknown item \"c\" (items: a, b)",
+            "42:8: a comment question belongs to a theme or to an item, not both: keep one",
+            "43:12: an alias is empty: give a header a survey export may use",
+            "46:6: duplicate comment id \"two\": each comment needs its own id",
+        ],
     );
 }

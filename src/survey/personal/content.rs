@@ -83,7 +83,9 @@ pub(super) fn number_kind(v: &str) -> Option<Looks> {
     if digits.len() == 10 && !v.starts_with('+') && nhs_check(&digits) {
         return Some(Looks::NhsNumber);
     }
-    let international = v.trim_start().starts_with('+') || digits.starts_with("44");
+    // "+44 …", "44 …", and "0044 …" (the international prefix dialled from the UK).
+    let international =
+        v.trim_start().starts_with('+') || digits.starts_with("44") || digits.starts_with("00");
     let national = digits.starts_with('0') && (10..=11).contains(&digits.len());
     if national || (international && (10..=15).contains(&digits.len())) {
         return Some(Looks::Phone);

@@ -14,11 +14,13 @@ mod content;
 mod enforce;
 mod header;
 mod mask;
+mod redact;
 
 pub use content::{by_content, is_identifier, looks_like, nhs_check};
 pub use enforce::{PersonalError, describe, enforce};
 pub use header::is_personal_header;
 pub use mask::mask;
+pub use redact::{Own, OwnKind, cut, redact};
 
 use super::column::{Column, Kind};
 
