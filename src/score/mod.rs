@@ -3,6 +3,7 @@
 //! surveys differ only in how they make each item's input.
 
 pub mod combination;
+pub mod comments;
 pub mod document;
 pub mod findings;
 pub mod histogram;

@@ -81,6 +81,8 @@ pub struct Returns {
     /// The rejected cells listed (the first of them, when there are very many).
     pub rejected: Vec<Rejected>,
     pub source: SurveySource,
+    /// Per comment question (in `assessment.comments` order), what was read.
+    pub comments: Vec<super::comments::CommentTally>,
 }
 
 /// Scores a survey's returns.
@@ -139,6 +141,10 @@ pub fn result(assessment: &Assessment, context: Context, returns: Returns) -> Re
     }
     doc.rejected = returns.rejected;
     doc.survey = Some(returns.source);
+    if returns.comments.iter().any(|c| c.column.is_some()) {
+        doc.comments =
+            super::comments::results(assessment, returns.comments, returns.grouping.as_ref());
+    }
     doc
 }
 

@@ -14,15 +14,55 @@ use super::column::{Column, Kind};
 use super::matching::{MatchedBy, Matching};
 use super::reference::{self, ReferenceError, Wanted};
 use super::wording::{grid_row, normalise, text_keys};
-use crate::assessment::{Assessment, Item};
+use crate::assessment::{Assessment, CommentQuestion, Item};
 
 /// The texts an item is matched by in one pass.
 type KeysOf = dyn Fn(&Item) -> Vec<String>;
+/// The texts a comment question is matched by in one pass.
+type CommentKeysOf = dyn Fn(&CommentQuestion) -> Vec<String>;
+
+/// What `--map` gives columns to: items and comment questions.
+struct Targets<'a> {
+    items: &'a mut [Option<(usize, MatchedBy)>],
+    comments: &'a mut [Option<(usize, MatchedBy)>],
+}
+
+/// One pass over targets (items or comment questions) still without a column: each
+/// whose keys name one free column takes it. Several columns for one target is an
+/// error: `Err((target, columns))`.
+fn exact_pass(
+    index: &ColumnIndex,
+    by: MatchedBy,
+    keys: &[Vec<String>],
+    found: &mut [Option<(usize, MatchedBy)>],
+    taken: &mut [bool],
+) -> Result<(), (usize, Vec<usize>)> {
+    for (target, keys) in keys.iter().enumerate() {
+        if found[target].is_some() {
+            continue;
+        }
+        let mut hits = index.hits(by, keys);
+        hits.retain(|c| !taken[*c]);
+        hits.sort_unstable();
+        hits.dedup();
+        match hits.as_slice() {
+            [] => {}
+            [one] => {
+                found[target] = Some((*one, by));
+                taken[*one] = true;
+            }
+            several => return Err((target, several.to_vec())),
+        }
+    }
+    Ok(())
+}
 
 /// A problem matching columns: exit code 2, with what there is to choose from.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MatchError {
-    #[error("--map {item}={column}: the assessment has no item {item:?} (its items: {items})")]
+    #[error(
+        "--map {item}={column}: the assessment has no item or comment question {item:?} (its items: {items})"
+    )]
     UnknownItem {
         item: String,
         column: String,
@@ -50,9 +90,19 @@ pub fn match_items(
 ) -> Result<Matching, MatchError> {
     let mut items: Vec<Option<(usize, MatchedBy)>> = vec![None; assessment.items.len()];
     let mut how: Vec<Option<String>> = vec![None; assessment.items.len()];
+    let mut comments: Vec<Option<(usize, MatchedBy)>> = vec![None; assessment.comments.len()];
     let mut taken = vec![false; columns.len()];
 
-    apply_maps(assessment, columns, maps, &mut items, &mut taken)?;
+    apply_maps(
+        assessment,
+        columns,
+        maps,
+        &mut Targets {
+            items: &mut items,
+            comments: &mut comments,
+        },
+        &mut taken,
+    )?;
     let index = ColumnIndex::new(columns);
 
     let passes: [(MatchedBy, &KeysOf); 4] = [
@@ -71,23 +121,23 @@ pub fn match_items(
         }),
     ];
     for (by, keys_of) in passes {
-        for (item_index, item) in assessment.items.iter().enumerate() {
-            if items[item_index].is_some() {
-                continue;
-            }
-            let mut hits = index.hits(by, &keys_of(item));
-            hits.retain(|c| !taken[*c]);
-            hits.sort_unstable();
-            hits.dedup();
-            match hits.as_slice() {
-                [] => {}
-                [one] => {
-                    items[item_index] = Some((*one, by));
-                    taken[*one] = true;
-                }
-                several => return Err(ambiguous(item, by, columns, several)),
-            }
-        }
+        let keys: Vec<Vec<String>> = assessment.items.iter().map(keys_of).collect();
+        exact_pass(&index, by, &keys, &mut items, &mut taken)
+            .map_err(|several| ambiguous(&assessment.items[several.0], by, columns, &several.1))?;
+    }
+    // Comment questions after every item, by the same passes (a grid row is a rating,
+    // never a comment), before reworded questions: an exact match wins a column.
+    let comment_passes: [(MatchedBy, &CommentKeysOf); 3] = [
+        (MatchedBy::Id, &|c| vec![c.id.clone()]),
+        (MatchedBy::Alias, &|c| c.aliases.clone()),
+        (MatchedBy::Text, &|c| vec![c.question.clone()]),
+    ];
+    for (by, keys_of) in comment_passes {
+        let keys: Vec<Vec<String>> = assessment.comments.iter().map(keys_of).collect();
+        exact_pass(&index, by, &keys, &mut comments, &mut taken).map_err(|several| {
+            let c = &assessment.comments[several.0];
+            ambiguous_comment(&c.id, &c.question, by, columns, &several.1)
+        })?;
     }
 
     if reworded {
@@ -99,7 +149,11 @@ pub fn match_items(
             how[index] = Some(described);
         }
     }
-    Ok(Matching { items, how })
+    Ok(Matching {
+        items,
+        how,
+        comments,
+    })
 }
 
 /// Gives each `--map ITEM=COLUMN` item its column, first, so no pass can take it;
@@ -108,37 +162,40 @@ fn apply_maps(
     assessment: &Assessment,
     columns: &[Column],
     maps: &[(String, String)],
-    items: &mut [Option<(usize, MatchedBy)>],
+    targets: &mut Targets,
     taken: &mut [bool],
 ) -> Result<(), MatchError> {
-    for (item_id, column) in maps {
-        let index = assessment
-            .items
-            .iter()
-            .position(|i| i.id == *item_id)
-            .ok_or_else(|| MatchError::UnknownItem {
-                item: item_id.clone(),
-                column: column.clone(),
-                items: assessment
-                    .items
-                    .iter()
-                    .map(|i| i.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })?;
-        if items[index].is_some() {
-            return Err(MatchError::Twice {
-                item: item_id.clone(),
-            });
+    for (id, column) in maps {
+        let item = assessment.items.iter().position(|i| i.id == *id);
+        let comment = assessment.comments.iter().position(|c| c.id == *id);
+        let slot = match (item, comment) {
+            (Some(k), _) => &mut targets.items[k],
+            (None, Some(k)) => &mut targets.comments[k],
+            (None, None) => {
+                return Err(MatchError::UnknownItem {
+                    item: id.clone(),
+                    column: column.clone(),
+                    items: assessment
+                        .items
+                        .iter()
+                        .map(|i| i.id.as_str())
+                        .chain(assessment.comments.iter().map(|c| c.id.as_str()))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                });
+            }
+        };
+        if slot.is_some() {
+            return Err(MatchError::Twice { item: id.clone() });
         }
-        let found = reference::resolve(columns, column, Wanted::Map(item_id))?;
+        let found = reference::resolve(columns, column, Wanted::Map(id))?;
         if columns[found].kind == Kind::Personal {
             return Err(MatchError::PersonalColumn {
-                item: item_id.clone(),
+                item: id.clone(),
                 column: column.clone(),
             });
         }
-        items[index] = Some((found, MatchedBy::Map));
+        *slot = Some((found, MatchedBy::Map));
         taken[found] = true;
     }
     Ok(())
@@ -223,6 +280,27 @@ fn ambiguous(item: &Item, by: MatchedBy, columns: &[Column], several: &[usize]) 
             by.what(),
             reference::listing(columns, several),
             reference::options(columns, several, Wanted::Map(&item.id))
+        ),
+    }
+}
+
+/// A comment question that one pass matches to several columns equally.
+fn ambiguous_comment(
+    id: &str,
+    question: &str,
+    by: MatchedBy,
+    columns: &[Column],
+    several: &[usize],
+) -> MatchError {
+    MatchError::Ambiguous {
+        item: id.to_string(),
+        message: format!(
+            "comment question {id:?} ({:?}) matches {} columns equally, by {}:\n{}\nSay which with one of:\n{}",
+            short(question),
+            several.len(),
+            by.what(),
+            reference::listing(columns, several),
+            reference::options(columns, several, Wanted::Map(id))
         ),
     }
 }

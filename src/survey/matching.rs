@@ -25,4 +25,7 @@ pub struct Matching {
     pub items: Vec<Option<(usize, MatchedBy)>>,
     /// Per item: for a reworded question, how its wording matched, in words.
     pub how: Vec<Option<String>>,
+    /// Per comment question (in `assessment.comments` order): its column and how it was
+    /// matched. Exactly only: a free-text column is never guessed at.
+    pub comments: Vec<Option<(usize, MatchedBy)>>,
 }

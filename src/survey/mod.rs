@@ -10,6 +10,7 @@
 pub mod approximate;
 pub mod cell;
 pub mod column;
+pub mod comments;
 pub mod decode;
 pub mod headers;
 pub mod layout;
@@ -98,6 +99,20 @@ pub struct Row<'a> {
     pub group: Option<&'a str>,
 }
 
+/// One free-text answer, redacted, as read (for `--comments FILE.csv`).
+pub struct CommentRow<'a> {
+    /// The row number as in the file (never written out: it would undo the shuffle).
+    pub row: u64,
+    /// The comment question, in `assessment.comments` order.
+    pub question: usize,
+    /// The answer with personal data removed; whole (reports cut a very long one).
+    pub text: &'a str,
+    /// The respondent's `--group-by` value as read, for a counted row.
+    pub group: Option<&'a str>,
+    /// Pieces of personal data removed from it.
+    pub removed: u64,
+}
+
 /// Header names, for `--respondents`: known once the header is read.
 pub struct Header<'a> {
     pub group_by: Option<&'a str>,
@@ -110,6 +125,9 @@ pub trait Observer {
         Ok(())
     }
     fn respondent(&mut self, _row: &Row) -> io::Result<()> {
+        Ok(())
+    }
+    fn comment(&mut self, _comment: &CommentRow) -> io::Result<()> {
         Ok(())
     }
     fn progress(&mut self, _bytes: u64) {}
@@ -182,7 +200,12 @@ fn read_inner(
         respondents.row(*row, rec, observer)?;
     }
     respondents.rest(&mut records, &mut record, observer, &counted)?;
-    let Respondents { counter, state, .. } = respondents;
+    let Respondents {
+        counter,
+        state,
+        comments,
+        ..
+    } = respondents;
     let (tally, grouping) = counter.finish().map_err(|e| anyhow!(e))?;
     if tally.respondents == 0 {
         bail!(no_valid_rows(&state, &recognised.layout));
@@ -200,6 +223,7 @@ fn read_inner(
         grouping,
         rejected: state.rejected,
         source,
+        comments: comments.finish(),
     })
 }
 
@@ -211,6 +235,8 @@ struct Recognised {
     /// Per item, in `assessment.items` order: its column, if matched.
     item_columns: Vec<Option<usize>>,
     group_column: Option<usize>,
+    /// Per comment question, in `assessment.comments` order: its column, if matched.
+    comment_columns: Vec<Option<usize>>,
 }
 
 impl Recognised {
@@ -239,11 +265,17 @@ fn recognise(
     }
     let group_column = group_column(assessment, &layout.columns, &matching, options)?;
     let item_columns = matching.items.iter().map(|m| m.map(|(c, _)| c)).collect();
+    let comment_columns = matching
+        .comments
+        .iter()
+        .map(|m| m.map(|(c, _)| c))
+        .collect();
     Ok(Recognised {
         layout,
         matching,
         item_columns,
         group_column,
+        comment_columns,
     })
 }
 
@@ -278,6 +310,7 @@ struct Respondents<'a> {
     items: ItemCells<'a>,
     counter: Counter,
     state: RowState,
+    comments: comments::CommentCells,
 }
 
 impl<'a> Respondents<'a> {
@@ -310,6 +343,7 @@ impl<'a> Respondents<'a> {
                 MAX_GROUPS,
                 &options.combine,
             ),
+            comments: comments::CommentCells::new(columns, recognised.comment_columns.clone()),
             state: RowState {
                 cells: vec![Cell::Missing; assessment.items.len()],
                 rejected: Vec::new(),
@@ -340,6 +374,8 @@ impl<'a> Respondents<'a> {
         }
         if !self.items.read(row, rec, state)? {
             state.empty_rows += 1;
+            // A row of comments only: read, but in no group (it is in no group's count).
+            self.comments.read(row, rec, None, observer)?;
             return Ok(());
         }
         let group = match self.recognised.group_column {
@@ -356,11 +392,13 @@ impl<'a> Respondents<'a> {
             None => None,
         };
         self.counter.count(&state.cells, group);
+        let label = group.map(|g| self.counter.label(g));
         observer.respondent(&Row {
             row,
             cells: &state.cells,
-            group: group.map(|g| self.counter.label(g)),
+            group: label,
         })?;
+        self.comments.read(row, rec, label, observer)?;
         Ok(())
     }
 
@@ -402,6 +440,7 @@ fn survey_source(
         matching,
         item_columns,
         group_column,
+        comment_columns,
     } = recognised;
     let columns = &layout.columns;
     SurveySource {
@@ -421,7 +460,7 @@ fn survey_source(
             .filter(|(_, m)| m.is_none())
             .map(|(i, _)| i.id.clone())
             .collect(),
-        unused_columns: unused_questions(columns, item_columns, *group_column),
+        unused_columns: unused_questions(columns, item_columns, comment_columns, *group_column),
         personal_columns: columns
             .iter()
             .filter(|c| c.kind == Kind::Personal)
@@ -474,11 +513,18 @@ fn column_matches(
 fn unused_questions(
     columns: &[column::Column],
     item_columns: &[Option<usize>],
+    comment_columns: &[Option<usize>],
     group_column: Option<usize>,
 ) -> Vec<String> {
-    let used: Vec<bool> = (0..columns.len())
-        .map(|c| item_columns.contains(&Some(c)) || group_column == Some(c))
-        .collect();
+    let mut used = vec![false; columns.len()];
+    for c in item_columns
+        .iter()
+        .chain(comment_columns)
+        .flatten()
+        .chain(&group_column)
+    {
+        used[*c] = true;
+    }
     columns
         .iter()
         .zip(&used)

@@ -184,3 +184,21 @@ pub fn is_personal_header(name: &str) -> bool {
     }
     false
 }
+
+/// Whether a personal column's header names a person's name ("Name", "Full name",
+/// "Forename", "Surname"): its values are then also removed word by word from that
+/// respondent's comments.
+pub fn is_name_header(name: &str) -> bool {
+    let n = normalise(name);
+    let words: Vec<&str> = n.split(' ').collect();
+    words.iter().enumerate().any(|(k, w)| {
+        let named_thing = k
+            .checked_sub(1)
+            .is_some_and(|b| NAMED_THINGS.contains(&words[b]));
+        (matches!(*w, "name" | "names") && !named_thing)
+            || matches!(
+                *w,
+                "forename" | "forenames" | "surname" | "firstname" | "lastname" | "fullname"
+            )
+    })
+}

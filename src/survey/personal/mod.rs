@@ -18,7 +18,7 @@ mod redact;
 
 pub use content::{by_content, is_identifier, looks_like, nhs_check};
 pub use enforce::{PersonalError, describe, enforce};
-pub use header::is_personal_header;
+pub use header::{is_name_header, is_personal_header};
 pub use mask::mask;
 pub use redact::{Own, OwnKind, cut, redact};
 
