@@ -440,6 +440,11 @@ pub struct ScoreArgs {
     /// Write each respondent's parsed answers and scores to this CSV file
     #[arg(long, value_name = "FILE.csv")]
     pub respondents: Option<Dest>,
+    /// Write every comment (free-text answer), personal data removed, to this CSV file,
+    /// streamed in constant memory: reports list at most 1,000 per question. In shuffled
+    /// order, a group only where that group's figures are shown
+    #[arg(long, value_name = "FILE.csv")]
+    pub comments: Option<Dest>,
     /// The sheet of a spreadsheet to read (default: the first)
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,

@@ -3,6 +3,7 @@
 
 mod actions;
 mod assess;
+mod comments_file;
 mod completions;
 mod diff;
 mod env;

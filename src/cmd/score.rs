@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 
 use super::Env;
 
+use super::comments_file::CommentsFile;
 use crate::CheckFailed;
 use crate::assessment::{Assessment, Catalog};
 use crate::cli::{Format, ScoreArgs};
@@ -22,14 +23,14 @@ use crate::render::xlsx::{self, Cell as XlsxCell, Sheet};
 use crate::result::{Context as ResultContext, Method, ResultDoc};
 use crate::score::row::{RowScore, RowScorer};
 use crate::score::survey::Returns;
-use crate::survey::{self, Cell, Combination, Header, Input, Observer, Row};
+use crate::survey::{self, Cell, Combination, CommentRow, Header, Input, Observer, Row};
 
 pub fn run(env: &Env, args: ScoreArgs) -> anyhow::Result<()> {
     let catalog = Catalog::load(env.assessments.as_deref())?;
     let entry = catalog.resolve(&args.assessment)?;
     let assessment = &entry.assessment;
     check_destinations(&args)?;
-    let (returns, respondents) = read_returns(env, &args, assessment)?;
+    let (returns, files) = read_returns(env, &args, assessment)?;
     tell_what_was_read(&args, &returns);
     refuse_rejected_when_strict(&args, &returns)?;
 
@@ -43,7 +44,13 @@ pub fn run(env: &Env, args: ScoreArgs) -> anyhow::Result<()> {
         crate::output::message(&format!("note: {hint}"));
     }
     let doc = crate::score::survey::result(assessment, context, returns);
-    write_outputs(env, &args, &doc, respondents)
+    write_outputs(env, &args, assessment, &doc, files)
+}
+
+/// The files written while the survey is read, finished once it is scored.
+struct Streamed {
+    respondents: Option<RespondentsFile>,
+    comments: Option<CommentsFile>,
 }
 
 /// Reads the survey file once, with a progress bar on a terminal, writing each
@@ -53,13 +60,14 @@ fn read_returns(
     env: &Env,
     args: &ScoreArgs,
     assessment: &Assessment,
-) -> anyhow::Result<(Returns, Option<RespondentsFile>)> {
+) -> anyhow::Result<(Returns, Streamed)> {
     let (reader, size) = open_survey(&args.file)?;
     crate::output::check_all(
         args.output
             .out
             .iter()
             .chain(&args.respondents)
+            .chain(&args.comments)
             .filter_map(Dest::path),
         args.output.force,
     )?;
@@ -74,9 +82,20 @@ fn read_returns(
         )?),
         None => None,
     };
+    if args.comments.is_some() && assessment.comments.is_empty() {
+        bail!(
+            "--comments: the assessment {:?} asks no comment questions: add [[comments]] to it (see docs/assessment-format.md)",
+            assessment.id
+        );
+    }
+    let comments = match &args.comments {
+        Some(dest) => Some(CommentsFile::create(dest, args.output.force)?),
+        None => None,
+    };
     let mut observer = ScoreObserver {
         progress: progress_bar(env, size),
         respondents,
+        comments,
     };
     let returns = survey::read(
         assessment,
@@ -90,24 +109,34 @@ fn read_returns(
     if let Some(bar) = &observer.progress {
         bar.finish_and_clear();
     }
-    Ok((returns?, observer.respondents))
+    Ok((
+        returns?,
+        Streamed {
+            respondents: observer.respondents,
+            comments: observer.comments,
+        },
+    ))
 }
 
 /// Writes the report (in every format asked for; an xlsx one with a Respondents sheet)
-/// and the `--respondents` file, all or none.
+/// and the `--respondents` and `--comments` files, all or none.
 fn write_outputs(
     env: &Env,
     args: &ScoreArgs,
+    assessment: &Assessment,
     doc: &ResultDoc,
-    respondents: Option<RespondentsFile>,
+    files: Streamed,
 ) -> anyhow::Result<()> {
     let mut sheet = None;
     let mut also = Vec::new();
-    if let Some(file) = respondents {
+    if let Some(file) = files.respondents {
         let publish = |raw: &str| published_label(doc, &args.combine, raw);
         let (staged, rows) = file.finish(&publish)?;
         also.extend(staged);
         sheet = rows;
+    }
+    if let Some(file) = files.comments {
+        also.extend(file.finish(assessment, doc)?);
     }
     let written = super::plan(
         &args.output,
@@ -135,6 +164,16 @@ fn check_destinations(args: &ScoreArgs) -> anyhow::Result<()> {
             "--respondents -: standard output already carries the report; write the report with --out FILE, or the respondents to a file"
         );
     }
+    if args.comments.as_ref().is_some_and(Dest::is_stdout)
+        && (args.output.out.is_empty()
+            || args.output.out.iter().any(Dest::is_stdout)
+            || args.respondents.as_ref().is_some_and(Dest::is_stdout))
+    {
+        bail!(
+            "--comments -: standard output already carries the report or the respondents; write the others with --out FILE (or --respondents FILE), or the comments to a file"
+        );
+    }
+
     if !args.combine.is_empty() && args.group_by.is_none() {
         bail!(
             "--combine: there are no groups to combine without --group-by COLUMN (e.g. --group-by Role --combine \"Governor+Volunteer=Governors and volunteers\")"
@@ -197,14 +236,33 @@ fn wants_xlsx_report(args: &ScoreArgs) -> bool {
 /// Says on stderr what was read: the file's shape and counts, which columns were
 /// guessed, which items had no column and which columns went unused, so a wrong
 /// mapping is seen before the report is trusted.
+/// ", 25 comments (12 pieces of personal data removed)" when any comment column was read.
+fn comments_read(returns: &crate::score::survey::Returns) -> String {
+    if returns.comments.iter().all(|c| c.column.is_none()) {
+        return String::new();
+    }
+    let count: u64 = returns.comments.iter().map(|c| c.count).sum();
+    let removed: u64 = returns.comments.iter().map(|c| c.redactions.total()).sum();
+    format!(
+        ", {count} comment{}{}",
+        if count == 1 { "" } else { "s" },
+        if removed > 0 {
+            format!(" ({removed} pieces of personal data removed)")
+        } else {
+            String::new()
+        }
+    )
+}
+
 fn tell_what_was_read(args: &ScoreArgs, returns: &crate::score::survey::Returns) {
     let source = &returns.source;
     crate::output::message(&format!(
-        "read {}: {}; {} rows, {} respondents{}{}",
+        "read {}: {}; {} rows, {} respondents{}{}{}",
         args.file,
         source.shape(),
         source.rows,
         returns.tally.respondents,
+        comments_read(returns),
         if source.test_rows > 0 {
             format!(", {} preview/test rows dropped", source.test_rows)
         } else {
@@ -272,6 +330,7 @@ fn refuse_rejected_when_strict(
 struct ScoreObserver {
     progress: Option<indicatif::ProgressBar>,
     respondents: Option<RespondentsFile>,
+    comments: Option<CommentsFile>,
 }
 
 impl Observer for ScoreObserver {
@@ -285,6 +344,13 @@ impl Observer for ScoreObserver {
     fn respondent(&mut self, row: &Row) -> io::Result<()> {
         match &mut self.respondents {
             Some(file) => file.row(row),
+            None => Ok(()),
+        }
+    }
+
+    fn comment(&mut self, comment: &CommentRow) -> io::Result<()> {
+        match &mut self.comments {
+            Some(file) => file.comment(comment),
             None => Ok(()),
         }
     }

@@ -38,6 +38,19 @@ pub fn draw(blocks: &[Block]) -> String {
         match block {
             Block::Title(t) => out.push_str(&format!("# {}\n\n", inline(t))),
             Block::Heading(h) => out.push_str(&format!("## {}\n\n", inline(h))),
+            Block::Subheading(h) => out.push_str(&format!("### {}\n\n", inline(h))),
+            Block::Quote(q) => {
+                // Each paragraph of the quotation on its own `>` line, so nothing in it
+                // can end the quotation or start other markup.
+                let lines: Vec<String> = q
+                    .split("\n\n")
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(|p| format!("> {}", inline(p)))
+                    .collect();
+                out.push_str(&lines.join("\n>\n"));
+                out.push_str("\n\n");
+            }
             Block::Paragraph(p) => {
                 // A blank line in the text starts a new paragraph, as it does in Markdown.
                 for paragraph in p.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {

@@ -10,6 +10,7 @@
 //!   both escape through `markup`);
 //! - `actions`: the actions log as a list, "You said, we did", and the actions' status
 //!   across a trend's periods, as sections (`model::Section`) any document may carry;
+//! - `stories` builds the comments and workshop evidence section every report shows;
 //! - `template` and `questionnaire` draw an assessment for a survey tool or on paper.
 
 pub mod actions;
@@ -25,6 +26,7 @@ pub mod model;
 pub mod passages;
 pub mod questionnaire;
 pub mod result;
+pub mod stories;
 pub mod survey;
 mod svg;
 mod table;

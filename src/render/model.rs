@@ -8,7 +8,11 @@
 pub enum Block {
     Title(String),
     Heading(String),
+    /// A heading within a section (a theme among the stories).
+    Subheading(String),
     Paragraph(String),
+    /// Someone's own words (a comment, a workshop's evidence), shown as a quotation.
+    Quote(String),
     List(Vec<String>),
     Grid(Grid),
 }

@@ -34,8 +34,14 @@ pub const INTERVALS_MEAN: &str = "95% CI: the range that, 95 times in 100, holds
     difference. For themes and the overall, the range is of each respondent's own score, \
     in percent.";
 
-/// The blocks of a scored Result.
+/// The blocks of a scored Result, every comment listed.
 pub fn blocks(doc: &ResultDoc) -> Vec<Block> {
+    blocks_listing(doc, None)
+}
+
+/// The blocks of a scored Result, listing at most `comments` comments per question
+/// (`None`: all).
+pub fn blocks_listing(doc: &ResultDoc, comments: Option<usize>) -> Vec<Block> {
     let survey = doc.context.method == crate::result::Method::Survey;
     let mut blocks = opening(doc);
     blocks.extend(overall(doc));
@@ -49,6 +55,7 @@ pub fn blocks(doc: &ResultDoc) -> Vec<Block> {
         blocks.push(Block::Paragraph(INTERVALS_MEAN.into()));
     }
     blocks.extend(super::survey::groups(doc));
+    blocks.extend(super::stories::blocks(doc, comments));
     if !doc.raters.is_empty() {
         blocks.push(Block::Heading("Raters".into()));
         blocks.extend(raters(doc));

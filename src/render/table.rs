@@ -14,7 +14,12 @@ pub struct Terminal;
 
 impl Renderer for Terminal {
     fn result(&self, doc: &ResultDoc, sections: &[Section], options: &Options) -> Vec<u8> {
-        draw(&with_sections(result::blocks(doc), sections), options).into_bytes()
+        let listed = Some(super::stories::TERMINAL_LISTED);
+        draw(
+            &with_sections(result::blocks_listing(doc, listed), sections),
+            options,
+        )
+        .into_bytes()
     }
 
     fn diff(&self, d: &Diff, sections: &[Section], options: &Options) -> Vec<u8> {
@@ -47,9 +52,19 @@ pub fn draw(blocks: &[Block], options: &Options) -> String {
                 out.push_str(&terminal_safe(h));
                 out.push('\n');
             }
+            Block::Subheading(h) => {
+                out.push_str(&format!("  {}\n\n", terminal_safe(h)));
+            }
             Block::Paragraph(p) => {
                 out.push_str(&wrap(&terminal_safe(p), usize::from(options.width)));
                 out.push_str("\n\n");
+            }
+            Block::Quote(q) => {
+                let width = usize::from(options.width).saturating_sub(6).max(20);
+                for line in wrap(&format!("“{}”", terminal_safe(q)), width).lines() {
+                    out.push_str(&format!("    {line}\n"));
+                }
+                out.push('\n');
             }
             Block::List(items) => {
                 for i in items {

@@ -210,6 +210,10 @@ pub fn result(doc: &ResultDoc, extra: Vec<Sheet>) -> Vec<u8> {
     }
     sheets.push(gaps(doc));
     sheets.push(findings(doc));
+    let comments = super::stories::table(doc);
+    if !comments.rows.is_empty() || !doc.comments.is_empty() {
+        sheets.push(Sheet::new("Comments", comments));
+    }
     if !doc.raters.is_empty() {
         sheets.push(raters(doc));
     }
@@ -515,7 +519,11 @@ pub fn report(blocks: &[Block], data_name: &str, data: &Table, extra: Vec<Sheet>
     let mut lines: Vec<Vec<Cell>> = Vec::new();
     for block in blocks {
         match block {
-            Block::Title(t) | Block::Heading(t) | Block::Paragraph(t) => {
+            Block::Title(t)
+            | Block::Heading(t)
+            | Block::Subheading(t)
+            | Block::Paragraph(t)
+            | Block::Quote(t) => {
                 lines.push(vec![t.as_str().into()]);
             }
             Block::List(items) => {

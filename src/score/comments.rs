@@ -4,11 +4,8 @@
 //! theme's figures in that group). Pure: the comments were read and redacted by
 //! `crate::survey`; here they only meet the suppression plan.
 
-use super::suppress::Plan;
-use super::survey::Grouping;
 use crate::assessment::{Assessment, CommentQuestion};
-use crate::result::{Comment, CommentsResult, Redactions};
-use crate::survey::Combination;
+use crate::result::{Comment, CommentsResult, Redactions, ResultDoc};
 
 /// The longest comment a Result keeps, in characters: a page of text. A longer one is
 /// cut (at a word) and says so; `--comments FILE.csv` has it whole.
@@ -38,74 +35,66 @@ pub struct KeptComment {
 }
 
 /// The Result's comments: one entry per comment question, in the assessment's order.
+/// `doc` is the Result with its groups already scored and suppressed.
 pub fn results(
     assessment: &Assessment,
     tallies: Vec<CommentTally>,
-    grouping: Option<&Grouping>,
+    doc: &ResultDoc,
 ) -> Vec<CommentsResult> {
-    let plan = grouping.map(super::survey::plan);
     assessment
         .comments
         .iter()
         .zip(tallies)
-        .map(|(question, tally)| {
-            let shown = |raw: &str| {
-                let (grouping, plan) = (grouping?, plan.as_ref()?);
-                published_group(assessment, question, grouping, plan, raw)
-            };
-            CommentsResult {
-                id: question.id.clone(),
-                question: question.question.clone(),
-                theme: question.theme.clone(),
-                item: question.item.clone(),
-                column: tally.column,
-                count: tally.count,
-                redactions: tally.redactions,
-                comments: tally
-                    .kept
-                    .into_iter()
-                    .map(|k| Comment {
-                        group: k.group.as_deref().and_then(shown),
-                        text: k.text,
-                        removed: k.removed,
-                        cut: k.cut,
-                    })
-                    .collect(),
-            }
+        .map(|(question, tally)| CommentsResult {
+            id: question.id.clone(),
+            question: question.question.clone(),
+            theme: question.theme.clone(),
+            item: question.item.clone(),
+            column: tally.column,
+            count: tally.count,
+            redactions: tally.redactions,
+            comments: tally
+                .kept
+                .into_iter()
+                .map(|k| Comment {
+                    group: k
+                        .group
+                        .as_deref()
+                        .and_then(|raw| published_group(doc, question, raw)),
+                    text: k.text,
+                    removed: k.removed,
+                    cut: k.cut,
+                })
+                .collect(),
         })
         .collect()
 }
 
 /// The group label a comment may carry: its group after `--combine`, when that group's
-/// figures on what the question is about are shown; otherwise none.
-pub fn published_group(
-    assessment: &Assessment,
-    question: &CommentQuestion,
-    grouping: &Grouping,
-    plan: &Plan,
-    raw: &str,
-) -> Option<String> {
-    let label = combined_label(&grouping.combined, raw);
-    let g = grouping.groups.iter().position(|g| g.label == label)?;
-    let items: Vec<usize> = match (&question.theme, &question.item) {
-        (Some(theme), _) => (0..assessment.items.len())
-            .filter(|k| assessment.items[*k].theme == *theme)
-            .collect(),
-        (_, Some(item)) => assessment
+/// figures on what the question is about (its theme, its item, or the group itself) are
+/// shown in `doc`; otherwise none.
+pub fn published_group(doc: &ResultDoc, question: &CommentQuestion, raw: &str) -> Option<String> {
+    let by = doc.group_by.as_ref()?;
+    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    let label = by
+        .combined
+        .iter()
+        .find(|c| c.values.iter().any(|v| same(v, raw)))
+        .map_or(raw, |c| c.label.as_str());
+    let group = doc
+        .groups
+        .iter()
+        .find(|g| g.label == label && !g.suppressed)?;
+    let shown = match (&question.theme, &question.item) {
+        (Some(theme), _) => group
+            .themes
+            .iter()
+            .any(|t| t.id == *theme && t.reason.is_none()),
+        (_, Some(item)) => group
             .items
             .iter()
-            .position(|i| i.id == *item)
-            .into_iter()
-            .collect(),
-        _ => Vec::new(),
+            .any(|i| i.id == *item && i.reason.is_none()),
+        _ => true,
     };
-    plan.over(g, items).is_none().then(|| label.to_string())
-}
-
-/// A group value's label after `--combine`.
-fn combined_label<'a>(combined: &'a [Combination], raw: &'a str) -> &'a str {
-    combined
-        .iter()
-        .find(|c| c.covers(raw))
-        .map_or(raw, |c| c.label.as_str())
+    shown.then(|| label.to_string())
 }

@@ -142,8 +142,7 @@ pub fn result(assessment: &Assessment, context: Context, returns: Returns) -> Re
     doc.rejected = returns.rejected;
     doc.survey = Some(returns.source);
     if returns.comments.iter().any(|c| c.column.is_some()) {
-        doc.comments =
-            super::comments::results(assessment, returns.comments, returns.grouping.as_ref());
+        doc.comments = super::comments::results(assessment, returns.comments, &doc);
     }
     doc
 }

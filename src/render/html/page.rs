@@ -133,7 +133,13 @@ pub fn blocks(blocks: &[Block], id_prefix: &str) -> String {
         match b {
             Block::Title(_) => {}
             Block::Heading(h) => out.push_str(&heading(2, &format!("{id_prefix}-{i}"), h)),
+            Block::Subheading(h) => {
+                out.push_str(&heading(3, &format!("{id_prefix}-{i}"), h));
+            }
             Block::Paragraph(p) => out.push_str(&paragraphs(p)),
+            Block::Quote(q) => {
+                out.push_str(&format!("<blockquote>{}</blockquote>\n", paragraphs(q)));
+            }
             Block::List(items) => {
                 out.push_str("<ul>\n");
                 for item in items {

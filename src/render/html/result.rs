@@ -24,6 +24,7 @@ pub fn result_with(doc: &ResultDoc, sections: &str) -> String {
     );
     let mut main = String::new();
     main.push_str(&super::charts::charts(doc));
+    main.push_str(&stories(doc));
     main.push_str(&findings(doc));
     main.push_str(&priorities(doc));
     main.push_str(&action_plan(doc));
@@ -38,6 +39,18 @@ pub fn result_with(doc: &ResultDoc, sections: &str) -> String {
         doc.context.plead_version
     ));
     page(&title, &header(doc), &main, &footer)
+}
+
+/// The comments and workshop evidence, under their theme or item, as quotations.
+fn stories(doc: &ResultDoc) -> String {
+    let section = crate::render::stories::blocks(doc, None);
+    if section.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<section class=\"stories\" aria-labelledby=\"stories-0\">\n{}</section>\n",
+        blocks(&section, "stories")
+    )
 }
 
 fn header(doc: &ResultDoc) -> String {
