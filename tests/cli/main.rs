@@ -17,6 +17,7 @@ mod test_actions;
 mod test_assess;
 mod test_builtins;
 mod test_columns;
+mod test_comments;
 mod test_completions;
 mod test_diff;
 mod test_drafts;

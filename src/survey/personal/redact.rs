@@ -332,16 +332,19 @@ fn number_runs(text: &str) -> Vec<(usize, usize)> {
         let start = i;
         let mut last = None;
         let mut digits = 0;
+        let mut open = false;
         while i < bytes.len() {
             let b = bytes[i];
             let dot_between = b == b'.'
                 && i > 0
                 && bytes[i - 1].is_ascii_digit()
                 && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+            open |= b == b'(';
             if b.is_ascii_digit() {
                 digits += 1;
                 last = Some(i + 1);
-            } else if b == b')' {
+            } else if b == b')' && open {
+                // Part of the number ("(0113) 496 0000"), not the bracket around it.
                 last = Some(i + 1);
             } else if !(b" -(+".contains(&b) || dot_between) {
                 break;
