@@ -247,7 +247,10 @@ fn comments_read(returns: &crate::score::survey::Returns) -> String {
         ", {count} comment{}{}",
         if count == 1 { "" } else { "s" },
         if removed > 0 {
-            format!(" ({removed} pieces of personal data removed)")
+            format!(
+                " ({removed} piece{} of personal data removed)",
+                if removed == 1 { "" } else { "s" }
+            )
         } else {
             String::new()
         }

@@ -4,7 +4,9 @@
 //! and an action. Pure: an assessment in, text out.
 
 use super::template::ROLES;
-use crate::assessment::{Assessment, FieldKind, Item, Passage, PassageKind, Scale};
+use crate::assessment::{
+    Assessment, CommentQuestion, FieldKind, Item, Passage, PassageKind, Scale,
+};
 // A questionnaire is filled in away from the source: its pointers ("as below") point at nothing.
 use crate::survey::wording::without_source_pointers;
 
@@ -60,9 +62,59 @@ pub fn markdown(a: &Assessment) -> String {
         for item in a.items.iter().filter(|i| i.theme == theme.id) {
             number += 1;
             out.push_str(&item_markdown(a, item, number, line));
+            for c in a
+                .comments
+                .iter()
+                .filter(|c| c.item.as_ref() == Some(&item.id))
+            {
+                out.push_str(&comment_markdown(c, line));
+            }
+        }
+        for c in a
+            .comments
+            .iter()
+            .filter(|c| c.theme.as_ref() == Some(&theme.id))
+        {
+            out.push_str(&comment_markdown(c, line));
+        }
+    }
+    let general: Vec<&CommentQuestion> = a
+        .comments
+        .iter()
+        .filter(|c| c.theme.is_none() && c.item.is_none())
+        .collect();
+    if !general.is_empty() {
+        out.push_str(
+            "## In your own words
+
+",
+        );
+        for c in general {
+            out.push_str(&comment_markdown(c, line));
         }
     }
     out
+}
+
+/// A free-text question with ruled lines to write on.
+fn comment_markdown(c: &CommentQuestion, line: &str) -> String {
+    let e = super::markdown::inline;
+    format!(
+        "**{}**  \n*{}*\n\n{line}  \n{line}  \n{line}  \n{line}\n\n",
+        e(&c.question),
+        e(super::template::COMMENT_SUBTITLE)
+    )
+}
+
+/// A free-text question with ruled lines, kept on one page.
+fn comment_html(c: &CommentQuestion) -> String {
+    use super::markup::escape;
+    format!(
+        "<section class=\"question comment\">\n<p><strong>{}</strong></p>\n<p class=\"muted\">{}</p>\n{}</section>\n",
+        escape(&c.question),
+        escape(super::template::COMMENT_SUBTITLE),
+        "<div class=\"line\"></div>\n".repeat(4)
+    )
 }
 
 /// Form-only styles, added to the report's stylesheet: tick boxes and ruled lines that
@@ -137,6 +189,31 @@ pub fn html(a: &Assessment) -> String {
         for item in a.items.iter().filter(|i| i.theme == theme.id) {
             number += 1;
             main.push_str(&item_html(a, item, number));
+            for c in a
+                .comments
+                .iter()
+                .filter(|c| c.item.as_ref() == Some(&item.id))
+            {
+                main.push_str(&comment_html(c));
+            }
+        }
+        for c in a
+            .comments
+            .iter()
+            .filter(|c| c.theme.as_ref() == Some(&theme.id))
+        {
+            main.push_str(&comment_html(c));
+        }
+    }
+    let general: Vec<&CommentQuestion> = a
+        .comments
+        .iter()
+        .filter(|c| c.theme.is_none() && c.item.is_none())
+        .collect();
+    if !general.is_empty() {
+        main.push_str(&heading(2, "in-your-own-words", "In your own words"));
+        for c in general {
+            main.push_str(&comment_html(c));
         }
     }
     page(

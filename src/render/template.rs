@@ -12,12 +12,20 @@ use super::xlsx::{self, Choices, Sheet};
 use crate::assessment::Assessment;
 use crate::survey::reads::column_letter;
 
-pub use crate::survey::question::{Question, ROLE, ROLES, options, questions};
+pub use crate::survey::question::{
+    CommentAsked, Question, ROLE, ROLES, comment_questions, options, questions,
+};
 
-/// The returns sheet's headers: Role, then one column per question.
-pub fn returns_headers(questions: &[Question]) -> Vec<String> {
+/// What a free-text question's subtitle asks of respondents (plead's wording): plead
+/// removes the personal data it recognises, but not every kind.
+pub const COMMENT_SUBTITLE: &str = "Optional. Please leave out names, contact details and anything else that could identify you or someone else.";
+
+/// The returns sheet's headers: Role, then one column per rating question, then one per
+/// free-text question.
+pub fn returns_headers(questions: &[Question], comments: &[CommentAsked]) -> Vec<String> {
     std::iter::once(ROLE.to_string())
         .chain(questions.iter().map(|q| q.title.clone()))
+        .chain(comments.iter().map(|c| c.title.clone()))
         .collect()
 }
 
@@ -72,6 +80,22 @@ fn questions_table(a: &Assessment, questions: &[Question]) -> Table {
         row.extend(q.options.iter().map(|o| Cell::text(o.as_str())));
         table.row(row);
     }
+    for (n, c) in comment_questions(a).iter().enumerate() {
+        let theme = c
+            .comment
+            .theme
+            .as_deref()
+            .and_then(|t| a.theme(t))
+            .map_or(String::new(), |t| t.title.clone());
+        table.row(vec![
+            Cell::from(questions.len() + n + 1),
+            Cell::text(c.title.as_str()),
+            Cell::text(c.comment.item.clone().unwrap_or_default()),
+            Cell::text(theme),
+            Cell::text(COMMENT_SUBTITLE),
+            Cell::text("Text (long answer)"),
+        ]);
+    }
     table
 }
 
@@ -82,6 +106,7 @@ pub fn instructions(a: &Assessment) -> Vec<String> {
         format!("Source: {}", a.source),
         String::new(),
         "To build the survey in Microsoft Forms or Google Forms: add one Choice (multiple choice) question per row of the Questions sheet, in order, with its title exactly as in the Question column and its options exactly as in the Option columns. Start with the Role question, so results can be compared between patient leaders and staff. A Likert (Microsoft Forms) or multiple-choice grid (Google Forms) question whose rows are the Question texts and whose columns are the options works too.".to_string(),
+        "The rows of type Text are the free-text questions: add each as a Text question (Microsoft Forms: Text, with Long answer; Google Forms: Paragraph), not required, with its title exactly as in the Question column and the subtitle as its description. plead score reads them as comments and removes the personal data it recognises (emails, phone and NHS numbers, postcodes, IP addresses, the respondent's own name) before anything is kept.".to_string(),
         "SurveyMonkey and other tools: the same titles and options, one single-choice question each.".to_string(),
         "For paper returns: type each respondent's answers into the Returns sheet, one row per respondent (numbers or the option texts both work).".to_string(),
         String::new(),
@@ -92,9 +117,9 @@ pub fn instructions(a: &Assessment) -> Vec<String> {
 }
 
 /// The returns sheet: Role, then one column per question, with no rows.
-fn returns_table(questions: &[Question]) -> Table {
+fn returns_table(a: &Assessment, questions: &[Question]) -> Table {
     Table::new(
-        returns_headers(questions)
+        returns_headers(questions, &comment_questions(a))
             .iter()
             .map(|h| Column::text(h))
             .collect(),
@@ -104,7 +129,7 @@ fn returns_table(questions: &[Question]) -> Table {
 /// The returns sheet as CSV (headers only, ready to fill in). The assessment's own text,
 /// not a user's; still guarded, as a CSV may be opened in a spreadsheet.
 pub fn returns_csv(a: &Assessment) -> Vec<u8> {
-    super::csv::write(&returns_table(&questions(a)))
+    super::csv::write(&returns_table(a, &questions(a)))
 }
 
 /// The questions as CSV.
@@ -121,7 +146,7 @@ const RETURN_ROWS: u32 = 500;
 pub fn workbook(a: &Assessment) -> Vec<u8> {
     let questions = questions(a);
     let mut list_columns: Vec<Vec<String>> = vec![ROLES.iter().map(|r| r.to_string()).collect()];
-    let mut returns = Sheet::new("Returns", returns_table(&questions));
+    let mut returns = Sheet::new("Returns", returns_table(a, &questions));
     let mut list_of = |options: &Vec<String>| -> usize {
         match list_columns.iter().position(|l| l == options) {
             Some(p) => p,

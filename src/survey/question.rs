@@ -3,9 +3,9 @@
 //! as their points. The template's sheets and checks lay these out; the reader's own rules
 //! (`reads`) decide what reads back, so writer and reader cannot drift apart.
 
-use super::reads::{Answers, Reading, items_of_headers};
+use super::reads::{Answers, Reading, comments_of_headers, items_of_headers};
 use super::wording::without_source_pointers;
-use crate::assessment::{Assessment, Item, Scale};
+use crate::assessment::{Assessment, CommentQuestion, Item, Scale};
 
 /// The grouping column of the returns sheet (`plead score … --group-by Role`).
 pub const ROLE: &str = "Role";
@@ -51,6 +51,44 @@ pub fn questions(a: &Assessment) -> Vec<Question<'_>> {
             options: options(a.scale_of(item)),
         })
         .collect()
+}
+
+/// One free-text question of the survey.
+#[derive(Debug, Clone)]
+pub struct CommentAsked<'a> {
+    pub comment: &'a CommentQuestion,
+    /// The question's title, and so the column header of the returns.
+    pub title: String,
+}
+
+/// The free-text questions of an assessment, each checked to read back as its own
+/// comment question's column (beside the rating questions) without mapping: titled with
+/// the question, or where that would not read back, with the comment question's id.
+pub fn comment_questions(a: &Assessment) -> Vec<CommentAsked<'_>> {
+    let ratings: Vec<String> = questions(a).into_iter().map(|q| q.title).collect();
+    let mut titles: Vec<String> = a.comments.iter().map(|c| c.question.clone()).collect();
+    if !comments_match_back(a, &ratings, &titles) {
+        titles = a.comments.iter().map(|c| c.id.clone()).collect();
+    }
+    a.comments
+        .iter()
+        .zip(titles)
+        .map(|(comment, title)| CommentAsked { comment, title })
+        .collect()
+}
+
+/// Whether each comment title would be read as its own comment question's column, after
+/// the Role and rating columns.
+fn comments_match_back(a: &Assessment, ratings: &[String], titles: &[String]) -> bool {
+    let headers: Vec<String> = std::iter::once(ROLE.to_string())
+        .chain(ratings.iter().cloned())
+        .chain(titles.iter().cloned())
+        .collect();
+    let first = 1 + ratings.len();
+    match comments_of_headers(a, &headers) {
+        Some(comments) => (0..a.comments.len()).all(|k| comments.get(first + k) == Some(&Some(k))),
+        None => false,
+    }
 }
 
 /// Whether each title would be read as its own item's column.
@@ -129,6 +167,24 @@ mod tests {
                         Reading::NotApplicable
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn every_comment_title_reads_back_as_its_own_question_and_is_no_personal_header() {
+        for a in each_builtin() {
+            let asked = comment_questions(&a);
+            assert_eq!(asked.len(), a.comments.len());
+            for q in &asked {
+                // The question itself, not the id fallback.
+                assert_eq!(q.title, q.comment.question, "{}", a.id);
+                assert!(
+                    !crate::survey::personal::is_personal_header(&q.title),
+                    "{}: {}",
+                    a.id,
+                    q.title
+                );
             }
         }
     }

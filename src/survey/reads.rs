@@ -36,6 +36,23 @@ impl Answers {
     }
 }
 
+/// For each of `headers` (in order), the comment question whose column exact matching
+/// makes of it, or `None` when the headers cannot be read.
+pub fn comments_of_headers(a: &Assessment, headers: &[String]) -> Option<Vec<Option<usize>>> {
+    let columns: Vec<Column> = headers
+        .iter()
+        .map(|name| Column::named(name.clone(), Kind::Question))
+        .collect();
+    let matching = match_items(a, &columns, &[], false).ok()?;
+    let mut of_header = vec![None; headers.len()];
+    for (comment, found) in matching.comments.iter().enumerate() {
+        if let Some((column, _)) = found {
+            of_header[*column] = Some(comment);
+        }
+    }
+    Some(of_header)
+}
+
 /// For each of `headers` (in order), the item whose column exact matching makes of it
 /// (no `--map`, no reworded questions), or `None` when the headers cannot be read.
 pub fn items_of_headers(a: &Assessment, headers: &[String]) -> Option<Vec<Option<usize>>> {

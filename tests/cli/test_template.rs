@@ -29,6 +29,16 @@ fn pick(r: usize, q: usize, options: usize) -> usize {
 
 const RESPONDENTS: usize = 12;
 
+/// Respondent `r`'s answer to free-text question `q`: a comment with a phone number in
+/// it for even `r`, nothing for odd.
+fn comment(r: usize, q: usize) -> String {
+    if r % 2 == 0 {
+        format!("Story {r} for question {q}: ring 07700 900{r:03}")
+    } else {
+        String::new()
+    }
+}
+
 /// The returns as each tool exports them: (file name, bytes).
 fn returns(questions: &[(String, Vec<String>)]) -> Vec<(&'static str, Vec<u8>)> {
     let titles: Vec<&str> = questions.iter().map(|(t, _)| t.as_str()).collect();
@@ -36,7 +46,11 @@ fn returns(questions: &[(String, Vec<String>)]) -> Vec<(&'static str, Vec<u8>)> 
         questions
             .iter()
             .enumerate()
-            .map(|(q, (_, options))| options[pick(r, q, options.len())].clone())
+            .map(|(q, (_, options))| match options.len() {
+                // A free-text question: every other respondent writes something.
+                0 => comment(r, q),
+                n => options[pick(r, q, n)].clone(),
+            })
             .collect()
     };
     let csv_of = |rows: Vec<Vec<String>>| {
@@ -147,10 +161,20 @@ fn round_trip(id: &str, layouts: [&str; 3]) {
     )
     .unwrap();
     let items = shown["items"].as_array().unwrap();
+    let comments = shown["comments"].as_array().unwrap();
     assert_eq!(
         qs.len(),
-        items.len() + 1,
-        "{id}: one question per item, and Role"
+        items.len() + comments.len() + 1,
+        "{id}: one question per item and per comment question, and Role"
+    );
+    let text_rows = csv::Reader::from_reader(run.file("t-questions.csv").as_bytes())
+        .records()
+        .filter(|r| r.as_ref().unwrap()[5].starts_with("Text"))
+        .count();
+    assert_eq!(
+        text_rows,
+        comments.len(),
+        "{id}: each comment question is a Text question"
     );
 
     // What the answers say, worked out here: option k is the scale's min + k; the option
@@ -217,6 +241,34 @@ fn round_trip(id: &str, layouts: [&str; 3]) {
             assert_eq!(item["n"], *n, "{id} {name} {expected_id}");
             assert_eq!(item["not_applicable"], *na, "{id} {name} {expected_id}");
             assert_eq!(item["missing"], 0, "{id} {name} {expected_id}");
+        }
+        // Each free-text question read back as its comment question: every answer
+        // counted, the phone number removed, the rest word for word.
+        for (k, c) in comments.iter().enumerate() {
+            let q = 1 + items.len() + k;
+            let read = doc["comments"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|x| x["id"] == c["id"])
+                .unwrap();
+            assert_eq!(read["column"], qs[q].0.as_str(), "{id} {name}");
+            assert_eq!(read["count"], (RESPONDENTS / 2) as u64, "{id} {name}");
+            let mut texts: Vec<String> = read["comments"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x["text"].as_str().unwrap().to_string())
+                .collect();
+            texts.sort();
+            let mut wanted: Vec<String> = (0..RESPONDENTS)
+                .step_by(2)
+                .map(|r| {
+                    comment(r, q).replace(&format!("07700 900{r:03}"), "[phone number removed]")
+                })
+                .collect();
+            wanted.sort();
+            assert_eq!(texts, wanted, "{id} {name}");
         }
         let groups: Vec<&str> = doc["groups"]
             .as_array()
@@ -285,11 +337,15 @@ fn the_workbook_template_has_returns_first_then_questions_and_scores_back() {
         "{}",
         header[2]
     );
+    // Eight roles, then the two free-text questions.
+    assert_eq!(header.len(), 1 + 8 + 2);
     assert!(
-        header[1..]
+        header[1..9]
             .iter()
             .all(|h| h.ends_with("how far is this role in place in your organisation?"))
     );
+    assert!(header[9].starts_with("What stories or examples lie behind your ratings"));
+    assert!(header[10].starts_with("Is there anything else"));
     let questions = book.worksheet_range("Questions").unwrap();
     let first = questions.rows().nth(2).unwrap();
     assert_eq!(first[0], Data::Float(1.0));
@@ -317,6 +373,10 @@ fn the_workbook_template_has_returns_first_then_questions_and_scores_back() {
             sheet.write_string(r as u32 + 1, c as u16, *v).unwrap();
         }
     }
+    // A story typed in from paper, under the roles' free-text question.
+    sheet
+        .write_string(1, 9, "Paper story: call 07700 900123")
+        .unwrap();
     let run = Test::new()
         .write("paper.xlsx", filled.save_to_buffer().unwrap())
         .args([
@@ -327,10 +387,17 @@ fn the_workbook_template_has_returns_first_then_questions_and_scores_back() {
             "-f",
             "json",
         ])
-        .success().stderr_has("read paper.xlsx: generic layout, 1 header row, spreadsheet, sheet \"Sheet1\"; 2 rows, 2 respondents");
+        .success().stderr_has("read paper.xlsx: generic layout, 1 header row, spreadsheet, sheet \"Sheet1\"; 2 rows, 2 respondents, 1 comment (1 piece of personal data removed)");
     let doc: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(doc["items"][0]["score"], 1.5);
     assert_eq!(doc["items"][1]["score"], 1.0);
+    let stories = &doc["comments"][0];
+    assert_eq!(stories["id"], "roles-stories");
+    assert_eq!(stories["count"], 1);
+    assert_eq!(
+        stories["comments"][0]["text"],
+        "Paper story: call [phone number removed]"
+    );
 }
 
 #[test]
@@ -412,6 +479,8 @@ fn the_html_questionnaire_is_the_report_page_with_tick_boxes_and_escapes_what_it
     assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
     assert!(page.contains("Content-Security-Policy"), "{page}");
     assert_eq!(page.matches("<section class=\"question\">").count(), 10);
+    // Each free-text question, with lines to write on.
+    assert!(page.matches("<section class=\"question comment\">").count() >= 2);
     assert!(page.contains("Not applicable / don&#39;t know"), "{page}");
     assert!(!page.contains("<script"), "{page}");
     let mine = crate::test_validate::MINI.replacen(

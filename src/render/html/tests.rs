@@ -226,6 +226,8 @@ const TAGS: &[&str] = &[
     "style",
     "body",
     "div",
+    "section",
+    "blockquote",
     "header",
     "main",
     "footer",
