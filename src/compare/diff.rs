@@ -29,6 +29,9 @@ pub struct Diff {
     pub items: Vec<RowChange>,
     pub summary: Summary,
     pub verdicts: Verdicts,
+    /// Comments per comment question, old then new.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<super::comments::CommentCounts>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -246,6 +249,7 @@ pub fn diff(old: Named, new: Named) -> Result<Diff, CompareError> {
         items,
         summary,
         verdicts,
+        comments: super::comments::counts(&[o, n]),
     })
 }
 

@@ -6,6 +6,7 @@
 //! direction, and whether it is significant — a Welch test where both sides are survey
 //! aggregates, no test where either is one agreed workshop rating.
 
+pub mod comments;
 pub mod diff;
 mod index;
 pub mod period;

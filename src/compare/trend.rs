@@ -34,6 +34,9 @@ pub struct Trend {
     pub persistent_findings: Vec<PersistentFinding>,
     /// Gaps open in every period.
     pub persistent_gaps: Vec<PersistentGap>,
+    /// Comments per comment question in each period.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<super::comments::CommentCounts>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -136,6 +139,7 @@ pub fn trend(results: &[Named]) -> Result<Trend, CompareError> {
         items,
         persistent_findings: persistent_findings(&docs),
         persistent_gaps: persistent_gaps(&docs, &items_of),
+        comments: super::comments::counts(&docs),
     })
 }
 

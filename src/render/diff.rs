@@ -103,6 +103,13 @@ pub fn blocks(d: &Diff) -> Vec<Block> {
     blocks.push(Block::Heading("What moved the verdicts".into()));
     blocks.extend(verdicts(d));
     blocks.extend(added_and_removed(d));
+    blocks.extend(super::stories::counts_blocks(
+        &d.comments,
+        &[
+            format!("Old ({})", d.old.period),
+            format!("New ({})", d.new.period),
+        ],
+    ));
     blocks.push(Block::Heading(ABOUT.into()));
     blocks.push(Block::Paragraph(about(d)));
     blocks

@@ -222,3 +222,34 @@ pub fn table(doc: &ResultDoc) -> Table {
     }
     table
 }
+
+/// How many comments each question drew in each period compared (`diff`, `trend`):
+/// counts, never the words.
+pub fn counts_blocks(
+    counts: &[crate::compare::comments::CommentCounts],
+    periods: &[String],
+) -> Vec<Block> {
+    if counts.is_empty() {
+        return Vec::new();
+    }
+    let mut columns: Vec<(&str, bool)> = vec![("Comment question", false)];
+    columns.extend(periods.iter().map(|p| (p.as_str(), true)));
+    let mut grid = super::model::Grid::new(&columns);
+    for c in counts {
+        let mut row = vec![c.question.clone()];
+        row.extend(
+            c.counts
+                .iter()
+                .map(|n| n.map_or_else(|| "not asked".to_string(), |n| n.to_string())),
+        );
+        grid.row(row);
+    }
+    vec![
+        Block::Heading("Comments".into()),
+        Block::Paragraph(
+            "How many comments each free-text question drew; each period's own report has them, under their theme."
+                .into(),
+        ),
+        Block::Grid(grid),
+    ]
+}

@@ -124,6 +124,7 @@ pub fn blocks(t: &Trend, sparklines: bool) -> Vec<Block> {
     blocks.push(Block::Grid(items));
 
     blocks.extend(long_standing_problems(t, &periods));
+    blocks.extend(super::stories::counts_blocks(&t.comments, &periods));
     blocks
 }
 

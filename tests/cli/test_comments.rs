@@ -284,12 +284,9 @@ fn comments_of_suppressed_groups_are_never_labelled() {
     let mut labelled = 0;
     for q in doc["comments"].as_array().unwrap() {
         for c in q["comments"].as_array().unwrap() {
-            match c.get("group") {
-                Some(g) => {
-                    assert_eq!(g, "Staff");
-                    labelled += 1;
-                }
-                None => {}
+            if let Some(g) = c.get("group") {
+                assert_eq!(g, "Staff");
+                labelled += 1;
             }
         }
     }
@@ -428,4 +425,65 @@ fn a_workshop_s_evidence_is_shown_in_the_same_place_as_survey_comments() {
         .unwrap();
     let first_line = note.lines().next().unwrap().trim();
     assert!(stories.contains(&format!("> {first_line}")), "{stories}");
+}
+
+#[test]
+fn diff_and_trend_count_the_comments_per_question_per_period() {
+    let q3 = scored(&["--period", "2026-Q3", "--format", "json"])
+        .stdout
+        .clone();
+    let fewer = survey().replacen("Our feedback changed the discharge leaflet", "", 2);
+    let q4 = Test::new()
+        .write("returns.csv", fewer)
+        .args([
+            "score",
+            "building-blocks",
+            "returns.csv",
+            "--period",
+            "2026-Q4",
+            "-f",
+            "json",
+        ])
+        .success()
+        .any_stderr()
+        .stdout
+        .clone();
+    let old =
+        std::fs::read_to_string(super::support::root().join("examples/northshire/2026-Q2.json"))
+            .unwrap();
+    let diff = Test::new()
+        .write("q3.json", &q3)
+        .write("q4.json", &q4)
+        .args(["diff", "q3.json", "q4.json", "-f", "markdown"])
+        .success()
+        .any_stderr();
+    assert!(diff.stdout.contains("## Comments"), "{}", diff.stdout);
+    assert!(
+        diff.stdout
+            .contains("| Comment question | Old (2026-Q3) | New (2026-Q4) |")
+    );
+    assert!(
+        diff.stdout.contains(&format!("| {INVEST} | 12 | 11 |")),
+        "{}",
+        diff.stdout
+    );
+    assert!(
+        !diff.stdout.contains("discharge leaflet"),
+        "a comparison shows counts, not words"
+    );
+    let trend = Test::new()
+        .write("q2.json", &old)
+        .write("q3.json", &q3)
+        .write("q4.json", &q4)
+        .args(["trend", "q2.json", "q3.json", "q4.json", "-f", "json"])
+        .success()
+        .any_stderr();
+    let t = json(&trend.stdout);
+    let invest = t["comments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "invest-stories")
+        .unwrap();
+    assert_eq!(invest["counts"], serde_json::json!([null, 12, 11]));
 }

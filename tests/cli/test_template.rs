@@ -32,7 +32,7 @@ const RESPONDENTS: usize = 12;
 /// Respondent `r`'s answer to free-text question `q`: a comment with a phone number in
 /// it for even `r`, nothing for odd.
 fn comment(r: usize, q: usize) -> String {
-    if r % 2 == 0 {
+    if r.is_multiple_of(2) {
         format!("Story {r} for question {q}: ring 07700 900{r:03}")
     } else {
         String::new()
