@@ -270,3 +270,68 @@ fn score_printed_control_characters_in_the_file_name() {
     );
     assert!(!has_raw_controls(&run.stderr), "{:?}", run.stderr);
 }
+
+/// Issue 17: comments are free text from the public, escaped and guarded exactly like
+/// other user text, in every report and in `--comments FILE.csv`.
+#[test]
+fn hostile_text_in_comments_stays_inert_in_every_report_and_the_comments_file() {
+    let a = super::fuzz_harness::builtins()
+        .iter()
+        .find(|a| a.id == "building-blocks")
+        .unwrap();
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["Role".to_string()];
+    header.extend(a.items.iter().map(|i| i.id.clone()));
+    header.push("Anything else?".to_string());
+    header.push(a.comments[0].question.clone());
+    csv.write_record(&header).unwrap();
+    for row in 0..40 {
+        let mut record = vec![["Staff", "Patient leader"][row % 2].to_string()];
+        record.extend(
+            a.items
+                .iter()
+                .enumerate()
+                .map(|(k, _)| ((row + k) % 5).to_string()),
+        );
+        record.push(HOSTILE[row % HOSTILE.len()].to_string());
+        record.push(format!(
+            "{} and {}",
+            HOSTILE[(row + 4) % HOSTILE.len()],
+            HOSTILE[row % HOSTILE.len()]
+        ));
+        csv.write_record(&record).unwrap();
+    }
+    let run = Test::new()
+        .write("returns.csv", csv.into_inner().unwrap())
+        .args([
+            "score",
+            "building-blocks",
+            "returns.csv",
+            "--group-by",
+            "Role",
+        ])
+        .args(["--comments", "c.csv"])
+        .args(outputs())
+        .success()
+        .stderr_has("80 comments");
+    check_reports(&run.dir, &run.stdout, &run.stderr);
+    let html = run.file("r.html");
+    assert!(
+        html.contains("<blockquote><p>&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "a comment is shown, escaped"
+    );
+    let comments = run.file("c.csv");
+    // The same rule as every other CSV plead writes.
+    check_output(Format::Csv, comments.as_bytes());
+    let mut reader = csv::Reader::from_reader(comments.as_bytes());
+    let mut guarded = 0;
+    for record in reader.records() {
+        let text = record.unwrap()[3].to_string();
+        assert!(
+            !text.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']),
+            "a formula starter unguarded: {text:?}"
+        );
+        guarded += usize::from(text.starts_with("'="));
+    }
+    assert!(guarded > 0, "the formula-like comments are there, guarded");
+}
