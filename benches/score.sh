@@ -23,20 +23,29 @@ measure() {
   cat "$dir/time.txt"
 }
 
-printf '%-9s %-12s %9s %9s %10s %12s %9s\n' rows what MB seconds MB/s rows/s peak_MB
+printf '%-9s %-18s %9s %9s %10s %12s %9s\n' rows what MB seconds MB/s rows/s peak_MB
 for n in "${sizes[@]}"; do
-  file=$dir/returns-$n.csv
-  [ -s "$file" ] || "$bin/examples/generate_returns" --rows "$n" --layout msforms > "$file"
-  mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')
-  cat "$file" > /dev/null # warm the page cache for both runs
-  for what in plead csv-parse; do
-    if [ $what = plead ]; then
-      read -r secs kb < <(measure "$bin/plead" score building-blocks "$file" --group-by Directorate --format json)
+  for kind in bare comments; do
+    if [ $kind = bare ]; then
+      file=$dir/returns-$n.csv
+      [ -s "$file" ] || "$bin/examples/generate_returns" --rows "$n" --layout msforms > "$file"
     else
-      read -r secs kb < <(measure "$bin/examples/parse_floor" "$file")
+      file=$dir/returns-comments-$n.csv
+      [ -s "$file" ] || "$bin/examples/generate_returns" --rows "$n" --layout msforms --comments yes > "$file"
     fi
-    awk -v n="$n" -v w="$what" -v mb="$mb" -v s="$secs" -v kb="$kb" 'BEGIN {
-      s = (s < 0.01) ? 0.01 : s
-      printf "%-9s %-12s %9.1f %9.2f %10.1f %12.0f %9.1f\n", n, w, mb, s, mb / s, n / s, kb / 1024 }'
+    mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')
+    cat "$file" > /dev/null # warm the page cache for both runs
+    for what in plead csv-parse; do
+      if [ $what = plead ]; then
+        read -r secs kb < <(measure "$bin/plead" score building-blocks "$file" --group-by Directorate --format json)
+      else
+        read -r secs kb < <(measure "$bin/examples/parse_floor" "$file")
+      fi
+      label=$what
+      [ $kind = comments ] && label="$what+comments"
+      awk -v n="$n" -v w="$label" -v mb="$mb" -v s="$secs" -v kb="$kb" 'BEGIN {
+        s = (s < 0.01) ? 0.01 : s
+        printf "%-9s %-18s %9.1f %9.2f %10.1f %12.0f %9.1f\n", n, w, mb, s, mb / s, n / s, kb / 1024 }'
+    done
   done
 done

@@ -6,7 +6,9 @@
 //! cargo run --release --example generate_returns -- --rows 100000 --layout msforms > returns.csv
 //!
 //! Layouts: msforms (default), google, surveymonkey, qualtrics. `--assessment ID` picks
-//! the assessment (default building-blocks); `--seed N` changes the returns.
+//! the assessment (default building-blocks); `--seed N` changes the returns;
+//! `--comments yes` (msforms and google) adds an "Anything else?" column answered on every
+//! row, some answers holding the respondent's name, email or a phone number.
 
 use std::io::{self, BufWriter, Write};
 
@@ -15,12 +17,22 @@ use plead::assessment::Catalog;
 const ROLES: [&str; 4] = ["Patient leader", "Staff", "Board member", "Volunteer"];
 const FIRST: [&str; 8] = ["Ann", "Bob", "Chidi", "Dev", "Eve", "Fatima", "Gus", "Hana"];
 const JUNK: [&str; 5] = ["quite good", "7", "2.5", "?", "see comments"];
+/// Comments, `{name}`, `{email}` and `{phone}` standing for the respondent's own.
+const COMMENTS: [&str; 6] = [
+    "{name} on the panel made sure our views were heard before the new ward opened.",
+    "Training was patchy this year; ring me on {phone} if you want the details.",
+    "The feedback loop is slow and nobody tells us what changed as a result of what we said.",
+    "Email {email} and I will share what happened at the last patient experience committee.",
+    "Good to be asked. Patient leaders need paying for their time, and expenses paid quickly.",
+    "We co-designed the discharge leaflet, but the final version was changed without us.",
+];
 
 fn main() -> io::Result<()> {
     let mut rows = 1000u64;
     let mut layout = "msforms".to_string();
     let mut assessment_id = "building-blocks".to_string();
     let mut seed = 42u64;
+    let mut comments = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().unwrap_or_default();
@@ -29,7 +41,10 @@ fn main() -> io::Result<()> {
             "--layout" => layout = value,
             "--assessment" => assessment_id = value,
             "--seed" => seed = value.parse().expect("--seed N"),
-            other => panic!("unknown argument {other}: use --rows, --layout, --assessment, --seed"),
+            "--comments" => comments = value == "yes",
+            other => panic!(
+                "unknown argument {other}: use --rows, --layout, --assessment, --seed, --comments yes"
+            ),
         }
     }
     let catalog = Catalog::load(None).expect("built-in assessments load");
@@ -55,6 +70,9 @@ fn main() -> io::Result<()> {
             let mut h = vec!["ID", "Start time", "Completion time", "Email", "Name"];
             h.extend(questions.iter().map(String::as_str));
             h.extend(["Role", "Directorate"]);
+            if comments {
+                h.push("Anything else?");
+            }
             w.write_record(&h)?;
         }
         "google" => {
@@ -66,6 +84,9 @@ fn main() -> io::Result<()> {
                     .map(|i| format!("How far is each building block in place? [{}]", i.title)),
             );
             h.extend(["Role".into(), "Directorate".into()]);
+            if comments {
+                h.push("Anything else?".into());
+            }
             w.write_record(&h)?;
         }
         "surveymonkey" => {
@@ -113,6 +134,10 @@ fn main() -> io::Result<()> {
         }
         other => panic!("unknown layout {other}: msforms, google, surveymonkey or qualtrics"),
     }
+    assert!(
+        !comments || matches!(layout.as_str(), "msforms" | "google"),
+        "--comments yes: msforms or google layouts only"
+    );
 
     let mut record: Vec<String> = Vec::new();
     for row in 1..=rows {
@@ -179,6 +204,14 @@ fn main() -> io::Result<()> {
         }
         record.push(ROLES[(rng.below(100) as usize * ROLES.len()) / 100].into());
         record.push(directorates[rng.below(directorates.len() as u64) as usize].clone());
+        if comments {
+            let text = COMMENTS[rng.below(COMMENTS.len() as u64) as usize];
+            record.push(
+                text.replace("{name}", name)
+                    .replace("{email}", &format!("{}.{row}@example.nhs.uk", name.to_lowercase()))
+                    .replace("{phone}", &format!("07700 9{:05}", row % 100_000)),
+            );
+        }
         w.write_record(&record)?;
     }
     w.flush()?;
