@@ -208,7 +208,10 @@ fn main() -> io::Result<()> {
             let text = COMMENTS[rng.below(COMMENTS.len() as u64) as usize];
             record.push(
                 text.replace("{name}", name)
-                    .replace("{email}", &format!("{}.{row}@example.nhs.uk", name.to_lowercase()))
+                    .replace(
+                        "{email}",
+                        &format!("{}.{row}@example.nhs.uk", name.to_lowercase()),
+                    )
                     .replace("{phone}", &format!("07700 9{:05}", row % 100_000)),
             );
         }

@@ -32,6 +32,8 @@ done
   --org "Northshire NHS Trust" --period 2026-Q4 --out "$out/score-survey.html"
 "$plead" score building-blocks tests/fixtures/survey-by-role.csv --group-by Role \
   --org "Northshire NHS Trust" --period 2026-Q4 --out "$out/score-by-role.html"
+"$plead" score building-blocks tests/fixtures/survey-with-comments.csv --group-by Role \
+  --org "Northshire NHS Trust" --period 2026-Q4 --out "$out/score-comments.html"
 q=examples/northshire/2026
 "$plead" diff "$q-Q1.json" "$q-Q2.json" --out "$out/diff-workshops.html"
 "$plead" diff "$q-Q2.json" "$q-Q3.json" --out "$out/diff-workshop-to-survey.html"

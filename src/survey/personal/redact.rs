@@ -11,6 +11,7 @@
 //! phone number beside a rating ("4 07700 900123") is found, while numbers that are not
 //! personal stay: "NHS 111", a ten-digit number failing the NHS check, a date.
 
+use std::borrow::Cow;
 use std::net::IpAddr;
 
 use super::Looks;
@@ -39,25 +40,38 @@ const PERSONAL_REMOVED: &str = "[personal data removed]";
 /// digit is at most 15 pieces.
 const MAX_PIECES: usize = 16;
 
-/// The text with personal data replaced, and what was removed.
-pub fn redact(text: &str, own: &[Own]) -> (String, Redactions) {
+/// The text with personal data replaced, and what was removed. The text itself, not a
+/// copy, when nothing was (most comments hold none): a survey of a million rows redacts
+/// a million comments.
+pub fn redact<'a>(text: &'a str, own: &[Own]) -> (Cow<'a, str>, Redactions) {
     let mut counts = Redactions::default();
-    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
-    let mut out = if text.contains('@') {
-        remove_emails(text, &mut counts)
-    } else {
-        text.to_string()
-    };
-    if has_digit || out.contains(':') {
-        out = remove_words(&out, &mut counts);
+    let mut out = Cow::Borrowed(text);
+    if text.contains('@')
+        && let Some(changed) = remove_emails(&out, &mut counts)
+    {
+        out = Cow::Owned(changed);
     }
-    if has_digit {
-        out = remove_numbers(&out, &mut counts);
+    // One look at every byte: digits (numbers, postcodes, IPv4) and colons (IPv6).
+    let (digits, colon) = out.bytes().fold((0usize, false), |(d, c), b| {
+        (d + usize::from(b.is_ascii_digit()), c | (b == b':'))
+    });
+    if (digits > 0 || colon)
+        && let Some(changed) = remove_words(&out, &mut counts)
+    {
+        out = Cow::Owned(changed);
+    }
+    // A phone or NHS number has at least nine digits.
+    if digits >= 9
+        && let Some(changed) = remove_numbers(&out, &mut counts)
+    {
+        out = Cow::Owned(changed);
     }
     // Last, so that the row's own email address is removed as an email address, not
     // word by word as the name it holds.
-    if !own.is_empty() {
-        out = remove_own(&out, own, &mut counts);
+    if !own.is_empty()
+        && let Some(changed) = remove_own(&out, own, &mut counts)
+    {
+        out = Cow::Owned(changed);
     }
     (out, counts)
 }
@@ -74,32 +88,54 @@ fn count(counts: &mut Redactions, kind: Looks) {
 
 /// The row's own values, whole and (for names) word by word, without case, where they
 /// stand as words of the text.
-fn remove_own(text: &str, own: &[Own], counts: &mut Redactions) -> String {
-    let mut out = text.to_string();
+fn remove_own(text: &str, own: &[Own], counts: &mut Redactions) -> Option<String> {
+    let mut out: Option<String> = None;
+    // The text lower-cased (ASCII only), to look for each value in quickly; made again
+    // after a value is removed.
+    let mut lowered: Option<String> = None;
     for o in own {
         let value = o.value.trim();
-        if value.chars().count() < 2 {
+        if value.chars().nth(1).is_none() {
             continue;
         }
-        // Its own email address or phone number is removed as what it is.
-        let (mask, kind) = match super::looks_like(value) {
-            Some(looks) => (looks.mask(), Some(looks)),
-            None if o.kind == OwnKind::Name => (NAME_REMOVED, None),
-            None => (PERSONAL_REMOVED, None),
-        };
-        let mut wanted: Vec<&str> = vec![value];
-        if o.kind == OwnKind::Name && kind.is_none() {
-            wanted.extend(
-                value
-                    .split(|c: char| c.is_whitespace() || c == ',')
-                    .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2),
-            );
+        // An email address of the row's own is gone already if the text has no `@` left.
+        if value.contains('@') && !out.as_deref().unwrap_or(text).contains('@') {
+            continue;
         }
-        for w in wanted {
-            let n;
-            (out, n) = replace_words(&out, w, mask);
+        let words = value
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .filter(|_| o.kind == OwnKind::Name);
+        let wanted = std::iter::once(value).chain(words);
+        // Most comments hold none of a row's own values: a quick look first, so the
+        // value is classified and the text rebuilt only where one is.
+        let current = |out: &Option<String>| out.as_deref().unwrap_or(text).to_string();
+        let mut kind = None;
+        for (k, w) in wanted.enumerate() {
+            let lower =
+                lowered.get_or_insert_with(|| out.as_deref().unwrap_or(text).to_ascii_lowercase());
+            if !may_contain(lower, w) {
+                continue;
+            }
+            // Its own email address or phone number is removed as what it is (and a
+            // name that looks like one is not taken apart).
+            let looks = *kind.get_or_insert_with(|| super::looks_like(value));
+            if k > 0 && looks.is_some() {
+                break;
+            }
+            let mask = match looks {
+                Some(looks) => looks.mask(),
+                None if o.kind == OwnKind::Name => NAME_REMOVED,
+                None => PERSONAL_REMOVED,
+            };
+            let (changed, n) = replace_words(&current(&out), w, mask);
+            if n == 0 {
+                continue;
+            }
+            out = Some(changed);
+            lowered = None;
             for _ in 0..n {
-                match kind {
+                match looks {
                     Some(looks) => count(counts, looks),
                     None if o.kind == OwnKind::Name => counts.name += 1,
                     None => counts.personal += 1,
@@ -110,9 +146,26 @@ fn remove_own(text: &str, own: &[Own], counts: &mut Redactions) -> String {
     out
 }
 
+/// Whether a text may hold `needle` without case, given the text ASCII-lower-cased:
+/// false only when it surely does not (a needle with other than ASCII in it is assumed
+/// to be there, and looked for properly).
+fn may_contain(lowered: &str, needle: &str) -> bool {
+    if !needle.is_ascii() {
+        return true;
+    }
+    if needle.bytes().any(|b| b.is_ascii_uppercase()) {
+        lowered.contains(&needle.to_ascii_lowercase())
+    } else {
+        lowered.contains(needle)
+    }
+}
+
 /// Replaces `needle` wherever it stands as whole words of `text` (no letter or digit
 /// either side), compared without case; says how many times.
 fn replace_words(text: &str, needle: &str, with: &str) -> (String, u64) {
+    if needle.is_ascii() {
+        return replace_ascii_words(text, needle, with);
+    }
     let wanted: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
     let Some(&first) = wanted.first() else {
         return (text.to_string(), 0);
@@ -150,6 +203,36 @@ fn replace_words(text: &str, needle: &str, with: &str) -> (String, u64) {
     (out, replaced)
 }
 
+/// `replace_words` for an ASCII needle: its matches found in the text lower-cased (which
+/// keeps every byte where it was), each replaced where it stands as whole words.
+fn replace_ascii_words(text: &str, needle: &str, with: &str) -> (String, u64) {
+    let lowered = text.to_ascii_lowercase();
+    let wanted = needle.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    let mut replaced = 0;
+    for (at, _) in lowered.match_indices(&wanted) {
+        let end = at + wanted.len();
+        let alone = at >= done
+            && !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && !text[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if alone {
+            out.push_str(&text[done..at]);
+            out.push_str(with);
+            replaced += 1;
+            done = end;
+        }
+    }
+    out.push_str(&text[done..]);
+    (out, replaced)
+}
+
 /// The byte length of the start of `text` that reads as `wanted` (lower-cased), if it does.
 fn matches_at(text: &str, wanted: &[char]) -> Option<usize> {
     let mut k = 0;
@@ -168,10 +251,10 @@ fn matches_at(text: &str, wanted: &[char]) -> Option<usize> {
 }
 
 /// Email addresses, found from each `@`: the address's characters either side of it.
-fn remove_emails(text: &str, counts: &mut Redactions) -> String {
+fn remove_emails(text: &str, counts: &mut Redactions) -> Option<String> {
     let local = |c: char| c.is_alphanumeric() || "._%+-'".contains(c);
     let domain = |c: char| c.is_alphanumeric() || ".-".contains(c);
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::new();
     let mut done = 0;
     let mut search = 0;
     while let Some(found) = text[search..].find('@') {
@@ -199,14 +282,17 @@ fn remove_emails(text: &str, counts: &mut Redactions) -> String {
             search = end.max(search);
         }
     }
+    if done == 0 {
+        return None;
+    }
     out.push_str(&text[done..]);
-    out
+    Some(out)
 }
 
 /// IP addresses and postcodes, which stand as words (a postcode often as two).
-fn remove_words(text: &str, counts: &mut Redactions) -> String {
+fn remove_words(text: &str, counts: &mut Redactions) -> Option<String> {
     let spans = words(text);
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::new();
     let mut done = 0;
     let mut k = 0;
     while k < spans.len() {
@@ -214,6 +300,8 @@ fn remove_words(text: &str, counts: &mut Redactions) -> String {
         let word = &text[start..end];
         // "LS1 4AP": two words with one space between them.
         if let Some(&(next_start, next_end)) = spans.get(k + 1)
+            && could_be_outward(word)
+            && next_end - next_start == 3
             && &text[end..next_start] == " "
             && is_postcode(&text[start..next_end])
         {
@@ -224,12 +312,10 @@ fn remove_words(text: &str, counts: &mut Redactions) -> String {
             k += 2;
             continue;
         }
-        let kind = if word.contains(['.', ':'])
-            && word.bytes().any(|b| b.is_ascii_digit())
-            && word.parse::<IpAddr>().is_ok()
-        {
+        let digits = word.bytes().any(|b| b.is_ascii_digit());
+        let kind = if digits && word.contains(['.', ':']) && word.parse::<IpAddr>().is_ok() {
             Some(Looks::IpAddress)
-        } else if is_postcode(word) {
+        } else if digits && (5..=7).contains(&word.len()) && is_postcode(word) {
             Some(Looks::Postcode)
         } else {
             None
@@ -242,8 +328,22 @@ fn remove_words(text: &str, counts: &mut Redactions) -> String {
         }
         k += 1;
     }
+    if done == 0 {
+        return None;
+    }
     out.push_str(&text[done..]);
-    out
+    Some(out)
+}
+
+/// Whether a word may be a postcode's outward code ("LS1", "M1", "SW1A"): 2–4 letters
+/// and digits, starting with a letter, holding a digit (checked before the costlier
+/// `is_postcode`).
+fn could_be_outward(word: &str) -> bool {
+    let b = word.as_bytes();
+    (2..=4).contains(&b.len())
+        && b[0].is_ascii_alphabetic()
+        && b.iter().any(u8::is_ascii_digit)
+        && b.iter().all(u8::is_ascii_alphanumeric)
 }
 
 /// The words of a text as byte ranges: runs of letters, digits, `.` and `:` (which IP
@@ -277,8 +377,8 @@ fn words(text: &str) -> Vec<(usize, usize)> {
 /// Phone and NHS numbers: each run of digits and the separators they are written with
 /// (spaces, dashes, dots between digits, brackets, a leading `+`), tried whole and as
 /// every run of its space-separated pieces, longest first from the left.
-fn remove_numbers(text: &str, counts: &mut Redactions) -> String {
-    let mut out = String::with_capacity(text.len());
+fn remove_numbers(text: &str, counts: &mut Redactions) -> Option<String> {
+    let mut out = String::new();
     let mut done = 0;
     for (start, end) in number_runs(text) {
         let pieces = pieces(text, start, end);
@@ -313,8 +413,11 @@ fn remove_numbers(text: &str, counts: &mut Redactions) -> String {
             }
         }
     }
+    if done == 0 {
+        return None;
+    }
     out.push_str(&text[done..]);
-    out
+    Some(out)
 }
 
 /// The runs of a text that may hold a number: from a digit, `+` or `(` through digits,
