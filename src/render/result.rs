@@ -4,6 +4,7 @@
 
 use super::model::{Block, Grid};
 use super::text::labelled;
+pub use super::wording::unanswered_reason;
 use crate::render::text::{bar, number, percent, score};
 use crate::result::{GapKind, ResultDoc};
 
@@ -422,22 +423,6 @@ pub fn unscored_sentence(doc: &ResultDoc) -> String {
         reasons.join(", "),
         o.answered
     )
-}
-
-/// Why an item has no score: it had no column in the survey file, every answer was
-/// "not applicable", or nobody answered it.
-pub fn unanswered_reason(doc: &ResultDoc, item: &crate::result::ItemResult) -> &'static str {
-    let no_column = doc
-        .survey
-        .as_ref()
-        .is_some_and(|s| s.unmatched_items.contains(&item.id));
-    if no_column {
-        "No column in the file"
-    } else if item.not_applicable > 0 {
-        "Not applicable"
-    } else {
-        "Not answered"
-    }
 }
 
 /// Where a score that is not a whole point lies on its scale: "between Partly and Done",

@@ -44,7 +44,18 @@ pub fn blocks(doc: &ResultDoc, listed: Option<usize>) -> Vec<Block> {
             within.push(Block::Paragraph(format!(
                 "{}: {}",
                 item.title,
-                with_rating(super::result::rating_label(doc, item), item.score)
+                // The rating's label where the score is a point of the scale (a
+                // workshop's); a survey's mean is shown as the score alone.
+                with_rating(
+                    doc.rating_label(item).unwrap_or_else(|| {
+                        if item.score.is_none() {
+                            super::wording::unanswered_reason(doc, item).into()
+                        } else {
+                            String::new()
+                        }
+                    }),
+                    item.score
+                )
             )));
             within.extend(notes.iter().map(|n| Block::Quote(n.clone())));
             for q in asked {

@@ -107,3 +107,22 @@ pub fn short_of(kind: GapKind, reference: f64) -> String {
         GapKind::ToTarget => format!("short of target {}", number(reference)),
     }
 }
+
+/// Why an item has no score: it had no column in the survey file, every answer was
+/// "not applicable", or nobody answered it.
+pub fn unanswered_reason(
+    doc: &crate::result::ResultDoc,
+    item: &crate::result::ItemResult,
+) -> &'static str {
+    let no_column = doc
+        .survey
+        .as_ref()
+        .is_some_and(|s| s.unmatched_items.contains(&item.id));
+    if no_column {
+        "No column in the file"
+    } else if item.not_applicable > 0 {
+        "Not applicable"
+    } else {
+        "Not answered"
+    }
+}
