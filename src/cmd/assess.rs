@@ -290,6 +290,26 @@ fn workshop<P: Prompter>(
         session = session.with_live(std::sync::Arc::clone(&live.hub));
     }
     let draft = session.run()?;
+    let (doc, written) = write_outcome(env, catalog, args, assessment, &draft, prompter)?;
+    if let Some(live) = live {
+        live::end(live);
+    }
+    std::fs::remove_file(&draft_path)
+        .with_context(|| format!("cannot remove the finished draft {}", draft_path.display()))?;
+    finish(&doc, &written, Some(prompter))
+}
+
+/// A finished workshop's outcome: its Result scored, the report on stdout when that is a
+/// file or a pipe, the files written (asking for another name where one is taken) and the
+/// actions log updated after them.
+fn write_outcome<P: Prompter>(
+    env: &Env,
+    catalog: &Catalog,
+    args: &AssessArgs,
+    assessment: &Assessment,
+    draft: &Draft,
+    prompter: &mut P,
+) -> anyhow::Result<(ResultDoc, Vec<PathBuf>)> {
     let now = env.now()?;
     let doc = score(
         assessment,
@@ -315,12 +335,7 @@ fn workshop<P: Prompter>(
         )?))
     })?;
     let written = commit_actions(staged, written)?;
-    if let Some(live) = live {
-        live::end(live);
-    }
-    std::fs::remove_file(&draft_path)
-        .with_context(|| format!("cannot remove the finished draft {}", draft_path.display()))?;
-    finish(&doc, &written, Some(prompter))
+    Ok((doc, written))
 }
 
 /// The assessment named on the command line, or, without one, the one picked from the

@@ -5,10 +5,71 @@
 
 use super::template::ROLES;
 use crate::assessment::{
-    Assessment, CommentQuestion, FieldKind, Item, Passage, PassageKind, Scale,
+    Assessment, CommentQuestion, FieldKind, Item, Passage, PassageKind, Scale, Theme,
 };
 // A questionnaire is filled in away from the source: its pointers ("as below") point at nothing.
 use crate::survey::wording::without_source_pointers;
+
+/// What a questionnaire holds after its opening and its scales, in order: each theme's
+/// heading (when there are several), its items each followed by the comment questions on
+/// that item, the theme's own comment questions, then the questions on the whole
+/// assessment under "In your own words".
+enum Part<'a> {
+    Theme(&'a Theme),
+    Item(&'a Item, usize),
+    Comment(&'a CommentQuestion),
+    OwnWords,
+}
+
+fn parts(a: &Assessment) -> Vec<Part<'_>> {
+    let mut parts = Vec::new();
+    let mut number = 0;
+    for theme in &a.themes {
+        if a.themes.len() > 1 {
+            parts.push(Part::Theme(theme));
+        }
+        for item in a.items.iter().filter(|i| i.theme == theme.id) {
+            number += 1;
+            parts.push(Part::Item(item, number));
+            let on_item = a
+                .comments
+                .iter()
+                .filter(|c| c.item.as_ref() == Some(&item.id));
+            parts.extend(on_item.map(Part::Comment));
+        }
+        let on_theme = a
+            .comments
+            .iter()
+            .filter(|c| c.theme.as_ref() == Some(&theme.id));
+        parts.extend(on_theme.map(Part::Comment));
+    }
+    let general: Vec<&CommentQuestion> = a
+        .comments
+        .iter()
+        .filter(|c| c.theme.is_none() && c.item.is_none())
+        .collect();
+    if !general.is_empty() {
+        parts.push(Part::OwnWords);
+        parts.extend(general.into_iter().map(Part::Comment));
+    }
+    parts
+}
+
+/// When an assessment has several scales, the items each applies to.
+fn scale_used_by(a: &Assessment, scale: &Scale) -> Option<String> {
+    (a.scales.len() > 1).then(|| {
+        let used: Vec<&str> = a
+            .items
+            .iter()
+            .filter(|i| i.scale == scale.id)
+            .map(|i| i.title.as_str())
+            .collect();
+        used.join(", ")
+    })
+}
+
+/// The questionnaire's instruction under "How to answer", before the scales.
+const HOW_TO_ANSWER: &str = "Tick one box for each question. Note the evidence for your answer; a target for twelve months ahead and an action are optional.";
 
 /// A printable questionnaire in Markdown: the scale's descriptors, a tick box per point,
 /// room for evidence, the guide's example roles, the fields, a target and an action.
@@ -25,74 +86,44 @@ pub fn markdown(a: &Assessment) -> String {
         out.push_str(&format!("{}\n\n", e(paragraph.trim())));
     }
     out.push_str(&format!("*{}*\n\n", e(&a.banner().sentence())));
-    out.push_str("## How to answer\n\n");
-    out.push_str("Tick one box for each question. Note the evidence for your answer; a target for twelve months ahead and an action are optional.\n\n");
+    out.push_str(&format!("## How to answer\n\n{HOW_TO_ANSWER}\n\n"));
     for scale in &a.scales {
-        if a.scales.len() > 1 {
-            let used: Vec<&str> = a
-                .items
-                .iter()
-                .filter(|i| i.scale == scale.id)
-                .map(|i| i.title.as_str())
-                .collect();
-            out.push_str(&format!("For {}:\n\n", e(&used.join(", "))));
-        }
-        for v in scale.min..=scale.max {
-            match scale.point(v) {
-                Some(p) if !p.descriptor.is_empty() && p.descriptor != p.label => out.push_str(
-                    &format!("- **{v} {}** — {}\n", e(&p.label), e(&p.descriptor)),
-                ),
-                Some(p) => out.push_str(&format!("- **{v} {}**\n", e(&p.label))),
-                None => out.push_str(&format!("- **{v}**\n")),
-            }
-        }
-        if scale.not_applicable {
-            out.push_str(&format!("- **{}**\n", e(&scale.not_applicable_label)));
-        }
-        out.push('\n');
+        out.push_str(&scale_markdown(a, scale));
     }
-    let mut number = 0;
-    for theme in &a.themes {
-        if a.themes.len() > 1 {
-            out.push_str(&format!("## {}\n\n", e(&theme.title)));
-            if !theme.description.is_empty() {
-                out.push_str(&format!("{}\n\n", e(&theme.description)));
+    for part in parts(a) {
+        out.push_str(&match part {
+            Part::Theme(theme) if theme.description.is_empty() => {
+                format!("## {}\n\n", e(&theme.title))
             }
-        }
-        for item in a.items.iter().filter(|i| i.theme == theme.id) {
-            number += 1;
-            out.push_str(&item_markdown(a, item, number, line));
-            for c in a
-                .comments
-                .iter()
-                .filter(|c| c.item.as_ref() == Some(&item.id))
-            {
-                out.push_str(&comment_markdown(c, line));
+            Part::Theme(theme) => {
+                format!("## {}\n\n{}\n\n", e(&theme.title), e(&theme.description))
             }
-        }
-        for c in a
-            .comments
-            .iter()
-            .filter(|c| c.theme.as_ref() == Some(&theme.id))
-        {
-            out.push_str(&comment_markdown(c, line));
-        }
+            Part::Item(item, number) => item_markdown(a, item, number, line),
+            Part::Comment(c) => comment_markdown(c, line),
+            Part::OwnWords => "## In your own words\n\n".to_string(),
+        });
     }
-    let general: Vec<&CommentQuestion> = a
-        .comments
-        .iter()
-        .filter(|c| c.theme.is_none() && c.item.is_none())
-        .collect();
-    if !general.is_empty() {
-        out.push_str(
-            "## In your own words
+    out
+}
 
-",
-        );
-        for c in general {
-            out.push_str(&comment_markdown(c, line));
+/// A scale's points, each with its descriptor, then its N/A.
+fn scale_markdown(a: &Assessment, scale: &Scale) -> String {
+    let e = super::markdown::inline;
+    let mut out =
+        scale_used_by(a, scale).map_or(String::new(), |used| format!("For {}:\n\n", e(&used)));
+    for v in scale.min..=scale.max {
+        match scale.point(v) {
+            Some(p) if !p.descriptor.is_empty() && p.descriptor != p.label => out.push_str(
+                &format!("- **{v} {}** — {}\n", e(&p.label), e(&p.descriptor)),
+            ),
+            Some(p) => out.push_str(&format!("- **{v} {}**\n", e(&p.label))),
+            None => out.push_str(&format!("- **{v}**\n")),
         }
     }
+    if scale.not_applicable {
+        out.push_str(&format!("- **{}**\n", e(&scale.not_applicable_label)));
+    }
+    out.push('\n');
     out
 }
 
@@ -150,71 +181,20 @@ pub fn html(a: &Assessment) -> String {
         escape(&a.banner().sentence())
     ));
     main.push_str(&heading(2, "how-to-answer", "How to answer"));
-    main.push_str("<p>Tick one box for each question. Note the evidence for your answer; a target for twelve months ahead and an action are optional.</p>\n");
+    main.push_str(&format!("<p>{HOW_TO_ANSWER}</p>\n"));
     for scale in &a.scales {
-        if a.scales.len() > 1 {
-            let used: Vec<&str> = a
-                .items
-                .iter()
-                .filter(|i| i.scale == scale.id)
-                .map(|i| i.title.as_str())
-                .collect();
-            main.push_str(&format!("<p>For {}:</p>\n", escape(&used.join(", "))));
-        }
-        main.push_str("<table>\n<thead><tr><th class=\"num\">Point</th><th>Label</th><th>What it means</th></tr></thead>\n<tbody>\n");
-        for v in scale.min..=scale.max {
-            let (label, descriptor) = scale.point(v).map_or((String::new(), String::new()), |p| {
-                (p.label.clone(), p.descriptor.clone())
-            });
-            main.push_str(&format!(
-                "<tr><td class=\"num\">{v}</td><td>{}</td><td>{}</td></tr>\n",
-                escape(&label),
-                escape(&descriptor)
-            ));
-        }
-        if scale.not_applicable {
-            main.push_str(&format!(
-                "<tr><td class=\"num\"></td><td>{}</td><td></td></tr>\n",
-                escape(&scale.not_applicable_label)
-            ));
-        }
-        main.push_str("</tbody>\n</table>\n");
+        main.push_str(&scale_html(a, scale));
     }
-    let mut number = 0;
-    for theme in &a.themes {
-        if a.themes.len() > 1 {
-            main.push_str(&heading(2, &format!("theme-{}", theme.id), &theme.title));
-            main.push_str(&paragraphs(&theme.description));
-        }
-        for item in a.items.iter().filter(|i| i.theme == theme.id) {
-            number += 1;
-            main.push_str(&item_html(a, item, number));
-            for c in a
-                .comments
-                .iter()
-                .filter(|c| c.item.as_ref() == Some(&item.id))
-            {
-                main.push_str(&comment_html(c));
+    for part in parts(a) {
+        main.push_str(&match part {
+            Part::Theme(theme) => {
+                let id = format!("theme-{}", theme.id);
+                heading(2, &id, &theme.title) + &paragraphs(&theme.description)
             }
-        }
-        for c in a
-            .comments
-            .iter()
-            .filter(|c| c.theme.as_ref() == Some(&theme.id))
-        {
-            main.push_str(&comment_html(c));
-        }
-    }
-    let general: Vec<&CommentQuestion> = a
-        .comments
-        .iter()
-        .filter(|c| c.theme.is_none() && c.item.is_none())
-        .collect();
-    if !general.is_empty() {
-        main.push_str(&heading(2, "in-your-own-words", "In your own words"));
-        for c in general {
-            main.push_str(&comment_html(c));
-        }
+            Part::Item(item, number) => item_html(a, item, number),
+            Part::Comment(c) => comment_html(c),
+            Part::OwnWords => heading(2, "in-your-own-words", "In your own words"),
+        });
     }
     page(
         &format!("{} — questionnaire", a.title),
@@ -225,6 +205,33 @@ pub fn html(a: &Assessment) -> String {
             a.title, a.version
         )),
     )
+}
+
+/// A scale as a table of its points, their labels and what each means, then its N/A.
+fn scale_html(a: &Assessment, scale: &Scale) -> String {
+    use super::markup::escape;
+    let mut out = scale_used_by(a, scale).map_or(String::new(), |used| {
+        format!("<p>For {}:</p>\n", escape(&used))
+    });
+    out.push_str("<table>\n<thead><tr><th class=\"num\">Point</th><th>Label</th><th>What it means</th></tr></thead>\n<tbody>\n");
+    for v in scale.min..=scale.max {
+        let (label, descriptor) = scale.point(v).map_or((String::new(), String::new()), |p| {
+            (p.label.clone(), p.descriptor.clone())
+        });
+        out.push_str(&format!(
+            "<tr><td class=\"num\">{v}</td><td>{}</td><td>{}</td></tr>\n",
+            escape(&label),
+            escape(&descriptor)
+        ));
+    }
+    if scale.not_applicable {
+        out.push_str(&format!(
+            "<tr><td class=\"num\"></td><td>{}</td><td></td></tr>\n",
+            escape(&scale.not_applicable_label)
+        ));
+    }
+    out.push_str("</tbody>\n</table>\n");
+    out
 }
 
 /// A tick box with its (already escaped) label.
