@@ -303,6 +303,10 @@ pub struct Overall {
     /// of the overall needs. Absent for workshops and for Results of older versions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_respondent: Option<Spread>,
+    /// Why a survey's overall figures are not shown (suppressed: fewer answers than the
+    /// minimum, or an item behind it is suppressed), when they are not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// Each respondent's own score (the weighted mean of the percents of the items they
@@ -335,6 +339,9 @@ pub struct ThemeResult {
     /// A survey's respondents' own scores for the theme, in percent (see `Overall`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_respondent: Option<Spread>,
+    /// Why the theme's figures are not shown (suppressed), when they are not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -374,6 +381,10 @@ pub struct ItemResult {
     /// A survey item's figures over all valid ratings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggregate: Option<Aggregate>,
+    /// Why a survey item's figures (score, percent, aggregate) are not shown: fewer
+    /// answers than the minimum. Its counts (n, not applicable, missing) still are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// Each rater's own rating in a workshop with several raters (the score is the
     /// group's agreed rating).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

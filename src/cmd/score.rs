@@ -31,7 +31,7 @@ pub fn run(env: &Env, args: ScoreArgs) -> anyhow::Result<()> {
     let assessment = &entry.assessment;
     check_destinations(&args)?;
     let (returns, files) = read_returns(env, &args, assessment)?;
-    tell_what_was_read(&args, &returns);
+    tell_what_was_read(&args, assessment, &returns);
     refuse_rejected_when_strict(&args, &returns)?;
 
     let now = env.now()?;
@@ -257,7 +257,11 @@ fn comments_read(returns: &crate::score::survey::Returns) -> String {
     )
 }
 
-fn tell_what_was_read(args: &ScoreArgs, returns: &crate::score::survey::Returns) {
+fn tell_what_was_read(
+    args: &ScoreArgs,
+    assessment: &Assessment,
+    returns: &crate::score::survey::Returns,
+) {
     let source = &returns.source;
     crate::output::message(&format!(
         "read {}: {}; {} rows, {} respondents{}{}{}",
@@ -281,6 +285,7 @@ fn tell_what_was_read(args: &ScoreArgs, returns: &crate::score::survey::Returns)
             String::new()
         },
     ));
+    tell_what_is_hidden(assessment, returns);
     for m in source.columns.iter().filter(|m| m.how.is_some()) {
         crate::output::message(&format!(
             "note: item {} read from column {:?}, {} (--map it to confirm, or --strict-columns to refuse)",
@@ -299,6 +304,32 @@ fn tell_what_was_read(args: &ScoreArgs, returns: &crate::score::survey::Returns)
         crate::output::message(&format!(
             "note: columns not used: {}",
             survey::headers::quoted_list(source.unused_columns.iter().map(String::as_str))
+        ));
+    }
+}
+
+/// Says, beside the `read …` line, what the minimum hides of the whole survey and how to
+/// change it: every figure of a file of fewer respondents, or the items rated by fewer.
+fn tell_what_is_hidden(assessment: &Assessment, returns: &crate::score::survey::Returns) {
+    use crate::score::survey::{LOWER_THE_MINIMUM, too_few_warning};
+    let min = returns.source.min_group;
+    if let Some(warning) = too_few_warning(returns.tally.respondents, min) {
+        crate::output::message(&format!("warning: {warning}"));
+        return;
+    }
+    let few: Vec<&str> = returns
+        .tally
+        .items
+        .iter()
+        .zip(&assessment.items)
+        .filter(|(h, _)| h.n() > 0 && h.n() < min)
+        .map(|(_, item)| item.id.as_str())
+        .collect();
+    if !few.is_empty() {
+        crate::output::message(&format!(
+            "note: not shown, rated by fewer than {min}: {} (and the theme and overall figures that include {}); {LOWER_THE_MINIMUM}",
+            few.join(", "),
+            if few.len() == 1 { "it" } else { "them" }
         ));
     }
 }

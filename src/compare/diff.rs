@@ -270,7 +270,8 @@ fn overall_change(o: &ResultDoc, n: &ResultDoc, multi_scale: bool) -> OverallCha
         .judged_summary(
             (o, o.overall.per_respondent.as_ref()),
             (n, n.overall.per_respondent.as_ref()),
-        ),
+        )
+        .hiding(o.overall.reason.as_ref(), n.overall.reason.as_ref()),
         old_band: o.overall.band.clone(),
         new_band: n.overall.band.clone(),
         point: finest_point(o, n),
@@ -294,10 +295,15 @@ fn theme_rows(o: &ResultDoc, n: &ResultDoc, multi_scale: bool) -> Vec<RowChange>
                 presence: presence(a.is_some(), b.is_some()),
                 old_label: None,
                 new_label: None,
-                change: Change::summary(measure(a), measure(b), multi_scale).judged_summary(
-                    (o, a.and_then(|t| t.per_respondent.as_ref())),
-                    (n, b.and_then(|t| t.per_respondent.as_ref())),
-                ),
+                change: Change::summary(measure(a), measure(b), multi_scale)
+                    .judged_summary(
+                        (o, a.and_then(|t| t.per_respondent.as_ref())),
+                        (n, b.and_then(|t| t.per_respondent.as_ref())),
+                    )
+                    .hiding(
+                        a.and_then(|t| t.reason.as_ref()),
+                        b.and_then(|t| t.reason.as_ref()),
+                    ),
                 point: finest_point(o, n),
             }
         })
@@ -357,7 +363,11 @@ fn item_row(
             };
             Change::between(measure(a), measure(b), false)
         }
-    };
+    }
+    .hiding(
+        a.and_then(|i| i.reason.as_ref()),
+        b.and_then(|i| i.reason.as_ref()),
+    );
     RowChange {
         id: either.id.clone(),
         title: either.title.clone(),

@@ -140,6 +140,10 @@ pub struct Change {
     pub welch: Option<Welch>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub untested: Option<Untested>,
+    /// Why a side's figure is not shown (suppressed in its Result: "fewer than 11
+    /// answers"), so no change is computed from or to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hidden: Option<String>,
     /// Whether the direction was judged on percents (scales that differ, or no scores).
     #[serde(skip)]
     pub by_percent: bool,
@@ -203,12 +207,21 @@ impl Change {
             significance: Significance::NotTested,
             welch: None,
             untested: None,
+            hidden: None,
             by_percent,
         };
         if direction == Direction::NotComparable {
             c.untested = Some(Untested::NotRated);
         }
         c
+    }
+
+    /// The change with why either side is not shown, when one is suppressed (the new
+    /// side's reason first). A suppressed figure has no score, so nothing was computed
+    /// from it; this says why.
+    pub fn hiding(mut self, old: Option<&String>, new: Option<&String>) -> Change {
+        self.hidden = new.or(old).cloned();
+        self
     }
 
     /// The same, for an overall or theme score (never tested).

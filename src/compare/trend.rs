@@ -67,6 +67,9 @@ pub struct Series {
     pub percents: Vec<Option<f64>>,
     /// Whether the row is in each period's definition.
     pub present: Vec<bool>,
+    /// Per period, why the figure is not shown (suppressed in that Result), if it is not.
+    #[serde(skip_serializing_if = "all_none")]
+    pub hidden: Vec<Option<String>>,
     /// The last period against the one before it.
     pub latest: Change,
     /// The last period against the first.
@@ -158,14 +161,22 @@ fn overall_series(docs: &[&ResultDoc], multi_scale: bool) -> Series {
         scores: docs.iter().map(|d| d.overall.score).collect(),
         percents: docs.iter().map(|d| d.overall.percent).collect(),
         present: vec![true; docs.len()],
-        latest: Change::summary(measure(previous), measure(last), multi_scale).judged_summary(
-            (previous, previous.overall.per_respondent.as_ref()),
-            (last, last.overall.per_respondent.as_ref()),
-        ),
-        since_first: Change::summary(measure(first), measure(last), multi_scale).judged_summary(
-            (first, first.overall.per_respondent.as_ref()),
-            (last, last.overall.per_respondent.as_ref()),
-        ),
+        hidden: docs.iter().map(|d| d.overall.reason.clone()).collect(),
+        latest: Change::summary(measure(previous), measure(last), multi_scale)
+            .judged_summary(
+                (previous, previous.overall.per_respondent.as_ref()),
+                (last, last.overall.per_respondent.as_ref()),
+            )
+            .hiding(
+                previous.overall.reason.as_ref(),
+                last.overall.reason.as_ref(),
+            ),
+        since_first: Change::summary(measure(first), measure(last), multi_scale)
+            .judged_summary(
+                (first, first.overall.per_respondent.as_ref()),
+                (last, last.overall.per_respondent.as_ref()),
+            )
+            .hiding(first.overall.reason.as_ref(), last.overall.reason.as_ref()),
     }
 }
 
@@ -186,16 +197,23 @@ fn theme_series(docs: &[&ResultDoc], multi_scale: bool) -> Vec<Series> {
                 percent: at[i].and_then(|t| t.percent),
             };
             let spread = |i: usize| (docs[i], at[i].and_then(|t| t.per_respondent.as_ref()));
+            let reason = |i: usize| at[i].and_then(|t| t.reason.as_ref());
             let n = docs.len();
             Series {
                 title: latest_of(&at).map_or_else(|| id.clone(), |t| t.title.clone()),
                 scores: at.iter().map(|t| t.and_then(|t| t.score)).collect(),
                 percents: at.iter().map(|t| t.and_then(|t| t.percent)).collect(),
                 present: at.iter().map(Option::is_some).collect(),
+                hidden: at
+                    .iter()
+                    .map(|t| t.and_then(|t| t.reason.clone()))
+                    .collect(),
                 latest: Change::summary(measure(n - 2), measure(n - 1), multi_scale)
-                    .judged_summary(spread(n - 2), spread(n - 1)),
+                    .judged_summary(spread(n - 2), spread(n - 1))
+                    .hiding(reason(n - 2), reason(n - 1)),
                 since_first: Change::summary(measure(0), measure(n - 1), multi_scale)
-                    .judged_summary(spread(0), spread(n - 1)),
+                    .judged_summary(spread(0), spread(n - 1))
+                    .hiding(reason(0), reason(n - 1)),
                 id,
             }
         })
@@ -215,6 +233,10 @@ fn item_series(docs: &[&ResultDoc], items_of: &[ById<ItemResult>]) -> Vec<Series
                 scores: at.iter().map(|i| i.and_then(|i| i.score)).collect(),
                 percents: at.iter().map(|i| i.and_then(|i| i.percent)).collect(),
                 present: at.iter().map(Option::is_some).collect(),
+                hidden: at
+                    .iter()
+                    .map(|i| i.and_then(|i| i.reason.clone()))
+                    .collect(),
                 latest: item_change(docs, &at, n - 2, n - 1),
                 since_first: item_change(docs, &at, 0, n - 1),
                 id,
@@ -224,7 +246,8 @@ fn item_series(docs: &[&ResultDoc], items_of: &[ById<ItemResult>]) -> Vec<Series
 }
 
 fn item_change(docs: &[&ResultDoc], at: &[Option<&ItemResult>], a: usize, b: usize) -> Change {
-    match (at[a], at[b]) {
+    let reason = |k: usize| at[k].and_then(|i| i.reason.as_ref());
+    let change = match (at[a], at[b]) {
         (Some(x), Some(y)) => Change::item(
             (docs[a], x),
             (docs[b], y),
@@ -237,7 +260,13 @@ fn item_change(docs: &[&ResultDoc], at: &[Option<&ItemResult>], a: usize, b: usi
             };
             Change::between(measure(x), measure(y), false)
         }
-    }
+    };
+    change.hiding(reason(a), reason(b))
+}
+
+/// Whether no period's figure is hidden (the `hidden` list is then left out).
+fn all_none(hidden: &[Option<String>]) -> bool {
+    hidden.iter().all(Option::is_none)
 }
 
 fn latest_of<'a, T>(at: &[Option<&'a T>]) -> Option<&'a T> {

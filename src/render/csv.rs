@@ -99,6 +99,7 @@ pub fn result_table(doc: &ResultDoc) -> Table {
         percent: Cell::number(doc.overall.percent),
         band_or_rating: Cell::text(doc.overall.band.clone().unwrap_or_default()),
         n: doc.overall.answered.into(),
+        notes: not_shown(&doc.overall.reason, ""),
         ..Figures::default()
     }));
     for t in &doc.themes {
@@ -110,6 +111,7 @@ pub fn result_table(doc: &ResultDoc) -> Table {
             score: Cell::number(t.score),
             percent: Cell::number(t.percent),
             n: t.answered.into(),
+            notes: not_shown(&t.reason, ""),
             ..Figures::default()
         }));
     }
@@ -126,13 +128,25 @@ pub fn result_table(doc: &ResultDoc) -> Table {
             not_applicable: i.not_applicable.into(),
             missing: i.missing.into(),
             target: i.target.map_or(Cell::Empty, Cell::from),
-            notes: Cell::text(i.notes.join(" / ")),
+            notes: not_shown(&i.reason, &i.notes.join(" / ")),
             action: Cell::text(i.action.clone().unwrap_or_default()),
             median: Cell::number(i.aggregate.as_ref().map(|a| a.median)),
             sd: Cell::number(i.aggregate.as_ref().map(|a| a.sd)),
         }));
     }
     table
+}
+
+/// The notes cell of a figure: why it is not shown ("not shown: fewer than 11 answers"),
+/// before any notes it has.
+fn not_shown(reason: &Option<String>, notes: &str) -> Cell {
+    let why = reason.as_ref().map(|r| format!("not shown: {r}"));
+    let text = match (why, notes.is_empty()) {
+        (Some(why), true) => why,
+        (Some(why), false) => format!("{why} / {notes}"),
+        (None, _) => notes.to_string(),
+    };
+    Cell::text(text)
 }
 
 /// One row of a Result's table, column by column (what a row does not have is empty).

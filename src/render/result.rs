@@ -111,10 +111,10 @@ fn overall(doc: &ResultDoc) -> Vec<Block> {
     }
     let mut grid = Grid::new(&columns);
     let mut row = vec![
-        score(o.score),
-        percent(o.percent),
+        unless_hidden(&o.reason, score(o.score)),
+        unless_hidden(&o.reason, percent(o.percent)),
         bar(o.percent, BAR),
-        o.band.as_deref().unwrap_or("—").to_string(),
+        unless_hidden(&o.reason, o.band.as_deref().unwrap_or("—").to_string()),
         format!("{} of {}", o.answered, o.items),
     ];
     if survey {
@@ -122,7 +122,9 @@ fn overall(doc: &ResultDoc) -> Vec<Block> {
     }
     grid.row(row);
     let mut blocks = vec![Block::Heading("Overall".into()), Block::Grid(grid)];
-    if o.answered < o.items {
+    if let Some(hidden) = not_shown_sentence(doc) {
+        blocks.push(Block::Paragraph(hidden));
+    } else if o.answered < o.items {
         blocks.push(Block::Paragraph(unscored_sentence(doc)));
     }
     if let Some(note) = &o.note {
@@ -397,14 +399,65 @@ pub fn rating_label(doc: &ResultDoc, item: &crate::result::ItemResult) -> String
     match (item.score, doc.scale(&item.scale)) {
         (Some(s), Some(scale)) => between_labels(scale, s),
         (Some(_), _) => String::new(),
-        (None, _) => unanswered_reason(doc, item).into(),
+        (None, _) => unanswered_reason(doc, item),
     }
+}
+
+/// What a suppressed figure shows in place of its number.
+pub const NOT_SHOWN: &str = "not shown";
+
+/// A figure as the report shows it: "not shown" when it is suppressed (`reason`).
+fn unless_hidden(reason: &Option<String>, shown: String) -> String {
+    if reason.is_some() {
+        NOT_SHOWN.into()
+    } else {
+        shown
+    }
+}
+
+/// What the minimum hides of the whole survey, said once under the overall figures:
+/// "Not shown: fewer than 11 answers: Decision-making, Co-design; includes an item with
+/// fewer than 11 answers: the overall score, Invest in Patient Leaders." `None` when
+/// nothing is hidden.
+pub fn not_shown_sentence(doc: &ResultDoc) -> Option<String> {
+    let figures = std::iter::once((&doc.overall.reason, "the overall score and band".into()))
+        .chain(
+            doc.themes
+                .iter()
+                .map(|t| (&t.reason, format!("theme {}", t.title))),
+        )
+        .chain(doc.items.iter().map(|i| (&i.reason, i.title.clone())));
+    let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
+    for (reason, what) in figures {
+        let Some(r) = reason.as_deref() else { continue };
+        match reasons.iter_mut().find(|(x, _)| *x == r) {
+            Some((_, list)) => list.push(what),
+            None => reasons.push((r, vec![what])),
+        }
+    }
+    if reasons.is_empty() {
+        return None;
+    }
+    let min = doc.survey.as_ref().map_or(0, |s| s.min_group);
+    if doc.respondents < min {
+        return Some(format!(
+            "No score figure is shown: the file has fewer respondents than the minimum of {min} answers a figure rests on."
+        ));
+    }
+    let parts: Vec<String> = reasons
+        .iter()
+        .map(|(r, list)| format!("{r}: {}", list.join(", ")))
+        .collect();
+    Some(format!(
+        "Not shown, so that no figure rests on fewer than {min} answers — {}.",
+        parts.join("; ")
+    ))
 }
 
 /// "3 of 10 items have no score (2 not answered, 1 no column in the file): …".
 pub fn unscored_sentence(doc: &ResultDoc) -> String {
     let o = &doc.overall;
-    let mut reasons: Vec<(&str, usize)> = Vec::new();
+    let mut reasons: Vec<(String, usize)> = Vec::new();
     for item in doc.items.iter().filter(|i| i.score.is_none()) {
         let why = unanswered_reason(doc, item);
         match reasons.iter_mut().find(|(r, _)| *r == why) {
@@ -475,11 +528,16 @@ pub fn items_grid(doc: &ResultDoc, bars: bool) -> Grid {
     }
     let mut grid = Grid::new(&columns);
     for (i, item) in doc.items.iter().enumerate() {
-        let mut row = vec![(i + 1).to_string(), item.title.clone(), score(item.score)];
+        let hidden = &item.reason;
+        let mut row = vec![
+            (i + 1).to_string(),
+            item.title.clone(),
+            unless_hidden(hidden, score(item.score)),
+        ];
         if !survey {
             row.push(rating_label(doc, item));
         }
-        row.push(percent(item.percent));
+        row.push(unless_hidden(hidden, percent(item.percent)));
         if bars {
             row.push(bar(item.percent, BAR));
         }
@@ -555,7 +613,11 @@ pub fn themes_grid(doc: &ResultDoc, bars: bool) -> Grid {
     }
     let mut grid = Grid::new(&columns);
     for t in &doc.themes {
-        let mut row = vec![t.title.clone(), score(t.score), percent(t.percent)];
+        let mut row = vec![
+            t.title.clone(),
+            unless_hidden(&t.reason, score(t.score)),
+            unless_hidden(&t.reason, percent(t.percent)),
+        ];
         if bars {
             row.push(bar(t.percent, BAR));
         }

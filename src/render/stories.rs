@@ -49,7 +49,7 @@ pub fn blocks(doc: &ResultDoc, listed: Option<usize>) -> Vec<Block> {
                 with_rating(
                     doc.rating_label(item).unwrap_or_else(|| {
                         if item.score.is_none() {
-                            super::wording::unanswered_reason(doc, item).into()
+                            super::wording::unanswered_reason(doc, item)
                         } else {
                             String::new()
                         }

@@ -25,6 +25,9 @@ pub fn sparkline(percents: &[Option<f64>]) -> String {
 /// A change in a cell, kept short for a row of many periods: "+0.50 ▲", with a star
 /// when a Welch test found it significant (the legend says so in words).
 fn change_cell(c: &Change) -> String {
+    if c.hidden.is_some() {
+        return super::result::NOT_SHOWN.into();
+    }
     let number = match (c.change, c.percent_change) {
         (Some(_), _) => signed(c.old, c.new),
         // Scales of different lengths: only the percents compare.
@@ -82,15 +85,22 @@ fn headers(t: &Trend) -> Vec<String> {
     out
 }
 
-/// A series' score in each period, or that its item was not asked then.
+/// A series' score in each period, or that its item was not asked then, or that its
+/// figure is not shown (suppressed in that period's Result).
 fn cells(s: &Series) -> impl Iterator<Item = Shown> + '_ {
-    s.scores.iter().zip(&s.present).map(|(v, present)| {
-        if *present {
-            score_figure(*v)
-        } else {
-            "not asked".into()
-        }
-    })
+    s.scores
+        .iter()
+        .zip(&s.present)
+        .enumerate()
+        .map(|(k, (v, present))| {
+            if !*present {
+                "not asked".into()
+            } else if s.hidden.get(k).is_some_and(Option::is_some) {
+                super::result::NOT_SHOWN.into()
+            } else {
+                score_figure(*v)
+            }
+        })
 }
 
 /// The blocks of a trend report; `sparklines` adds a trend column (for a terminal).

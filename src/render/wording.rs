@@ -77,6 +77,9 @@ pub fn p_value(w: &Welch) -> String {
 
 /// Whether a change matters, in words: the test's verdict, or why there is none.
 pub fn significance(c: &Change) -> String {
+    if let Some(why) = &c.hidden {
+        return format!("not shown: {why}");
+    }
     match (c.significance, &c.welch, c.untested) {
         // The verdict beside it says whether it is significant.
         (Significance::Significant | Significance::NotSignificant, Some(w), _) => p_value(w),
@@ -108,21 +111,24 @@ pub fn short_of(kind: GapKind, reference: f64) -> String {
     }
 }
 
-/// Why an item has no score: it had no column in the survey file, every answer was
-/// "not applicable", or nobody answered it.
+/// Why an item has no score: it is not shown (suppressed, with its reason), it had no
+/// column in the survey file, every answer was "not applicable", or nobody answered it.
 pub fn unanswered_reason(
     doc: &crate::result::ResultDoc,
     item: &crate::result::ItemResult,
-) -> &'static str {
+) -> String {
+    if let Some(reason) = &item.reason {
+        return format!("Not shown: {reason}");
+    }
     let no_column = doc
         .survey
         .as_ref()
         .is_some_and(|s| s.unmatched_items.contains(&item.id));
     if no_column {
-        "No column in the file"
+        "No column in the file".into()
     } else if item.not_applicable > 0 {
-        "Not applicable"
+        "Not applicable".into()
     } else {
-        "Not answered"
+        "Not answered".into()
     }
 }

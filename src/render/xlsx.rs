@@ -330,6 +330,9 @@ fn summary(doc: &ResultDoc) -> Sheet {
     pair("Overall score", o.score.into());
     pair("Overall percent", o.percent.into());
     pair("Band", o.band.clone().unwrap_or_default().into());
+    if let Some(why) = &o.reason {
+        pair("Overall not shown", why.as_str().into());
+    }
     pair("Items answered", o.answered.into());
     pair("Items", o.items.into());
     pair("Gap threshold", doc.gap_threshold.into());
@@ -352,6 +355,7 @@ fn themes(doc: &ResultDoc) -> Sheet {
         Column::number("Percent", FIGURE),
         Column::number("Answered", 0),
         Column::number("Items", 0),
+        Column::text("Not shown"),
     ]);
     for t in &doc.themes {
         table.row(vec![
@@ -361,6 +365,7 @@ fn themes(doc: &ResultDoc) -> Sheet {
             t.percent.into(),
             t.answered.into(),
             t.items.into(),
+            t.reason.clone().unwrap_or_default().into(),
         ]);
     }
     Sheet::new("Themes", table)
@@ -393,6 +398,7 @@ fn items(doc: &ResultDoc) -> Sheet {
         Column::text("Evidence"),
         Column::text("Action"),
         Column::text("Fields"),
+        Column::text("Not shown"),
     ]);
     let mut table = Table::new(columns);
     for (n, i) in doc.items.iter().enumerate() {
@@ -431,6 +437,7 @@ fn items(doc: &ResultDoc) -> Sheet {
             i.notes.join(" / ").into(),
             i.action.clone().unwrap_or_default().into(),
             fields.join("; ").into(),
+            i.reason.clone().unwrap_or_default().into(),
         ]);
         table.row(row);
     }

@@ -97,6 +97,7 @@ fn overall(assessment: &Assessment, scores: &Scores) -> Overall {
             .mixed_scales
             .then(|| mixed_scales_note(assessment)),
         per_respondent: None,
+        reason: None,
     }
 }
 
@@ -114,6 +115,7 @@ fn themes(assessment: &Assessment, scores: &Scores) -> Vec<ThemeResult> {
             answered: s.answered,
             items: s.items,
             per_respondent: None,
+            reason: None,
         })
         .collect()
 }
@@ -147,6 +149,7 @@ fn items(assessment: &Assessment, inputs: &[ItemInput], scores: &Scores) -> Vec<
             fields: Default::default(),
             examples: Vec::new(),
             aggregate: None,
+            reason: None,
             ratings: Vec::new(),
             tag_means: Vec::new(),
         })

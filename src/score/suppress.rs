@@ -7,6 +7,11 @@
 //! item's figures in further groups) are suppressed, smallest first. A group's theme and
 //! overall figures are shown only when none of the items behind them is suppressed in
 //! that group, or they would give the suppressed item back.
+//!
+//! The whole survey is held to the same rule by the same plan: it is planned as one
+//! group (`whole`), so an item rated by fewer than the minimum is suppressed, a theme
+//! or the overall that includes it is hidden, and a file of fewer respondents than the
+//! minimum shows no figure at all.
 
 /// The NHS Staff Survey's rule: no result based on fewer than 11 responses.
 pub const NHS_MINIMUM: u64 = 11;
@@ -31,6 +36,17 @@ impl Reason {
                 "suppressed so that a smaller group's figures cannot be worked out".to_string()
             }
             Reason::IncludesSuppressed => "includes an item suppressed in this group".to_string(),
+        }
+    }
+
+    /// In words, for a whole-survey figure (the survey is planned as one group, so a
+    /// theme's reason names the item, not a group).
+    pub fn survey_text(self, min: u64) -> String {
+        match self {
+            Reason::IncludesSuppressed => {
+                format!("includes an item with fewer than {min} answers")
+            }
+            other => other.text(min),
         }
     }
 }
@@ -98,6 +114,12 @@ pub fn plan(respondents: &[u64], answers: &[Vec<u64>], min: u64) -> Plan {
         }
     }
     Plan { groups, items }
+}
+
+/// Plans the suppression of a whole survey of `respondents` people, `answers[i]` of whom
+/// rated item `i`: the same plan, of one group. Its only group is index 0.
+pub fn whole(respondents: u64, answers: &[u64], min: u64) -> Plan {
+    plan(&[respondents], &[answers.to_vec()], min)
 }
 
 impl Plan {
@@ -184,6 +206,25 @@ mod tests {
         assert_eq!(p.over(0, [0, 1]), Some(IncludesSuppressed));
         assert_eq!(p.over(0, [1]), None);
         assert_eq!(p.over(2, [0, 1]), None);
+    }
+
+    #[test]
+    fn the_whole_survey_is_one_group_of_the_same_plan() {
+        // 40 respondents; item 1 rated by 10 (the rest said not applicable).
+        let p = whole(40, &[40, 10, 0], 11);
+        assert_eq!(p.groups, vec![None]);
+        assert_eq!(p.items[0], vec![None, Some(TooFew), None]);
+        assert_eq!(p.over(0, [0, 1]), Some(IncludesSuppressed));
+        assert_eq!(p.over(0, [0, 2]), None);
+        // 8 respondents: nothing is shown.
+        let p = whole(8, &[8, 8], 11);
+        assert_eq!(p.groups, vec![Some(TooFew)]);
+        assert_eq!(p.items[0], vec![Some(TooFew), Some(TooFew)]);
+        assert_eq!(p.over(0, [0]), Some(TooFew));
+        assert_eq!(
+            IncludesSuppressed.survey_text(11),
+            "includes an item with fewer than 11 answers"
+        );
     }
 
     #[test]

@@ -85,31 +85,38 @@ pub struct Returns {
     pub comments: Vec<super::comments::CommentTally>,
 }
 
-/// Scores a survey's returns.
+/// Scores a survey's returns. The whole survey is suppressed as one group of the same
+/// plan as the groups' (`suppress::whole`): an item rated by fewer than the minimum has
+/// no score, percent or aggregate, and no gap or finding is raised on it; a theme or the
+/// overall that includes it is hidden; a file of fewer respondents shows no figure.
 pub fn result(assessment: &Assessment, context: Context, returns: Returns) -> ResultDoc {
     let min_group = returns.source.min_group;
-    let inputs = returns.tally.inputs();
+    let tally = &returns.tally;
+    let answers: Vec<u64> = tally.items.iter().map(Histogram::n).collect();
+    let whole = suppress::whole(tally.respondents, &answers, min_group);
+    let hidden = |k: usize| whole.items[0][k];
+    let inputs: Vec<ItemInput> = tally
+        .inputs()
+        .into_iter()
+        .enumerate()
+        .map(|(k, input)| match hidden(k) {
+            Some(_) => ItemInput {
+                score: None,
+                highest: None,
+                ..input
+            },
+            None => input,
+        })
+        .collect();
     let mut doc = document::document(assessment, context, &inputs);
-    doc.respondents = returns.tally.respondents;
-    let per_respondent = &returns.tally.per_respondent;
-    doc.overall.per_respondent = per_respondent.overall.spread();
-    for (theme, moments) in doc.themes.iter_mut().zip(&per_respondent.themes) {
-        theme.per_respondent = moments.spread();
-    }
-    for (item, histogram) in doc.items.iter_mut().zip(&returns.tally.items) {
-        item.aggregate = histogram.aggregate();
-        let n = histogram.n();
-        if n > 0 && n < min_group && returns.tally.respondents >= min_group {
-            item.notes.push(format!(
-                "Only {n} answers: fewer than {min_group}, so read this figure with care{}.",
-                if returns.grouping.is_some() {
-                    "; it is not shown per group"
-                } else {
-                    ""
-                }
-            ));
+    doc.respondents = tally.respondents;
+    for (k, (item, histogram)) in doc.items.iter_mut().zip(&tally.items).enumerate() {
+        match hidden(k) {
+            Some(why) => item.reason = Some(why.survey_text(min_group)),
+            None => item.aggregate = histogram.aggregate(),
         }
     }
+    overall_and_themes(assessment, &mut doc, &whole, tally, min_group);
     for id in &returns.source.unmatched_items {
         if let Some(item) = doc.items.iter_mut().find(|i| i.id == *id) {
             item.notes
@@ -133,11 +140,8 @@ pub fn result(assessment: &Assessment, context: Context, returns: Returns) -> Re
             differences,
         });
     }
-    if returns.tally.respondents < min_group {
-        doc.warnings.push(format!(
-            "These figures describe fewer than {min_group} people ({} respondents): below the minimum of {min_group} answers a figure is shown for, so they may identify individuals. Do not publish them.",
-            returns.tally.respondents
-        ));
+    if let Some(warning) = too_few_warning(tally.respondents, min_group) {
+        doc.warnings.push(warning);
     }
     doc.rejected = returns.rejected;
     doc.survey = Some(returns.source);
@@ -145,6 +149,60 @@ pub fn result(assessment: &Assessment, context: Context, returns: Returns) -> Re
         doc.comments = super::comments::results(assessment, returns.comments, &doc);
     }
     doc
+}
+
+/// How to show more figures when a minimum hides them: the same words on standard error
+/// and in the Result's warning.
+pub const LOWER_THE_MINIMUM: &str = "--min-group N lowers the minimum, only where everyone who answered has agreed that their answers may be shown";
+
+/// The warning of a file with fewer respondents than the minimum: no figure is shown.
+pub fn too_few_warning(respondents: u64, min_group: u64) -> Option<String> {
+    (respondents > 0 && respondents < min_group).then(|| {
+        format!(
+            "The file has {respondents} respondent{}, fewer than the minimum of {min_group} a figure is shown for, so no score figure is shown (only counts of respondents, answers and comments): figures on so few people may identify them. {LOWER_THE_MINIMUM}.",
+            if respondents == 1 { "" } else { "s" }
+        )
+    })
+}
+
+/// The whole survey's overall and theme figures as the plan lets them be shown: the
+/// respondents' own scores beside them, or nothing but the reason.
+fn overall_and_themes(
+    assessment: &Assessment,
+    doc: &mut ResultDoc,
+    whole: &Plan,
+    tally: &Tally,
+    min: u64,
+) {
+    let per_respondent = &tally.per_respondent;
+    match whole.over(0, 0..assessment.items.len()) {
+        Some(why) => {
+            let o = &mut doc.overall;
+            (o.score, o.percent, o.band) = (None, None, None);
+            o.reason = Some(why.survey_text(min));
+        }
+        None => doc.overall.per_respondent = per_respondent.overall.spread(),
+    }
+    for ((theme, result), moments) in assessment
+        .themes
+        .iter()
+        .zip(doc.themes.iter_mut())
+        .zip(&per_respondent.themes)
+    {
+        let members = assessment
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.theme == theme.id)
+            .map(|(k, _)| k);
+        match whole.over(0, members) {
+            Some(why) => {
+                (result.score, result.percent) = (None, None);
+                result.reason = Some(why.survey_text(min));
+            }
+            None => result.per_respondent = moments.spread(),
+        }
+    }
 }
 
 /// The suppression plan of a grouping.

@@ -44,7 +44,16 @@ const TWO_YEARS: &str = "qualtrics-two-years.csv";
 fn qualtrics(args: &[&str]) -> Test {
     Test::new()
         .write("q.csv", fixture(TWO_YEARS))
-        .args(["score", "building-blocks", "q.csv", "--allow-missing"])
+        // Four respondents: their figures shown only with a minimum of 1 (these tests
+        // are about which column is read, not protection).
+        .args([
+            "score",
+            "building-blocks",
+            "q.csv",
+            "--allow-missing",
+            "--min-group",
+            "1",
+        ])
         .args(args)
 }
 
@@ -128,8 +137,6 @@ fn every_reference_form_for_map_and_group_by() {
                 "training=#17",
                 "--group-by",
                 group,
-                "--min-group",
-                "1",
                 "-f",
                 "json",
             ])
@@ -224,7 +231,15 @@ fn regression_surveymonkey_old_and_trimmed_read_as_one_header_row() {
     ] {
         let run = Test::new()
             .write("sm.csv", fixture(name))
-            .args(["score", "connection", "sm.csv", "-f", "json"])
+            .args([
+                "score",
+                "connection",
+                "sm.csv",
+                "--min-group",
+                "1",
+                "-f",
+                "json",
+            ])
             .success()
             .stderr_has("read sm.csv: SurveyMonkey layout, 2 header rows, CSV");
         let doc = json(&run.stdout);
@@ -355,7 +370,7 @@ fn ten_rewordings_each_matched_and_reported_or_refused_with_the_map() {
     // All ten: the last cannot be matched, and the message says how to read it.
     let run = Test::new()
         .write("r.csv", reworded(&headers))
-        .args(["score", "building-blocks", "r.csv"])
+        .args(["score", "building-blocks", "r.csv", "--min-group", "1"])
         .fails(2).stderr_has("error: r.csv: no column matches 1 of the assessment's items (generic layout, 1 header row):");
     let e = &run.stderr;
     assert!(
@@ -379,7 +394,15 @@ fn ten_rewordings_each_matched_and_reported_or_refused_with_the_map() {
     // the Result.
     let run = Test::new()
         .write("r.csv", reworded(&headers))
-        .args(["score", "building-blocks", "r.csv", "-f", "json"])
+        .args([
+            "score",
+            "building-blocks",
+            "r.csv",
+            "--min-group",
+            "1",
+            "-f",
+            "json",
+        ])
         .args(["--map", "improvement-mind-set=K"])
         .success()
         .stderr_has("read r.csv: ");
@@ -414,7 +437,7 @@ fn ten_rewordings_each_matched_and_reported_or_refused_with_the_map() {
     // --strict-columns: exact matches only, so the reworded ones are refused.
     let run = Test::new()
         .write("r.csv", reworded(&headers))
-        .args(["score", "building-blocks", "r.csv", "--strict-columns"])
+        .args(["score", "building-blocks", "r.csv", "--min-group", "1", "--strict-columns"])
         .args(["--map", "improvement-mind-set=K"])
         .fails(2).stderr_has("error: r.csv: no column matches 6 of the assessment's items (generic layout, 1 header row):");
     assert!(

@@ -101,10 +101,10 @@ fn subtraction_two_small_groups_are_not_the_total_less_the_shown_groups() {
 }
 
 #[test]
-fn a_lone_small_group_warns_on_every_report_that_the_figures_describe_few_people() {
+fn a_lone_small_group_shows_no_figure_and_says_so_on_every_report() {
     let rows = groups_of(&[("Porters", 5)]);
     let csv = returns(&as_refs(&rows));
-    let warning = "These figures describe fewer than 11 people (5 respondents)";
+    let warning = "The file has 5 respondents, fewer than the minimum of 11";
     let run = score(
         &csv,
         &[
@@ -112,11 +112,15 @@ fn a_lone_small_group_warns_on_every_report_that_the_figures_describe_few_people
             "r.txt", "--out", "r.xlsx",
         ],
     )
-    .run().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 5 rows, 5 respondents");
+    .run().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 5 rows, 5 respondents")
+    .stderr_has("warning: The file has 5 respondents, fewer than the minimum of 11 a figure is shown for, so no score figure is shown")
+    .stderr_has("--min-group N lowers the minimum, only where everyone who answered has agreed that their answers may be shown");
     assert_eq!(run.code, 0, "{}", run.stderr);
     let doc = json(&run.file("r.json"));
     assert!(doc["warnings"][0].as_str().unwrap().starts_with(warning));
     assert_eq!(group(&doc, "Porters")["reason"], "fewer than 11 answers");
+    assert!(doc["overall"]["score"].is_null() && doc["overall"]["percent"].is_null());
+    assert_eq!(doc["overall"]["reason"], "fewer than 11 answers");
     for name in ["r.md", "r.html", "r.csv", "r.txt"] {
         assert!(run.file(name).contains(warning), "{name}: no warning");
     }
@@ -508,19 +512,24 @@ fn the_respondents_file_carries_a_combined_groups_label() {
 }
 
 #[test]
-fn an_item_of_the_whole_file_rated_by_fewer_than_the_minimum_says_so() {
+fn an_item_of_the_whole_file_rated_by_fewer_than_the_minimum_is_not_shown() {
+    // Before: shown whole ("Only 3 answers … read this figure with care").
     let mut rows = groups_of(&[("Staff", 30)]);
     for (k, row) in rows.iter_mut().enumerate() {
         if k >= 3 {
             row.2 = None;
         }
     }
-    let run = score(&returns(&as_refs(&rows)), &["-f", "json"]).success().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 30 rows, 30 respondents");
+    let run = score(&returns(&as_refs(&rows)), &["-f", "json"]).success()
+        .stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 30 rows, 30 respondents")
+        .stderr_has("note: not shown, rated by fewer than 11: co-design (and the theme and overall figures that include it); --min-group N lowers the minimum");
     let doc = json(&run.stdout);
-    assert_eq!(
-        doc["items"][1]["notes"][0],
-        "Only 3 answers: fewer than 11, so read this figure with care; it is not shown per group."
-    );
+    let item = &doc["items"][1];
+    assert_eq!(item["reason"], "fewer than 11 answers");
+    for key in ["score", "percent", "aggregate"] {
+        assert!(item[key].is_null(), "{key} shown: {item}");
+    }
+    assert_eq!(item["n"], 3);
     assert_eq!(
         doc["groups"][0]["items"][1]["reason"],
         "fewer than 11 answers"
@@ -562,4 +571,228 @@ fn personal_headers_under_ordinary_wording_are_refused_by_group_by_and_map() {
             .fails(2)
             .stderr_has("is a personal column");
     }
+}
+
+/// The built-in template's returns sheet for building-blocks, filled with `rows` rows:
+/// `rating(row, item)` gives each of the ten ratings (empty for none).
+fn template_returns(rows: usize, rating: impl Fn(usize, usize) -> String) -> String {
+    let run = Test::new()
+        .args([
+            "template",
+            "building-blocks",
+            "--format",
+            "csv",
+            "--out",
+            "t.csv",
+        ])
+        .run()
+        .any_stderr();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sheet = run.file("t.csv");
+    let header = sheet.lines().next().unwrap();
+    let columns = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(header.as_bytes())
+        .records()
+        .next()
+        .unwrap()
+        .unwrap()
+        .len();
+    let mut csv = format!("{header}\n");
+    for r in 0..rows {
+        let mut cells = vec!["Staff".to_string()];
+        cells.extend((0..10).map(|i| rating(r, i)));
+        cells.resize(columns, String::new());
+        csv.push_str(&cells.join(","));
+        csv.push('\n');
+    }
+    csv
+}
+
+/// Scores `csv` with `args`, writing r.json, and renders that Result in every format.
+fn every_format(csv: &str, args: &[&str]) -> (serde_json::Value, Vec<(String, String)>) {
+    let run = Test::new()
+        .write("returns.csv", csv)
+        .args(["score", "building-blocks", "returns.csv", "--out", "r.json"])
+        .args(args)
+        .run()
+        .any_stderr();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let result = run.file("r.json");
+    let mut shown = Vec::new();
+    for format in ["table", "markdown", "html", "csv", "json"] {
+        let report = Test::new()
+            .write("r.json", &result)
+            .args(["report", "r.json", "-f", format])
+            .success();
+        shown.push((format.to_string(), report.stdout.clone()));
+    }
+    let book = Test::new()
+        .write("r.json", &result)
+        .args(["report", "r.json", "--out", "r.xlsx"])
+        .run()
+        .any_stderr();
+    let bytes = std::fs::read(book.dir.join("r.xlsx")).unwrap();
+    for sheet in ["Summary", "Themes", "Items"] {
+        shown.push((
+            format!("xlsx {sheet}"),
+            xlsx_cells(&bytes, sheet).join("\n"),
+        ));
+    }
+    (json(&result), shown)
+}
+
+#[test]
+fn regression_a_survey_of_8_showed_every_figure_with_only_a_warning() {
+    // Before: every overall, theme and item figure of 8 people was shown, with "Do not
+    // publish them". Every rating is 3, so a shown figure would read 3.00 or 75%.
+    let csv = template_returns(8, |_, _| "3".to_string());
+    let (doc, shown) = every_format(&csv, &[]);
+    assert!(doc["overall"]["score"].is_null() && doc["overall"]["band"].is_null());
+    assert!(doc["overall"].get("per_respondent").is_none());
+    for t in doc["themes"].as_array().unwrap() {
+        assert!(t["score"].is_null() && t["percent"].is_null(), "{t}");
+        assert_eq!(t["reason"], "fewer than 11 answers");
+    }
+    for i in doc["items"].as_array().unwrap() {
+        assert!(i["score"].is_null() && i.get("aggregate").is_none(), "{i}");
+        assert_eq!(i["reason"], "fewer than 11 answers");
+        assert_eq!(i["n"], 8, "the count of answers may be shown");
+    }
+    assert_eq!(doc["gaps"], serde_json::json!([]));
+    assert_eq!(doc["findings"], serde_json::json!([]));
+    assert_eq!(doc["respondents"], 8);
+    for (format, text) in &shown {
+        for figure in ["3.00", "75%", "3.0000", "75.0000"] {
+            assert!(!text.contains(figure), "{format} shows {figure}:\n{text}");
+        }
+        assert!(
+            text.contains("fewer than 11") || text.contains("fewer than the minimum of 11"),
+            "{format} does not say why"
+        );
+    }
+    // With everyone's agreement, --min-group 1 shows them.
+    let (doc, _) = every_format(&csv, &["--min-group", "1"]);
+    assert_eq!(doc["overall"]["score"], 3.0);
+}
+
+#[test]
+fn an_item_with_10_answers_in_a_40_row_survey_is_hidden_with_its_theme_and_the_overall() {
+    // Co-design (item 2, theme "invest") rated by 10 of 40 (the rest N/A), all 1s: a
+    // shown figure would read 1.00 or 25%. Every other rating is 4.
+    let csv = template_returns(40, |r, i| match (i, r) {
+        (1, r) if r < 10 => "1".into(),
+        (1, _) => "N/A".into(),
+        _ => "4".into(),
+    });
+    let (doc, shown) = every_format(&csv, &[]);
+    let item = &doc["items"][1];
+    assert_eq!(item["id"], "co-design");
+    assert_eq!(item["reason"], "fewer than 11 answers");
+    assert!(item["score"].is_null() && item.get("aggregate").is_none());
+    assert_eq!(
+        (item["n"].as_u64(), item["not_applicable"].as_u64()),
+        (Some(10), Some(30))
+    );
+    // Its theme and the overall would give it back: hidden, with the reason.
+    let themes = doc["themes"].as_array().unwrap();
+    let reason = "includes an item with fewer than 11 answers";
+    for t in themes {
+        if t["id"] == "invest" {
+            assert_eq!(t["reason"], reason);
+            assert!(t["score"].is_null() && t.get("per_respondent").is_none());
+        } else {
+            assert_eq!(t["score"], 4.0, "{t}");
+            assert!(t.get("reason").is_none());
+        }
+    }
+    assert_eq!(doc["overall"]["reason"], reason);
+    assert!(doc["overall"]["score"].is_null() && doc["overall"]["band"].is_null());
+    // The other items are shown; no gap or finding rests on the hidden one.
+    assert_eq!(doc["items"][0]["score"], 4.0);
+    let on_it = |list: &serde_json::Value| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x.to_string().contains("co-design"))
+    };
+    assert!(!on_it(&doc["gaps"]) && !on_it(&doc["findings"]));
+    for (format, text) in &shown {
+        for figure in ["1.00", "25%", "1.0000", "25.0000"] {
+            assert!(!text.contains(figure), "{format} shows {figure}:\n{text}");
+        }
+        assert!(
+            text.contains("fewer than 11 answers"),
+            "{format} does not say why"
+        );
+    }
+}
+
+#[test]
+fn diff_and_trend_compute_no_change_from_or_to_a_figure_not_shown() {
+    let csv = template_returns(40, |r, i| match (i, r) {
+        (1, r) if r < 10 => "1".into(),
+        (1, _) => "N/A".into(),
+        _ => "4".into(),
+    });
+    let result = |args: &[&str], period: &str| {
+        Test::new()
+            .write("returns.csv", &csv)
+            .args(["score", "building-blocks", "returns.csv", "-f", "json"])
+            .args(["--period", period])
+            .args(args)
+            .success()
+            .any_stderr()
+            .stdout
+            .clone()
+    };
+    let shown = result(&["--min-group", "1"], "2026-Q1");
+    let hidden = result(&[], "2026-Q2");
+    let run = Test::new()
+        .write("q1.json", &shown)
+        .write("q2.json", &hidden)
+        .args(["diff", "q1.json", "q2.json", "-f", "json"])
+        .run()
+        .any_stderr();
+    let d = json(&run.stdout);
+    let item = d["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "co-design")
+        .unwrap();
+    assert!(item["change"].is_null(), "{item}");
+    assert_eq!(item["hidden"], "fewer than 11 answers");
+    assert_eq!(item["direction"], "not_comparable");
+    assert!(d["overall"]["change"].is_null(), "{}", d["overall"]);
+    assert_eq!(
+        d["overall"]["hidden"],
+        "includes an item with fewer than 11 answers"
+    );
+    let table = Test::new()
+        .write("q1.json", &shown)
+        .write("q2.json", &hidden)
+        .args(["diff", "q1.json", "q2.json", "-f", "markdown"])
+        .run()
+        .any_stderr();
+    assert!(
+        table.stdout.contains("not shown: fewer than 11 answers"),
+        "{}",
+        table.stdout
+    );
+    let trend = Test::new()
+        .write("q1.json", &shown)
+        .write("q2.json", &hidden)
+        .args(["trend", "q1.json", "q2.json", "-f", "json"])
+        .run()
+        .any_stderr();
+    let t = json(&trend.stdout);
+    let series = t["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "co-design")
+        .unwrap();
+    assert_eq!(series["hidden"][1], "fewer than 11 answers");
+    assert!(series["latest"]["change"].is_null());
 }

@@ -192,8 +192,15 @@ fn csv_reads_back(doc: &ResultDoc) -> Result<(), TestCaseError> {
             item.not_applicable
         );
         prop_assert_eq!(row[column("missing")].parse::<u64>().unwrap(), item.missing);
-        // Text reads back as written, guarded where it would start a formula.
-        prop_assert_eq!(&row[column("notes")], csv_text(&item.notes.join(" / ")));
+        // Text reads back as written, guarded where it would start a formula, after why
+        // a suppressed item is not shown.
+        let notes = item.notes.join(" / ");
+        let notes = match (&item.reason, notes.is_empty()) {
+            (Some(r), true) => format!("not shown: {r}"),
+            (Some(r), false) => format!("not shown: {r} / {notes}"),
+            (None, _) => notes,
+        };
+        prop_assert_eq!(&row[column("notes")], csv_text(&notes));
         prop_assert_eq!(
             &row[column("action")],
             csv_text(item.action.as_deref().unwrap_or(""))

@@ -106,7 +106,7 @@ fn regression_unfamiliar_na_was_rejected_with_no_hint_and_aliases_read_it() {
     let run = Test::new()
         .write("mixed.toml", MIXED)
         .write("r.csv", csv)
-        .args(["score", "mixed.toml", "r.csv", "-f", "json"])
+        .args(["score", "mixed.toml", "r.csv", "--min-group", "1", "-f", "json"])
         .success().stderr_has("read r.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 4 rows, 4 respondents");
     let doc = json(&run.stdout);
     let c = &doc["items"][2];
@@ -123,7 +123,7 @@ fn regression_unfamiliar_na_was_rejected_with_no_hint_and_aliases_read_it() {
     let run = Test::new()
         .write("mixed.toml", &plain)
         .write("r.csv", csv)
-        .args(["score", "mixed.toml", "r.csv", "-f", "json"])
+        .args(["score", "mixed.toml", "r.csv", "--min-group", "1", "-f", "json"])
         .success().stderr_has("read r.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 4 rows, 4 respondents, 2 cells rejected");
     let doc = json(&run.stdout);
     let reasons: Vec<&str> = doc["rejected"]
@@ -184,7 +184,7 @@ fn regression_a_mean_of_raw_scores_across_scales_of_different_lengths() {
     let run = Test::new()
         .write("mixed.toml", MIXED)
         .write("r.csv", csv)
-        .args(["score", "mixed.toml", "r.csv", "-f", "json"])
+        .args(["score", "mixed.toml", "r.csv", "--min-group", "1", "-f", "json"])
         .success().stderr_has("read r.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 4 rows, 4 respondents");
     let doc = json(&run.stdout);
     assert_eq!(doc["items"][0]["score"], 2.75);
@@ -205,7 +205,7 @@ fn regression_a_mean_of_raw_scores_across_scales_of_different_lengths() {
     let run = Test::new()
         .write("mixed.toml", MIXED)
         .write("r.csv", csv)
-        .args(["score", "mixed.toml", "r.csv", "-f", "markdown"])
+        .args(["score", "mixed.toml", "r.csv", "--min-group", "1", "-f", "markdown"])
         .success().stderr_has("read r.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 4 rows, 4 respondents");
     assert!(
         run.stdout

@@ -15,7 +15,7 @@ fn json(text: &str) -> serde_json::Value {
 fn microsoft_forms_figures_and_no_personal_data() {
     let run = Test::new()
         .write("returns.csv", fixture("msforms.csv"))
-        .args(["score", "building-blocks", "returns.csv", "--allow-missing"])
+        .args(["score", "building-blocks", "returns.csv", "--min-group", "1", "--allow-missing"])
         .args(["--org", "Northshire", "--period", "2026-Q3", "--out", "r.json"])
         .args(["--respondents", "people.csv"])
         .success()
@@ -68,7 +68,7 @@ fn microsoft_forms_figures_and_no_personal_data() {
 fn the_report_shows_median_sd_and_rejected_cells() {
     Test::new()
         .write("returns.csv", fixture("msforms.csv"))
-        .args(["score", "building-blocks", "returns.csv", "--allow-missing", "-f", "markdown"])
+        .args(["score", "building-blocks", "returns.csv", "--min-group", "1", "--allow-missing", "-f", "markdown"])
         .success().stderr_has("read returns.csv: Microsoft Forms layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 4 rows, 4 respondents, 1 cell rejected")
         .stdout_has("| \\# | Item | Score | Percent | n | N/A | Missing | Median | SD | 95% CI |")
         // Three answers: t(0.975, 2) = 4.303, so 2.67 ± 3.80, kept within the 0–4 scale.
@@ -81,7 +81,7 @@ fn the_report_shows_median_sd_and_rejected_cells() {
 fn google_forms_surveymonkey_and_qualtrics_layouts() {
     let run = Test::new()
         .write("g.csv", fixture("google-forms.csv"))
-        .args(["score", "connection", "g.csv", "-f", "json"])
+        .args(["score", "connection", "g.csv", "--min-group", "1", "-f", "json"])
         .success().stderr_has("read g.csv: Google Forms layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 3 rows, 3 respondents");
     let doc = json(&run.stdout);
     assert_eq!(doc["survey"]["layout"], "Google Forms");
@@ -98,7 +98,7 @@ fn google_forms_surveymonkey_and_qualtrics_layouts() {
 
     let run = Test::new()
         .write("sm.csv", fixture("surveymonkey.csv"))
-        .args(["score", "connection", "sm.csv", "-f", "json"])
+        .args(["score", "connection", "sm.csv", "--min-group", "1", "-f", "json"])
         .success().stderr_has("read sm.csv: SurveyMonkey layout, 2 header rows, CSV, UTF-8 (detected), comma-separated; 2 rows, 2 respondents, 1 cell rejected");
     let doc = json(&run.stdout);
     assert_eq!(doc["survey"]["layout"], "SurveyMonkey");
@@ -116,6 +116,8 @@ fn google_forms_surveymonkey_and_qualtrics_layouts() {
             "score",
             "building-blocks",
             "q.csv",
+            "--min-group",
+            "1",
             "--allow-missing",
             "-f",
             "json",
@@ -228,6 +230,8 @@ fn an_xlsx_export() {
             "score",
             "building-blocks",
             "returns.xlsx",
+            "--min-group",
+            "1",
             "--allow-missing",
             "-f",
             "json",
@@ -243,6 +247,8 @@ fn an_xlsx_export() {
             "score",
             "building-blocks",
             "returns.xlsx",
+            "--min-group",
+            "1",
             "--sheet",
             "Form1",
         ])
@@ -456,6 +462,8 @@ fn regression_missing_drawn_as_zero_items_without_a_column_say_so() {
             "score",
             "building-blocks",
             "returns.csv",
+            "--min-group",
+            "1",
             "--allow-missing",
             "-f",
             "html",

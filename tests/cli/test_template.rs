@@ -383,6 +383,8 @@ fn the_workbook_template_has_returns_first_then_questions_and_scores_back() {
             "score",
             "role-model",
             "paper.xlsx",
+            "--min-group",
+            "1",
             "--allow-missing",
             "-f",
             "json",
