@@ -5,7 +5,9 @@
 //! nothing it shows lets a suppressed group's respondents, an item's answers or a
 //! theme's or the overall figure's answers be worked out by subtracting shown figures
 //! from the totals: what is hidden is none, or at least the minimum. Every shown figure
-//! is also checked against the truth, so a reader that missed a figure would fail.
+//! is also checked against the truth, so a reader that missed a figure would fail. The
+//! whole survey's own figures are held to the same rule (an item rated by fewer than the
+//! minimum, and any theme or overall over it, shown nowhere, the CSV included).
 
 use std::collections::BTreeMap;
 
@@ -68,7 +70,12 @@ fn truth(returns: &Returns, items: usize) -> BTreeMap<String, Truth> {
 fn gen_returns() -> impl Strategy<Value = Returns> {
     // Up to seven groups (six labels and the blank), each 0–24 people, each group with
     // its own leaning to "not applicable".
-    prop::collection::vec((0..25usize, 0..4u8, any::<u64>()), 7).prop_map(|groups| {
+    gen_returns_of(7, 25)
+}
+
+/// `groups` groups of up to `max - 1` people each.
+fn gen_returns_of(groups: usize, max: usize) -> impl Strategy<Value = Returns> {
+    prop::collection::vec((0..max, 0..4u8, any::<u64>()), groups).prop_map(|groups| {
         let items = assessment().items.len();
         let mut rows = Vec::new();
         for (g, (size, na, seed)) in groups.into_iter().enumerate() {
@@ -199,6 +206,12 @@ fn check(
     for i in 0..items {
         let all = doc.items[i].n;
         let shown: u64 = truth.keys().filter_map(|l| shown_n(l, i)).sum();
+        if doc.items[i].reason.is_some() {
+            // Not shown for the whole survey (fewer answers than the minimum): no group
+            // shows it either, and its count of answers is the whole survey's own.
+            prop_assert_eq!(shown, 0, "{}: item {} shown in a group", format, i);
+            continue;
+        }
         prop_assert!(
             safe(all - shown, min),
             "{format}: {} answers to item {i} can be worked out",
@@ -254,6 +267,13 @@ fn check(
         ));
     }
     for (what, members, shown) in sets {
+        let whole = match what.as_str() {
+            "overall" => &doc.overall.reason,
+            id => &doc.themes.iter().find(|t| t.id == id).unwrap().reason,
+        };
+        if whole.is_some() {
+            continue; // not shown for the whole survey: no total to subtract from
+        }
         let all: u64 = members.iter().map(|i| doc.items[*i].n).sum();
         let shown: u64 = truth
             .iter()
@@ -541,5 +561,93 @@ proptest! {
             prop_assert!(csv.contains(warning.as_str()));
         }
         prop_assert_eq!(!doc.warnings.is_empty(), doc.respondents < min);
+        whole_survey(&doc, &csv, min)?;
     }
+
+    /// Small files (two groups of up to 14), where the whole survey's own figures often
+    /// rest on fewer than the minimum: the same checks, and the whole survey's.
+    #[test]
+    fn no_whole_survey_figure_rests_on_fewer_than_the_minimum(
+        returns in gen_returns_of(2, 15),
+        min in prop::sample::select(vec![3u64, 5, 11]),
+    ) {
+        let doc = scored(&returns, min);
+        let truth = truth(&returns, assessment().items.len());
+        // A file smaller than the minimum shows its count of respondents (and nothing
+        // else), so the groups' respondents add up to it: checked as groups only above it.
+        if doc.respondents >= min {
+            check("json", &json_view(&doc), &truth, &doc, min)?;
+        }
+        let csv = String::from_utf8(render::result(&doc, Format::Csv, &Options::default())).unwrap();
+        whole_survey(&doc, &csv, min)?;
+    }
+}
+
+/// The whole survey is held to the same rule: an item rated by fewer than the minimum
+/// (every item, in a file of fewer respondents) shows no figure, in the Result and in the
+/// CSV; a theme or the overall is shown only when none of its items is hidden, so no
+/// hidden item can be worked out from them.
+fn whole_survey(doc: &ResultDoc, csv: &str, min: u64) -> Result<(), TestCaseError> {
+    let a = assessment();
+    let too_few = doc.respondents < min;
+    let hidden: Vec<bool> = doc
+        .items
+        .iter()
+        .map(|i| too_few || (i.n > 0 && i.n < min))
+        .collect();
+    for (item, hide) in doc.items.iter().zip(&hidden) {
+        prop_assert_eq!(item.reason.is_some(), *hide, "item {}", &item.id);
+        if *hide {
+            prop_assert!(
+                item.score.is_none() && item.percent.is_none() && item.aggregate.is_none()
+            );
+        } else {
+            prop_assert_eq!(item.score.is_some(), item.n > 0);
+        }
+    }
+    for (t, theme) in a.themes.iter().enumerate() {
+        let includes = (0..a.items.len()).any(|i| a.items[i].theme == theme.id && hidden[i]);
+        let r = &doc.themes[t];
+        prop_assert_eq!(
+            r.reason.is_some(),
+            too_few || includes,
+            "theme {}",
+            &theme.id
+        );
+        if r.reason.is_some() {
+            prop_assert!(r.score.is_none() && r.percent.is_none() && r.per_respondent.is_none());
+        }
+    }
+    let o = &doc.overall;
+    prop_assert_eq!(o.reason.is_some(), hidden.iter().any(|h| *h));
+    if o.reason.is_some() {
+        prop_assert!(o.score.is_none() && o.percent.is_none() && o.band.is_none());
+        prop_assert!(o.per_respondent.is_none());
+    }
+    // No gap or finding rests on a hidden item.
+    for (item, hide) in doc.items.iter().zip(&hidden) {
+        if *hide {
+            prop_assert!(!doc.gaps.iter().any(|g| g.item == item.id));
+            prop_assert!(!doc.findings.iter().any(|f| f.items.contains(&item.id)));
+        }
+    }
+    // The CSV's rows: a hidden figure's cells are empty and its notes say why.
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    for row in reader.records().map(Result::unwrap) {
+        let reason = match &row[0] {
+            "overall" => &o.reason,
+            "theme" => &doc.themes.iter().find(|t| t.id == row[1]).unwrap().reason,
+            "item" => &doc.items.iter().find(|i| i.id == row[1]).unwrap().reason,
+            _ => continue,
+        };
+        if reason.is_some() {
+            for figure in ["score", "percent", "median", "sd"] {
+                prop_assert_eq!(&row[column(figure)], "", "{} {}", &row[1], figure);
+            }
+            prop_assert!(row[column("notes")].starts_with("not shown: "));
+        }
+    }
+    Ok(())
 }
