@@ -95,9 +95,20 @@ fn header(doc: &ResultDoc) -> String {
     out.push_str("<div class=\"headline\">\n");
     let mut figure =
         |label: &str, value: String| out.push_str(&super::page::headline(label, &value));
-    figure("Overall score", format!("{}{out_of}", score(o.score)));
-    figure("Percent", percent(o.percent));
-    figure("Band", o.band.clone().unwrap_or_else(|| "—".into()));
+    let hidden = o.reason.is_some();
+    let shown = |v: String| {
+        if hidden {
+            crate::render::result::NOT_SHOWN.to_string()
+        } else {
+            v
+        }
+    };
+    figure(
+        "Overall score",
+        shown(format!("{}{out_of}", score(o.score))),
+    );
+    figure("Percent", shown(percent(o.percent)));
+    figure("Band", shown(o.band.clone().unwrap_or_else(|| "—".into())));
     figure("Items answered", format!("{} of {}", o.answered, o.items));
     out.push_str("</div>\n");
     if let Some(b) = doc.bands.iter().find(|b| Some(&b.label) == o.band.as_ref())
@@ -109,7 +120,9 @@ fn header(doc: &ResultDoc) -> String {
             escape(&b.description)
         ));
     }
-    if o.answered < o.items {
+    if let Some(hidden) = crate::render::result::not_shown_sentence(doc) {
+        out.push_str(&format!("<p>{}</p>\n", escape(&hidden)));
+    } else if o.answered < o.items {
         out.push_str(&format!(
             "<p>{}</p>\n",
             escape(&crate::render::result::unscored_sentence(doc))
