@@ -426,10 +426,13 @@ pub struct ScoreArgs {
     /// #number as for --map), with small groups suppressed
     #[arg(long, value_name = "COLUMN")]
     pub group_by: Option<String>,
-    /// The fewest answers a figure is shown for: per group, and per item within a group
-    /// (a figure resting on fewer is suppressed, and so is the next smallest where needed,
-    /// so that it cannot be worked out from the total). The default, 11, is the NHS Staff
-    /// Survey's rule: no result based on fewer than 11 responses
+    /// The fewest answers a figure is shown for: per group, per item within a group, and
+    /// for the whole survey (a figure resting on fewer is suppressed, and so is the next
+    /// smallest where needed, so that it cannot be worked out from the total; a theme or
+    /// the overall over a suppressed item is hidden; a file of fewer respondents shows no
+    /// figure). The default, 11, is the NHS Staff Survey's rule: no result based on fewer
+    /// than 11 responses. Lower it only where everyone who answered has agreed that their
+    /// answers may be shown
     #[arg(long, value_name = "N", default_value_t = crate::score::suppress::NHS_MINIMUM)]
     pub min_group: u64,
     /// Count these --group-by values as one group, before suppression, e.g.

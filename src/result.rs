@@ -512,7 +512,7 @@ pub struct SurveySource {
     #[serde(default)]
     pub rejected_total: u64,
     /// The fewest answers a figure is shown for (`--min-group`); with fewer respondents
-    /// in the whole file, every report warns that its figures describe fewer people.
+    /// in the whole file, no score figure is shown and every report says so.
     #[serde(default)]
     pub min_group: u64,
 }
