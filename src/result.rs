@@ -836,6 +836,15 @@ impl ResultDoc {
         self.items.iter().find(|i| i.id == id)
     }
 
+    /// How many comments the comment question `id` drew: `None` where it was not asked
+    /// (no column of the survey matched it, or the Result has no comments).
+    pub fn comment_count(&self, id: &str) -> Option<u64> {
+        self.comments
+            .iter()
+            .find(|q| q.id == id && q.column.is_some())
+            .map(|q| q.count)
+    }
+
     /// The label of an item's rating, where its score is a whole point of its scale
     /// ("In place"; the number for a point without a label). A survey mean that falls
     /// between points has no one label, and an unrated item none at all.

@@ -1,13 +1,21 @@
 //! "You said, we did": each action of an assessment joined to the Results around it —
-//! what prompted it (the item's score and gap, the finding, the comment, as the Result
-//! of the period it was agreed in recorded them), what was done (its history), and what
-//! changed since (the item's score in the two periods, with the diff's verdict). Pure:
-//! a log and Results in, a document out; the renderers lay it out.
+//! what prompted it (the item's score and gap, the finding, the comment question and how
+//! many comments it drew, as the Result of the period it was agreed in recorded them),
+//! what was done (its history), and what changed since (the item's score in the two
+//! periods with the diff's verdict, the finding raised or not, the comments drawn).
+//! Pure: a log and Results in, a document out; the renderers lay it out.
+//!
+//! An action answers a comment *question*, never one person's comment: the section is
+//! read like a poster on a ward, and a comment's words beside what was done about them
+//! can point at the one person who wrote them even with their name removed. So it
+//! quotes the question and counts the comments; the comments themselves stay in the
+//! report's "Stories as well as numbers", under the rules that protect them.
 
 use serde::Serialize;
 use time::Date;
 
 use super::{Action, Answers, Log, Status, date};
+use crate::assessment::Assessment;
 use crate::compare::period;
 use crate::compare::{Diff, Direction};
 use crate::result::{GapKind, ResultDoc};
@@ -32,7 +40,8 @@ pub struct Entry {
     pub answers: &'static str,
     /// The id it answers.
     pub answers_id: String,
-    /// What it answers, as a reader knows it: the item's title, the finding's message.
+    /// What it answers, as a reader knows it: the item's title, the finding's message,
+    /// the comment question's words.
     pub about: String,
     pub you_said: Prompt,
     pub text: String,
@@ -49,6 +58,12 @@ pub struct Entry {
     pub direction: Option<Direction>,
     /// What became of the finding: "no longer raised", "still raised", …
     pub finding_now: Option<&'static str>,
+    /// The comments the question drew in the earlier and the later period (comment
+    /// questions only, where that period's Result read them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comments_then: Option<Drawn>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comments_now: Option<Drawn>,
 }
 
 /// What prompted an action, as the Result of its period recorded it.
@@ -60,8 +75,12 @@ pub struct Prompt {
     pub rating: Option<String>,
     /// The gap: `below threshold` or `to target`, its reference and size.
     pub gap: Option<(GapKind, f64, f64)>,
-    /// The words quoted: a finding's message, a comment's text.
+    /// The words quoted: a finding's message, a comment question's words.
     pub quote: Option<String>,
+    /// How many comments the question drew in `period` (comment questions only). Never
+    /// a comment itself: see the module's header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comments: Option<u64>,
 }
 
 /// One step of what was done.
@@ -80,11 +99,21 @@ pub struct Score {
     pub score: Option<f64>,
 }
 
+/// How many comments a comment question drew in a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Drawn {
+    pub period: String,
+    pub count: u64,
+}
+
 /// The Results an action is joined to: the latest, and with a diff the earlier one.
 pub struct Around<'a> {
     pub then: Option<&'a ResultDoc>,
     pub now: &'a ResultDoc,
     pub diff: Option<&'a Diff>,
+    /// The assessment's definition, to name what no Result at hand holds (a comment
+    /// question a workshop does not ask).
+    pub definition: Option<&'a Assessment>,
 }
 
 /// The section for `around`'s assessment: its actions agreed by the latest period.
@@ -118,8 +147,8 @@ fn entry(a: &Action, around: &Around, today: Date) -> Entry {
         .flatten()
         .find(|r| r.context.period == a.agreed)
         .or(around.then);
-    let (about, you_said) = prompt(a, source, around.now);
-    let (then, now, direction, finding_now) = since(a, around);
+    let (about, you_said) = prompt(a, source, around);
+    let since = since(a, around);
     Entry {
         id: a.id.clone(),
         answers: a.answers.key(),
@@ -142,22 +171,26 @@ fn entry(a: &Action, around: &Around, today: Date) -> Entry {
                 note: c.note.clone(),
             })
             .collect(),
-        then,
-        now,
-        direction,
-        finding_now,
+        then: since.then,
+        now: since.now,
+        direction: since.direction,
+        finding_now: since.finding_now,
+        comments_then: since.comments_then,
+        comments_now: since.comments_now,
     }
 }
 
 /// What the action answers (named from any Result at hand) and what the Result
 /// `source` of its period recorded of it.
-fn prompt(a: &Action, source: Option<&ResultDoc>, now: &ResultDoc) -> (String, Prompt) {
+fn prompt(a: &Action, source: Option<&ResultDoc>, around: &Around) -> (String, Prompt) {
+    let now = around.now;
     let mut p = Prompt {
         period: source.map(|s| s.context.period.clone()),
         score: None,
         rating: None,
         gap: None,
         quote: None,
+        comments: None,
     };
     let named = source.unwrap_or(now);
     let about = match &a.answers {
@@ -188,20 +221,39 @@ fn prompt(a: &Action, source: Option<&ResultDoc>, now: &ResultDoc) -> (String, P
                 .map_or_else(|| id.clone(), |f| f.message.clone())
         }
         Answers::Comment(id) => {
-            p.period = None;
-            id.clone()
+            p.comments = source.and_then(|s| s.comment_count(id));
+            if p.comments.is_none() {
+                p.period = None;
+            }
+            let question = [source, Some(now)]
+                .into_iter()
+                .flatten()
+                .find_map(|r| r.comments.iter().find(|c| c.id == *id))
+                .map(|c| c.question.clone())
+                .or_else(|| {
+                    around
+                        .definition
+                        .and_then(|d| d.comment(id))
+                        .map(|c| c.question.clone())
+                });
+            p.quote.clone_from(&question);
+            question.unwrap_or_else(|| id.clone())
         }
     };
     (about, p)
 }
 
-/// The item's score then and now with the diff's verdict, or what became of a finding.
-type Since = (
-    Option<Score>,
-    Option<Score>,
-    Option<Direction>,
-    Option<&'static str>,
-);
+/// What changed since: the item's score then and now with the diff's verdict, what
+/// became of a finding, or the comments a question drew then and now.
+#[derive(Default)]
+struct Since {
+    then: Option<Score>,
+    now: Option<Score>,
+    direction: Option<Direction>,
+    finding_now: Option<&'static str>,
+    comments_then: Option<Drawn>,
+    comments_now: Option<Drawn>,
+}
 
 fn since(a: &Action, around: &Around) -> Since {
     let score_in = |doc: &ResultDoc, id: &str| Score {
@@ -209,15 +261,15 @@ fn since(a: &Action, around: &Around) -> Since {
         score: doc.item(id).and_then(|i| i.score),
     };
     match &a.answers {
-        Answers::Item(id) => {
-            let then = around.then.map(|d| score_in(d, id));
-            let now = Some(score_in(around.now, id));
-            let direction = around
+        Answers::Item(id) => Since {
+            then: around.then.map(|d| score_in(d, id)),
+            now: Some(score_in(around.now, id)),
+            direction: around
                 .diff
                 .and_then(|d| d.items.iter().find(|r| r.id == *id))
-                .map(|r| r.change.direction);
-            (then, now, direction, None)
-        }
+                .map(|r| r.change.direction),
+            ..Since::default()
+        },
         Answers::Finding(id) => {
             let raised = |d: &ResultDoc| d.findings.iter().any(|f| f.id == *id);
             let now = match (around.then.map(raised), raised(around.now)) {
@@ -227,8 +279,23 @@ fn since(a: &Action, around: &Around) -> Since {
                 (None, true) => "raised",
                 (_, false) => "not raised",
             };
-            (None, None, None, Some(now))
+            Since {
+                finding_now: Some(now),
+                ..Since::default()
+            }
         }
-        Answers::Comment(_) => (None, None, None, None),
+        Answers::Comment(id) => {
+            let drawn = |doc: &ResultDoc| {
+                doc.comment_count(id).map(|count| Drawn {
+                    period: doc.context.period.clone(),
+                    count,
+                })
+            };
+            Since {
+                comments_then: around.then.and_then(drawn),
+                comments_now: drawn(around.now),
+                ..Since::default()
+            }
+        }
     }
 }

@@ -198,7 +198,7 @@ fn read_action(
 }
 
 /// What the action answers: exactly one of `item`, `finding` and `comment`, known to
-/// its assessment (comments are known only to the Results that hold them).
+/// its assessment (a comment question by its id in `[[comments]]`).
 fn reference(
     a: &ActionFile,
     start: usize,
@@ -261,9 +261,29 @@ fn reference(
                 ),
             );
         }
+        Answers::Comment(id) if assessment.comment(id).is_none() => {
+            at(span.span().start, unknown_comment(assessment, id));
+        }
         _ => {}
     }
     Some(answers)
+}
+
+/// "unknown comment question "x" (comment questions of ID: a, b)", or that it asks none.
+pub fn unknown_comment(assessment: &Assessment, id: &str) -> String {
+    let ids: Vec<&str> = assessment.comments.iter().map(|c| c.id.as_str()).collect();
+    if ids.is_empty() {
+        format!(
+            "unknown comment question \"{id}\": {} asks no comment questions (answer an item or a finding instead)",
+            assessment.id
+        )
+    } else {
+        format!(
+            "unknown comment question \"{id}\" (comment questions of {}: {})",
+            assessment.id,
+            ids.join(", ")
+        )
+    }
 }
 
 /// One `[[action.history]]` entry read and checked.

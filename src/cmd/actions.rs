@@ -264,8 +264,8 @@ fn answering(a: &Assessment, given: &crate::cli::Answering) -> anyhow::Result<An
         return Ok(Answers::Finding(finding.clone()));
     }
     match &given.comment {
-        Some(c) if crate::actions::read::is_id(c) => Ok(Answers::Comment(c.clone())),
-        Some(c) => bail!("--comment \"{c}\" is not a comment question's id"),
+        Some(c) if a.comment(c).is_some() => Ok(Answers::Comment(c.clone())),
+        Some(c) => bail!("--comment: {}", crate::actions::read::unknown_comment(a, c)),
         None => bail!("give --item, --finding or --comment: what the action answers"),
     }
 }
@@ -328,7 +328,13 @@ pub fn closing_section(
     let catalog = Catalog::load(env.assessments.as_deref())?;
     let known = known(&catalog);
     let (_, log) = read_log(path, &known, Some(&now.context.organisation))?;
-    let around = Around { then, now, diff };
+    let definition = known.iter().find(|k| k.id == now.assessment.id).copied();
+    let around = Around {
+        then,
+        now,
+        diff,
+        definition,
+    };
     let c = closing(&log, &around, today(env)?);
     Ok(crate::render::actions::closing(&c))
 }

@@ -31,15 +31,7 @@ pub fn counts(docs: &[&ResultDoc]) -> Vec<CommentCounts> {
         }
     }
     for c in &mut out {
-        c.counts = docs
-            .iter()
-            .map(|d| {
-                d.comments
-                    .iter()
-                    .find(|q| q.id == c.id && q.column.is_some())
-                    .map(|q| q.count)
-            })
-            .collect();
+        c.counts = docs.iter().map(|d| d.comment_count(&c.id)).collect();
     }
     out.retain(|c| c.counts.iter().any(Option::is_some));
     out

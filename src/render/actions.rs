@@ -29,8 +29,8 @@ const GROUPS: [(&str, InGroup); 4] = [
     ("Dropped", |a, _| a.status() == Status::Dropped),
 ];
 
-/// What an action answers, as a reader knows it: the item's title or the finding's
-/// message (its id where the assessment is not at hand).
+/// What an action answers, as a reader knows it: the item's title, the finding's
+/// message or the comment question's words (its id where the assessment is not at hand).
 pub fn about(a: &Action, known: &[&Assessment]) -> String {
     let assessment = known.iter().find(|k| k.id == a.assessment);
     let name = match (&a.answers, assessment) {
@@ -40,6 +40,9 @@ pub fn about(a: &Action, known: &[&Assessment]) -> String {
             .iter()
             .find(|f| f.id == *id)
             .map(|f| format!("finding: {}", f.message)),
+        (Answers::Comment(id), Some(k)) => {
+            k.comment(id).map(|c| format!("comments: {}", c.question))
+        }
         _ => None,
     };
     name.unwrap_or_else(|| format!("{} {}", a.answers.key(), a.answers.id()))
@@ -304,6 +307,9 @@ fn you_said(e: &Entry) -> String {
             }
         }
         ("finding", Some(period)) => out.push_str(&format!(" (raised in {period})")),
+        ("comment", Some(period)) => {
+            out.push_str(&format!(" — {} in {period}", comments(p.comments)));
+        }
         _ => out.push_str(&format!(" (agreed in {})", e.agreed)),
     }
     if !out.ends_with(['.', '”']) || out.ends_with(')') {
@@ -359,10 +365,32 @@ fn what_changed(e: &Entry) -> String {
     if let Some(f) = e.finding_now {
         parts.push(format!("the finding is {f}"));
     }
+    match (&e.comments_then, &e.comments_now) {
+        (Some(then), Some(now)) => parts.push(format!(
+            "{} {} → {} {}",
+            then.period,
+            comments(Some(then.count)),
+            now.period,
+            comments(Some(now.count))
+        )),
+        (None, Some(d)) | (Some(d), None) => {
+            parts.push(format!("{} {}", d.period, comments(Some(d.count))));
+        }
+        (None, None) => {}
+    }
     if parts.is_empty() {
         "—".into()
     } else {
         parts.join(": ")
+    }
+}
+
+/// "8 comments", "1 comment", "no comments": how many a question drew, never the words.
+fn comments(count: Option<u64>) -> String {
+    match count.unwrap_or(0) {
+        0 => "no comments".into(),
+        1 => "1 comment".into(),
+        n => format!("{n} comments"),
     }
 }
 

@@ -735,3 +735,194 @@ fn the_room_reviews_a_promise_on_the_terminal_before_rating_again() {
         "the log is written with the Result, not before"
     );
 }
+
+/// The survey's "anything else" question, as building-blocks asks it.
+const ANYTHING_ELSE: &str = "Is there anything else you would like to tell us about how your organisation supports patient leaders?";
+
+/// Returns of 30 respondents, `commented` of them answering "Anything else?" with words
+/// that name a ward and a person's role: what a poster must never carry.
+fn returns_with_comments(commented: usize) -> String {
+    let a = plead::assessment::Catalog::load(None)
+        .unwrap()
+        .resolve("building-blocks")
+        .unwrap()
+        .assessment
+        .clone();
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = a.items.iter().map(|i| i.id.clone()).collect();
+    header.push("Anything else?".into());
+    csv.write_record(&header).unwrap();
+    for k in 0..30 {
+        let mut record: Vec<String> = (0..a.items.len())
+            .map(|i| ((k + i) % 5).to_string())
+            .collect();
+        record.push(if k < commented {
+            format!("As the only carer on Marigold ward ({k}) I was never told what changed")
+        } else {
+            String::new()
+        });
+        csv.write_record(&record).unwrap();
+    }
+    String::from_utf8(csv.into_inner().unwrap()).unwrap()
+}
+
+/// The survey of `period` scored to `out`, with `commented` comments.
+fn survey_result(test: Test, period: &str, commented: usize, out: &str) -> Run {
+    test.write("returns.csv", returns_with_comments(commented))
+        .args([
+            "score",
+            "building-blocks",
+            "returns.csv",
+            "--period",
+            period,
+        ])
+        .args(["--org", "Northshire NHS Trust", "--out", out])
+        .success()
+        .any_stderr()
+}
+
+/// Issue 17 follow-up: an action answering a comment question was taken unchecked,
+/// and "You said, we did" named it by its id alone.
+#[test]
+fn an_action_answering_a_comment_question_is_checked_and_quotes_the_question_and_its_count() {
+    let q2 = survey_result(Test::new(), "2026-Q2", 8, "q2.json");
+    let q3 = survey_result(carry(&q2, &["q2.json"]), "2026-Q3", 3, "q3.json");
+    let add = |test: Test, comment: &str| {
+        test.env("PLEAD_NOW", "2026-05-02T10:00:00Z").args([
+            "actions",
+            "add",
+            "actions.toml",
+            "--assessment",
+            "building-blocks",
+            "--comment",
+            comment,
+            "--text",
+            "Tell carers on every ward what changed after they spoke",
+            "--owner",
+            "Head of Patient Experience",
+            "--due",
+            "2026-09-30",
+            "--period",
+            "2026-Q2",
+            "--org",
+            "Northshire NHS Trust",
+        ])
+    };
+    add(carry(&q3, &["q2.json", "q3.json"]), "anything-els")
+        .fails(2)
+        .stderr("error: --comment: unknown comment question \"anything-els\" (comment questions of building-blocks: invest-stories, feedback-mechanisms-stories, culture-stories, anything-else)\n");
+    let added = add(carry(&q3, &["q2.json", "q3.json"]), "anything-else")
+        .success()
+        .stderr("added A1 to actions.toml\n");
+    let log = added.file("actions.toml");
+    assert!(log.contains("comment = \"anything-else\""), "{log}");
+    let files = ["q2.json", "q3.json", "actions.toml"];
+
+    let listed = json(
+        &carry(&added, &files)
+            .args(["actions", "actions.toml", "--format", "json"])
+            .success(),
+    );
+    assert_eq!(listed["actions"][0]["comment"], "anything-else");
+    assert_eq!(
+        listed["actions"][0]["about"],
+        format!("comments: {ANYTHING_ELSE}")
+    );
+
+    let report = |format: &str| {
+        carry(&added, &files)
+            .env("PLEAD_NOW", "2026-07-20T10:00:00Z")
+            .args([
+                "report",
+                "q2.json",
+                "--actions",
+                "actions.toml",
+                "-f",
+                format,
+            ])
+            .success()
+            .stdout
+            .clone()
+    };
+    let doc: Value = serde_json::from_str(&report("json")).unwrap();
+    let entry = &doc["you_said_we_did"]["entries"][0];
+    assert_eq!(entry["answers"], "comment");
+    assert_eq!(entry["about"], ANYTHING_ELSE);
+    assert_eq!(entry["you_said"]["comments"], 8);
+    assert_eq!(entry["you_said"]["period"], "2026-Q2");
+    assert_eq!(entry["comments_now"]["count"], 8);
+    let section = doc["you_said_we_did"].to_string();
+    assert!(
+        !section.contains("Marigold"),
+        "no comment's words: {section}"
+    );
+
+    let markdown = report("markdown");
+    let (stories, poster) = markdown.split_once("## You said, we did").unwrap();
+    assert!(stories.contains("Marigold"), "the report itself keeps them");
+    assert!(
+        poster.contains(&format!("“{ANYTHING_ELSE}” — 8 comments in 2026-Q2.")),
+        "{poster}"
+    );
+    assert!(!poster.contains("Marigold"), "{poster}");
+
+    let diff = carry(&added, &files)
+        .env("PLEAD_NOW", "2026-07-20T10:00:00Z")
+        .args(["diff", "q2.json", "q3.json", "--actions", "actions.toml"])
+        .args(["-f", "markdown"])
+        .success()
+        .any_stderr();
+    let (_, poster) = diff.stdout.split_once("## You said, we did").unwrap();
+    assert!(
+        poster.contains("2026-Q2 8 comments → 2026-Q3 3 comments"),
+        "{poster}"
+    );
+    assert!(!poster.contains("Marigold"), "{poster}");
+
+    // A workshop asks no comment questions: the question is named from the assessment.
+    let workshop = assess(
+        carry(&added, &["actions.toml"]),
+        &Q2.replace("[answers.co-design]\nrating = 1\ntarget = 3\naction = \"Invite patient leaders to the first meeting of every redesign\"\nowner = \"Head of Service Redesign\"\ndue = 2026-09-30\n", "[answers.co-design]\nrating = 1\n").replace("action = \"Publish 'you said, we did' on every ward each quarter\"\nowner = \"Head of Patient Experience\"\ndue = \"31 August 2026\"\n", ""),
+        "2026-04-23T16:00:00Z",
+        "w.json",
+    );
+    let shown = carry(&workshop, &["w.json", "actions.toml"])
+        .args([
+            "report",
+            "w.json",
+            "--actions",
+            "actions.toml",
+            "-f",
+            "markdown",
+        ])
+        .success()
+        .stdout
+        .clone();
+    let (_, poster) = shown.split_once("## You said, we did").unwrap();
+    assert!(
+        poster.contains(&format!("“{ANYTHING_ELSE}” (agreed in 2026-Q2).")),
+        "{poster}"
+    );
+}
+
+#[test]
+fn a_log_naming_an_unknown_comment_question_is_refused_at_its_line() {
+    refused(
+        &LOG.replace(
+            "item = \"close-the-loop\"   # the board's own priority",
+            "comment = \"anything\"",
+        ),
+        "actions.toml:8:11: unknown comment question \"anything\" (comment questions of building-blocks: invest-stories, feedback-mechanisms-stories, culture-stories, anything-else)",
+    );
+    // One that is known reads.
+    Test::new()
+        .write(
+            "actions.toml",
+            LOG.replace(
+                "item = \"close-the-loop\"   # the board's own priority",
+                "comment = \"anything-else\"",
+            ),
+        )
+        .args(["actions", "actions.toml", "-f", "json"])
+        .success();
+}
