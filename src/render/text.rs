@@ -3,7 +3,7 @@
 
 use super::model::Shown;
 use crate::numbers::{PERCENT_DECIMALS, SCORE_DECIMALS, half_up};
-pub use crate::sanitise::{csv_text, is_bidi_control, spreadsheet_safe, terminal_safe};
+pub use crate::sanitise::{csv_text, is_bidi_control, spreadsheet_safe, terminal_safe, xlsx_text};
 
 /// A score with two decimals, or an em dash when there is none.
 pub fn score(value: Option<f64>) -> String {
@@ -139,6 +139,27 @@ mod tests {
         // A control character in front hides nothing: it is dropped, then the guard holds.
         assert_eq!(csv_text("\u{1b}=1+1"), "'=1+1");
         assert_eq!(csv_text("a\u{7}\tb"), "a\tb");
+    }
+
+    #[test]
+    fn bidi_controls_reach_no_spreadsheet_cell() {
+        // "abc\u{202e}fdp.exe" shows as "abcexe.pdf" in a spreadsheet that honours the override.
+        assert_eq!(csv_text("abc\u{202e}fdp.exe"), "abc\u{fffd}fdp.exe");
+        assert_eq!(
+            csv_text("\u{2067}=1\u{2069}"),
+            "\u{fffd}=1\u{fffd}",
+            "no formula behind it either"
+        );
+        assert_eq!(
+            xlsx_text("a\u{202a}b\u{202d}c\u{2066}d"),
+            "a\u{fffd}b\u{fffd}c\u{fffd}d"
+        );
+        assert!(matches!(
+            xlsx_text("Linchpin"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // Right-to-left text itself, and the marks that only hint its direction, stay.
+        assert_eq!(csv_text("\u{200f}مرحبا"), "\u{200f}مرحبا");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! their aggregates, themes, groups, gaps, findings and rejected cells; a diff or a trend
 //! as a summary and its figures. Numbers are stored as numbers; everything a user wrote
 //! is stored with `write_string`, so it is always text and never a formula (no `'` guard
-//! is needed, or wanted, as it is in CSV). Headers are bold and frozen, columns sized.
+//! is needed, or wanted, as it is in CSV), its bidirectional overrides shown as U+FFFD
+//! (`text::xlsx_text`). Headers are bold and frozen, columns sized.
 //!
 //! Building a workbook in memory fails only on limits this module keeps to (a string's
 //! length, the number of rows, sheet names), so `workbook` returns bytes, not a `Result`;
@@ -11,6 +12,7 @@
 use rust_xlsxwriter::{DataValidation, Format as Style, Formula, Workbook, XlsxError};
 
 use super::model::{Block, Column, Shown, Table};
+use super::text::xlsx_text;
 use super::{Options, Renderer, Section, diff, trend, with_sections};
 use crate::compare::{Diff, Trend};
 use crate::result::ResultDoc;
@@ -119,7 +121,7 @@ fn build(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
             .map(|h| h.name.chars().count())
             .collect();
         for (c, h) in table.columns.iter().enumerate() {
-            ws.write_string_with_format(0, col(c), fit(&h.name), &bold)?;
+            ws.write_string_with_format(0, col(c), fit(&xlsx_text(&h.name)), &bold)?;
         }
         let room = MAX_ROWS - 2;
         for (r, row) in table.rows.iter().take(room).enumerate() {
@@ -131,12 +133,13 @@ fn build(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
                 match cell {
                     Cell::Text(s) if s.is_empty() => {}
                     Cell::Text(s) => {
+                        let s = xlsx_text(s);
                         let longest = s.lines().map(|l| l.chars().count()).max().unwrap_or(0);
                         widths[c] = widths[c].max(longest);
                         if longest > WIDEST || s.contains('\n') {
-                            ws.write_string_with_format(r, col(c), fit(s), &wrap)?;
+                            ws.write_string_with_format(r, col(c), fit(&s), &wrap)?;
                         } else {
-                            ws.write_string(r, col(c), fit(s))?;
+                            ws.write_string(r, col(c), fit(&s))?;
                         }
                     }
                     Cell::Number(v) if v.is_finite() => {

@@ -435,6 +435,11 @@ pub const HOSTILE: [&str; 18] = [
     "x",
 ];
 
+/// The bidirectional embeddings, overrides and isolates, which reorder what follows them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 fn hostile(choices: &mut Choices) -> String {
     match choices.pick(HOSTILE.len() + 2) {
         n if n < HOSTILE.len() - 1 => HOSTILE[n].to_string(),
@@ -589,6 +594,10 @@ pub fn check_output(format: Format, bytes: &[u8]) {
                             .chars()
                             .any(|c| c.is_control() && !"\t\n\r".contains(c)),
                         "a control character reached CSV: {field:?}"
+                    );
+                    assert!(
+                        !field.chars().any(is_bidi_control),
+                        "a bidirectional override reached CSV: {field:?}"
                     );
                 }
             }

@@ -2,13 +2,14 @@
 //! survey column headers, group labels and cells holding markup, quotes, formula
 //! starters, control characters, bidirectional overrides, emoji and very long strings.
 //! Every report must carry them as inert text: escaped in HTML and SVG, guarded in CSV,
-//! stored as text (never a formula) in xlsx, and never driving the terminal.
+//! stored as text (never a formula) in xlsx, bidirectional overrides shown as U+FFFD in
+//! every spreadsheet cell, and never driving the terminal.
 
 use std::path::Path;
 
 use calamine::{Data, Reader};
 
-use super::fuzz_harness::{HOSTILE, check_output};
+use super::fuzz_harness::{HOSTILE, check_output, is_bidi_control};
 use super::support::Test;
 use plead::cli::Format;
 
@@ -61,6 +62,12 @@ fn check_reports(dir: &Path, stdout: &str, stderr: &str) {
             "a formula in sheet {name}"
         );
         for (_, _, cell) in book.worksheet_range(&name).unwrap().used_cells() {
+            if let Data::String(s) = cell {
+                assert!(
+                    !s.chars().any(is_bidi_control),
+                    "a bidirectional override in sheet {name}: {s:?}"
+                );
+            }
             if let Data::String(s) = cell
                 && s.contains("HYPERLINK")
             {
@@ -159,9 +166,14 @@ fn hostile_text_in_survey_headers_groups_and_cells_stays_inert_in_every_report()
             "--org",
         ])
         .arg(format!("{}{}", HOSTILE[0], HOSTILE[4]))
+        .args(["--respondents", "respondents.csv"])
         .args(outputs())
         .success().stderr_has("read returns.csv: generic layout, 1 header row, CSV, UTF-8 (detected), comma-separated; 40 rows, 40 respondents, 56 cells rejected");
     check_reports(&run.dir, &run.stdout, &run.stderr);
+    // The respondents file carries each group label: "abc\u{202e}fdp.exe" among them.
+    let respondents = run.file("respondents.csv");
+    check_output(Format::Csv, respondents.as_bytes());
+    assert!(respondents.contains("abc\u{fffd}fdp.exe"), "{respondents}");
 }
 
 #[test]
@@ -334,4 +346,6 @@ fn hostile_text_in_comments_stays_inert_in_every_report_and_the_comments_file() 
         guarded += usize::from(text.starts_with("'="));
     }
     assert!(guarded > 0, "the formula-like comments are there, guarded");
+    // A comment that would read reversed in a spreadsheet is shown as the reports show it.
+    assert!(comments.contains("abc\u{fffd}fdp.exe"), "{comments}");
 }
