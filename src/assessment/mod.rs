@@ -188,6 +188,29 @@ pub struct FindingRule {
     pub supersedes: Vec<String>,
 }
 
+impl FindingRule {
+    /// The message's first sentence, which names the finding where there is no room for
+    /// the rest (the quotations that follow it): up to the first `.`, `?` or `!` (and a
+    /// closing quotation mark) followed by a space; the whole message if there is none.
+    pub fn headline(&self) -> &str {
+        let m = self.message.as_str();
+        let mut chars = m.char_indices().peekable();
+        while let Some((_, c)) = chars.next() {
+            if !matches!(c, '.' | '?' | '!') {
+                continue;
+            }
+            if let Some(&(_, '”')) = chars.peek() {
+                chars.next();
+            }
+            match chars.peek() {
+                Some(&(at, next)) if next.is_whitespace() => return &m[..at],
+                _ => {}
+            }
+        }
+        m
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -313,5 +336,43 @@ impl Scale {
     /// Where a score lies between the scale's ends, 0–100.
     pub fn percent(&self, score: f64) -> f64 {
         crate::numbers::percent(self.min, self.max, score)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::builtin::BUILTIN;
+    use super::load::load_str;
+
+    /// Every built-in finding has a first sentence of plead's own: shorter than the
+    /// message where a quotation follows it, and never cut inside a quotation.
+    #[test]
+    fn a_findings_headline_is_its_first_sentence() {
+        for (_, text) in BUILTIN {
+            let a = load_str(text).unwrap();
+            for f in &a.findings {
+                let h = f.headline();
+                assert!(f.message.starts_with(h), "{}", f.id);
+                assert!(h.ends_with(['.', '?', '!', '”']), "{}: {h}", f.id);
+                assert_eq!(h.matches('“').count(), h.matches('”').count(), "{h}");
+                if f.message.contains('“') && !h.contains('“') {
+                    assert!(h.len() < f.message.len(), "{}: {h}", f.id);
+                }
+            }
+        }
+        let rule = |message: &str| super::FindingRule {
+            id: "x".into(),
+            severity: super::Severity::Low,
+            message: message.into(),
+            rule: super::Rule::All(vec![]),
+            supersedes: vec![],
+        };
+        assert_eq!(rule("No links. “Quoted.” More.").headline(), "No links.");
+        assert_eq!(
+            rule("At most “a quote.” Then.").headline(),
+            "At most “a quote.”"
+        );
+        assert_eq!(rule("v1.2 is fine").headline(), "v1.2 is fine");
+        assert_eq!(rule("").headline(), "");
     }
 }

@@ -29,8 +29,10 @@ const GROUPS: [(&str, InGroup); 4] = [
     ("Dropped", |a, _| a.status() == Status::Dropped),
 ];
 
-/// What an action answers, as a reader knows it: the item's title, the finding's
-/// message or the comment question's words (its id where the assessment is not at hand).
+/// What an action answers, as a reader knows it: the item's title, the finding's first
+/// sentence or the comment question's words (its id where the assessment is not at hand).
+/// The finding's whole message, with its quotations, is for "You said, we did", where it
+/// is quoted.
 pub fn about(a: &Action, known: &[&Assessment]) -> String {
     let assessment = known.iter().find(|k| k.id == a.assessment);
     let name = match (&a.answers, assessment) {
@@ -39,7 +41,7 @@ pub fn about(a: &Action, known: &[&Assessment]) -> String {
             .findings
             .iter()
             .find(|f| f.id == *id)
-            .map(|f| format!("finding: {}", f.message)),
+            .map(|f| format!("finding: {}", f.headline())),
         (Answers::Comment(id), Some(k)) => {
             k.comment(id).map(|c| format!("comments: {}", c.question))
         }

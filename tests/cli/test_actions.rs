@@ -432,6 +432,58 @@ fn the_actions_list_in_the_terminal_and_in_markdown() {
     }
 }
 
+/// The example log's A4 answers a finding whose message quotes the report twice: the list
+/// names the finding by its first sentence (a row of a few lines, not thirty), and "You
+/// said, we did" quotes the whole message.
+#[test]
+fn the_actions_list_names_a_finding_by_its_first_sentence() {
+    let example =
+        std::fs::read_to_string(crate::support::root().join("examples/northshire/actions.toml"))
+            .unwrap();
+    let list = |format: &str| {
+        Test::new()
+            .write("actions.toml", &example)
+            .args(["actions", "actions.toml", "--format", format])
+            .success()
+            .stdout
+            .clone()
+    };
+    let headline = "finding: The supporting roles of the 8 Role Model are not yet established: run the role-model assessment to find which roles are missing.";
+    let quotation = "described an absence of one of those roles";
+    let table = list("table");
+    let markdown = list("markdown");
+    assert!(
+        markdown.contains(&format!("| A4 | {headline} | Run the 8 Role Model")),
+        "{markdown}"
+    );
+    let html = list("html");
+    assert!(html.contains(headline), "{html}");
+    for (format, out) in [("table", &table), ("markdown", &markdown), ("html", &html)] {
+        assert!(
+            !out.contains(quotation),
+            "{format}: the quotation is for You said, we did"
+        );
+    }
+    insta::assert_snapshot!("actions_list_example_table", table);
+    let report = Test::new()
+        .write("actions.toml", &example)
+        .write(
+            "q3.json",
+            std::fs::read(crate::support::root().join("examples/northshire/2026-Q3.json")).unwrap(),
+        )
+        .args([
+            "report",
+            "q3.json",
+            "--actions",
+            "actions.toml",
+            "--format",
+            "markdown",
+        ])
+        .success();
+    let section = &report.stdout[report.stdout.find("## You said, we did").unwrap()..];
+    assert!(section.contains(quotation), "{section}");
+}
+
 #[test]
 fn add_and_review_keep_hand_edits() {
     let added = Test::new()
