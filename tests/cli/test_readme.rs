@@ -1,8 +1,10 @@
 //! Every `plead` command README.md shows in a code block, run as written (in a folder
 //! holding the example files it names), checked to do what README says: it succeeds, and
 //! the file it says it writes (`--out FILE`, `> FILE`, or named in its comment) is there
-//! and is what its name says. A command that needs a person at a terminal is listed
-//! with the test that drives it instead, and the list is checked too.
+//! and is what its name says, and it leaves the repository's example files as they are
+//! (a walk-through that changes a file works on a `cp` of it, which the commands after the
+//! `cp` find). A command that needs a person at a terminal is listed with the test that
+//! drives it instead, and the list is checked too.
 
 use super::support::{Test, root};
 
@@ -23,7 +25,8 @@ const ON_A_TERMINAL: &[(&str, &str)] = &[
 ];
 
 /// The commands of README's code blocks: lines starting `plead `, `$ plead ` or
-/// `cargo run --release -- ` (a synopsis, with `[OPTION]`s, is not a command).
+/// `cargo run --release -- ` (a synopsis, with `[OPTION]`s, is not a command), and the
+/// `cp FROM TO` lines that make a copy for the commands after them to work on.
 fn readme_commands() -> Vec<String> {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     let mut commands = Vec::new();
@@ -56,7 +59,7 @@ fn readme_commands() -> Vec<String> {
         }
         if let Some(rest) = line.strip_prefix("cargo run --release -- ") {
             commands.push(format!("cargo run --release -- {rest}"));
-        } else if line.starts_with("plead ") {
+        } else if line.starts_with("plead ") || line.starts_with("cp ") {
             commands.push(line.to_string());
         }
     }
@@ -169,23 +172,32 @@ fn every_command_in_the_readme_does_what_it_says() {
     }
     let connection = connection_returns();
     let workbook = building_blocks_workbook();
+    let examples = example_files();
+    // `cp FROM TO` lines so far: each later command finds TO as a shell would have left it.
+    let mut copies: Vec<(String, Vec<u8>)> = Vec::new();
     let mut checked = 0;
     for command in commands
         .iter()
         .filter(|c| !ON_A_TERMINAL.iter().any(|(e, _)| *e == bare(c)))
     {
+        if let Some(copy) = command.strip_prefix("cp ") {
+            let (from, to) = bare(copy)
+                .split_once(' ')
+                .unwrap_or_else(|| panic!("README: {command}: cp FROM TO"));
+            let bytes = std::fs::read(root().join(from))
+                .unwrap_or_else(|e| panic!("README: {command}: no {from}: {e}"));
+            copies.push((to.trim().to_string(), bytes));
+            checked += 1;
+            continue;
+        }
         let mut test = Test::new();
         if command.starts_with("plead score ") {
             test = test
                 .write("returns.xlsx", &workbook)
                 .write("returns.csv", &connection);
         }
-        for folder in ["examples/northshire", "examples/answers"] {
-            for entry in std::fs::read_dir(root().join(folder)).unwrap() {
-                let path = entry.unwrap().path();
-                let name = format!("{folder}/{}", path.file_name().unwrap().to_str().unwrap());
-                test = test.write(&name, std::fs::read(&path).unwrap());
-            }
+        for (name, bytes) in examples.iter().chain(&copies) {
+            test = test.write(name, bytes);
         }
         // "plead man --out plead.1 && man ./plead.1": the plead part.
         let (line, comment) = command.split_once(" #").unwrap_or((command, ""));
@@ -224,9 +236,28 @@ fn every_command_in_the_readme_does_what_it_says() {
             }
             None => {}
         }
+        for (name, bytes) in &examples {
+            assert!(
+                std::fs::read(run.dir.join(name)).unwrap() == *bytes,
+                "README: {command}: changes the repository's {name}: work on a copy (cp {name} …)"
+            );
+        }
         checked += 1;
     }
     assert_eq!(checked, commands.len() - ON_A_TERMINAL.len());
+}
+
+/// The example files README's commands name, as the repository holds them.
+fn example_files() -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    for folder in ["examples/northshire", "examples/answers"] {
+        for entry in std::fs::read_dir(root().join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            let name = format!("{folder}/{}", path.file_name().unwrap().to_str().unwrap());
+            files.push((name, std::fs::read(&path).unwrap()));
+        }
+    }
+    files
 }
 
 /// A file is what its name says: a page, a workbook, a CSV, JSON, a man page, a
