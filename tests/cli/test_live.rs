@@ -424,7 +424,7 @@ fn the_terminal_count_follows_the_room_without_a_key() {
         100,
         40,
     );
-    let lobby = tty.until(&["Join: http://", "Presenter view: "]);
+    let lobby = tty.until(&["Join: http://", "Presenter view: ", "0 joined so far"]);
     let join = lobby
         .lines()
         .find_map(|l| l.trim().strip_prefix("Join: "))
@@ -433,6 +433,8 @@ fn the_terminal_count_follows_the_room_without_a_key() {
         .to_string();
     let mut phone = Phone::new(&join);
     assert_eq!(phone.join("Ann", "").status, 303);
+    // Before the first item too: the lobby's count follows the room without `u`.
+    tty.until(&["1 joined so far", "Start the workshop"]);
     tty.send("s");
     tty.until(&["Item A", "Voting is not open. 1 joined"]);
     tty.send("o");

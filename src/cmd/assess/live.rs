@@ -175,18 +175,24 @@ fn lan_address() -> IpAddr {
         .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
 }
 
-/// The join link, its QR code, the presenter's link and how many have joined.
-pub fn join_text(live: &LiveWorkshop) -> String {
-    let joined = live.hub.read(|r| r.tally(0).joined);
+/// The join link, its QR code and the presenter's link.
+fn join_text(live: &LiveWorkshop) -> String {
     format!(
-        "Join: {}\n{}\nPresenter view: {}\n{joined} joined so far. Anyone on this network with the link can join.",
+        "Join: {}\n{}\nPresenter view: {}",
         live.join,
         qr::terminal(&live.join),
         live.presenter
     )
 }
 
-/// Before the first item: the links on screen while people join.
+/// How many have joined, as the room now stands.
+fn joined_text(hub: &Hub) -> String {
+    let joined = hub.read(|r| r.tally(0).joined);
+    format!("{joined} joined so far. Anyone on this network with the link can join.")
+}
+
+/// Before the first item: the links on screen while people join, the count following
+/// the room while the facilitator waits (as it does while an item is voted on).
 pub fn lobby<P: Prompter>(prompter: &mut P, live: &LiveWorkshop) -> anyhow::Result<()> {
     let title = live.hub.read(|r| r.title.clone());
     loop {
@@ -195,6 +201,9 @@ pub fn lobby<P: Prompter>(prompter: &mut P, live: &LiveWorkshop) -> anyhow::Resu
             body: String::new(),
         });
         prompter.say(&join_text(live));
+        prompter.say(&joined_text(&live.hub));
+        let hub = Arc::clone(&live.hub);
+        prompter.follow(Some(Arc::new(move || joined_text(&hub))));
         let menu = Menu::new(
             "Start when everyone has joined",
             vec![
@@ -203,7 +212,9 @@ pub fn lobby<P: Prompter>(prompter: &mut P, live: &LiveWorkshop) -> anyhow::Resu
             ],
             0,
         );
-        if prompter.choose(&menu)? == Pick::Entry(0) {
+        let pick = prompter.choose(&menu);
+        prompter.follow(None);
+        if pick? == Pick::Entry(0) {
             return Ok(());
         }
     }
