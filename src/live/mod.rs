@@ -7,6 +7,7 @@
 pub mod card;
 pub mod hub;
 pub mod limiter;
+pub mod listen;
 pub mod pages;
 pub mod qr;
 pub mod record;

@@ -1,12 +1,14 @@
 //! The HTTP side of a live workshop, kept thin over the `Room`: axum on tokio (the
 //! ecosystem's standard, and what hyper's own examples build on), HTTP/1 only, on the
-//! sockets the command bound. Every request is rate-limited (per participant's cookie,
-//! else per sender's address) and size-limited; every response carries a strict content
-//! security policy (a page's script runs only under the nonce drawn for that response)
-//! and is never cached. The limits are axum's own body limit and plead's token bucket
-//! (`limiter`): tower's rate limit is one for the whole service, where a room needs one
-//! per sender, so tower-http is not built for them. No route changes the workshop: a
-//! participant changes only their own name, group and vote; the terminal does the rest.
+//! sockets the command bound, each connection served by `listen` (a header-read
+//! timeout, a cap on connections). Every request is rate-limited (per participant's
+//! cookie, else per sender's address), size-limited and time-limited; every response
+//! carries a strict content security policy (a page's script runs only under the nonce
+//! drawn for that response) and is never cached. The limits are axum's own body limit,
+//! a timeout around each request and plead's token bucket (`limiter`): tower's rate
+//! limit is one for the whole service, where a room needs one per sender, so tower-http
+//! is not built for them. No route changes the workshop: a participant changes only
+//! their own name, group and vote; the terminal does the rest.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -23,6 +25,7 @@ use serde::Deserialize;
 
 use super::hub::Hub;
 use super::limiter::{Limiter, Rate};
+use super::listen::{self, ConnectionLimits};
 use super::pages::{self, Actions, Frame};
 use super::room::{Phase, Refusal};
 use super::token;
@@ -40,6 +43,26 @@ pub struct ServerLimits {
     pub presenter: Rate,
     /// How long a page's wait for the next change is held open.
     pub wait: Duration,
+    /// How long a request's headers may take to arrive (and a kept-alive connection may
+    /// stay idle).
+    pub header_read: Duration,
+    /// How long the rest of a request may take (its body, its answer), beyond `wait`
+    /// for a wait.
+    pub request: Duration,
+    /// The connections served at once: see `ServerLimits::for_room`.
+    pub connections: usize,
+}
+
+impl ServerLimits {
+    /// The limits for a room of at most `participants` at once: three connections each
+    /// (a page's wait held open, a page or a form being sent, one a browser keeps to
+    /// spare) and 32 for presenter views and the laptop.
+    pub fn for_room(participants: usize) -> ServerLimits {
+        ServerLimits {
+            connections: participants * 3 + 32,
+            ..ServerLimits::default()
+        }
+    }
 }
 
 impl Default for ServerLimits {
@@ -59,6 +82,9 @@ impl Default for ServerLimits {
                 per_second: 40.0,
             },
             wait: Duration::from_secs(25),
+            header_read: Duration::from_secs(10),
+            request: Duration::from_secs(10),
+            connections: 60 * 3 + 32,
         }
     }
 }
@@ -91,25 +117,6 @@ impl Drop for Running {
     }
 }
 
-/// Connections waiting to be accepted: a room of phones arriving at once (the 128 of a
-/// plain listener made some wait a second for their connection to be tried again).
-const BACKLOG: u32 = 1024;
-
-/// A socket bound to `addr`, not yet listening: binding says at once whether the address
-/// can be had, and which port it has. On Unix the port of a server just killed can be
-/// taken again at once (resuming on the same link).
-pub fn socket(addr: SocketAddr) -> std::io::Result<tokio::net::TcpSocket> {
-    let socket = if addr.is_ipv4() {
-        tokio::net::TcpSocket::new_v4()?
-    } else {
-        tokio::net::TcpSocket::new_v6()?
-    };
-    #[cfg(unix)]
-    socket.set_reuseaddr(true)?;
-    socket.bind(addr)?;
-    Ok(socket)
-}
-
 /// Serves the workshop on `sockets` (see `socket`) from a thread of its own until dropped.
 pub fn start(
     hub: Arc<Hub>,
@@ -136,8 +143,12 @@ pub fn start(
     let mut servers = Vec::new();
     for socket in sockets {
         let _guard = runtime.enter();
-        servers.push(socket.listen(BACKLOG)?);
+        servers.push(listen::listen(socket)?);
     }
+    let connections = ConnectionLimits {
+        connections: app.limits.connections,
+        header_read: app.limits.header_read,
+    };
     let router = router(Arc::clone(&app));
     let thread = std::thread::Builder::new()
         .name("plead-live".into())
@@ -145,17 +156,9 @@ pub fn start(
             runtime.block_on(async move {
                 let mut tasks = Vec::new();
                 for listener in servers {
-                    let mut stopped = stopped.clone();
-                    let service = router
-                        .clone()
-                        .into_make_service_with_connect_info::<SocketAddr>();
-                    tasks.push(tokio::spawn(async move {
-                        let _ = axum::serve(listener, service)
-                            .with_graceful_shutdown(async move {
-                                let _ = stopped.wait_for(|s| *s).await;
-                            })
-                            .await;
-                    }));
+                    let served =
+                        listen::serve(listener, router.clone(), connections, stopped.clone());
+                    tasks.push(tokio::spawn(served));
                 }
                 for t in tasks {
                     let _ = t.await;
@@ -206,8 +209,20 @@ async fn guard(
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .allow(&key, rate, Instant::now());
+    // A body sent a byte at a time holds its connection no longer than this.
+    let took = match request.uri().path().ends_with("/wait") {
+        true => app.limits.wait + app.limits.request,
+        false => app.limits.request,
+    };
     let mut response = if allowed {
-        next.run(request).await
+        match tokio::time::timeout(took, next.run(request)).await {
+            Ok(r) => r,
+            Err(_) => page(
+                StatusCode::REQUEST_TIMEOUT,
+                "Too slow",
+                &pages::message("Too slow", "That took too long to arrive. Try again."),
+            ),
+        }
     } else {
         let mut r = page(
             StatusCode::TOO_MANY_REQUESTS,

@@ -447,3 +447,99 @@ fn the_terminal_count_follows_the_room_without_a_key() {
     tty.send(ENTER);
     tty.kill();
 }
+
+/// A client that sends half a request line, or a body that never ends, is cut off after
+/// the timeout, while the room goes on being served and a page's wait (held open for
+/// longer than the headers may take) is answered when the room changes.
+#[test]
+fn slow_clients_are_cut_off_while_the_room_is_served() {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use std::time::{Duration, Instant};
+    let d = dir();
+    let mut w = Workshop::start(d.path(), &["--max-participants", "3"]);
+    let (host, path) = split(&w.join);
+    let started = Instant::now();
+    let mut slowloris = TcpStream::connect(&host).unwrap();
+    slowloris
+        .write_all(format!("GET {path}").as_bytes())
+        .unwrap();
+    let slow_body = {
+        let (host, path) = (host.clone(), path.clone());
+        std::thread::spawn(move || {
+            let head = format!(
+                "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 15\r\n\r\nname="
+            );
+            (raw(&host, head.as_bytes()).status, started.elapsed())
+        })
+    };
+    // The room's version, then a wait for it to change.
+    let v = request(&host, "GET", &format!("{path}/wait?v=999999"), None, "").body;
+    let waiting = {
+        let (host, path) = (host.clone(), path.clone());
+        std::thread::spawn(move || {
+            let r = request(&host, "GET", &format!("{path}/wait?v={v}"), None, "");
+            (r.status, started.elapsed())
+        })
+    };
+    // Meanwhile the room is served.
+    let mut phone = Phone::new(&w.join);
+    assert_eq!(phone.join("Ann", "").status, 303);
+    assert!(phone.page().body.contains("Ann"));
+    slowloris
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut rest = Vec::new();
+    let _ = slowloris.read_to_end(&mut rest);
+    let cut = started.elapsed();
+    assert!(
+        (Duration::from_secs(9)..Duration::from_secs(20)).contains(&cut),
+        "half a request line held its connection for {cut:?}"
+    );
+    let (status, at) = slow_body.join().unwrap();
+    assert_eq!(status, 408, "a body that never ends");
+    assert!(at >= Duration::from_secs(9), "{at:?}");
+    // The wait has outlived the headers' timeout; the room changes and it is answered.
+    assert!(!waiting.is_finished());
+    w.answer("s", "Voting is not open");
+    let (status, at) = waiting.join().unwrap();
+    assert_eq!(status, 200);
+    assert!(at >= cut, "{at:?}");
+}
+
+/// Past the cap on connections (3 participants: 3 × 3 + 32 = 41), a connection waits
+/// until one closes, then is served.
+#[test]
+fn connections_past_the_cap_wait_for_one_to_close() {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use std::time::Duration;
+    let d = dir();
+    let w = Workshop::start(d.path(), &["--max-participants", "3"]);
+    let (host, path) = split(&w.join);
+    let mut idle: Vec<TcpStream> = (0..41)
+        .map(|_| TcpStream::connect(&host).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let mut next = TcpStream::connect(&host).unwrap();
+    next.write_all(
+        format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+    .unwrap();
+    next.set_read_timeout(Some(Duration::from_secs(1))).unwrap();
+    let mut first = [0u8; 12];
+    assert!(
+        next.read(&mut first).is_err(),
+        "served past the cap: {:?}",
+        String::from_utf8_lossy(&first)
+    );
+    drop(idle.pop());
+    next.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut reply = Vec::new();
+    let _ = next.read_to_end(&mut reply);
+    assert!(
+        reply.starts_with(b"HTTP/1.1 200"),
+        "{}",
+        String::from_utf8_lossy(&reply)
+    );
+}

@@ -17,6 +17,7 @@ use crate::interact::draft::Draft;
 use crate::interact::{Entry, Menu, Pick, Prompter, Screen};
 use crate::live::card::Card;
 use crate::live::hub::Hub;
+use crate::live::listen;
 use crate::live::record::LiveRecord;
 use crate::live::room::{Limits, Room};
 use crate::live::server::{self, Running, ServerLimits};
@@ -98,7 +99,11 @@ pub fn start(
     let hub = Hub::new(room, draft_path.to_path_buf());
     // The link is in the draft before anyone can use it: a crash now resumes on it.
     hub.save(draft)?;
-    let server = server::start(Arc::clone(&hub), listeners, ServerLimits::default())?;
+    let server = server::start(
+        Arc::clone(&hub),
+        listeners,
+        ServerLimits::for_room(limits.participants),
+    )?;
     Ok(LiveWorkshop {
         hub,
         server,
@@ -130,10 +135,10 @@ fn tags(list: Option<&str>) -> anyhow::Result<Vec<String>> {
 fn bind(asked: Option<SocketAddr>, port: u16) -> anyhow::Result<(Vec<TcpSocket>, IpAddr)> {
     let ip = asked.map_or_else(lan_address, |a| a.ip());
     let wanted = asked.map_or(port, |a| if a.port() == 0 { port } else { a.port() });
-    let first = match server::socket(SocketAddr::new(ip, wanted)) {
+    let first = match listen::socket(SocketAddr::new(ip, wanted)) {
         Ok(l) => l,
         Err(_) if wanted != 0 && asked.is_none_or(|a| a.port() == 0) => {
-            server::socket(SocketAddr::new(ip, 0))
+            listen::socket(SocketAddr::new(ip, 0))
                 .with_context(|| format!("cannot serve the live workshop on {ip}"))?
         }
         Err(e) => {
@@ -154,7 +159,7 @@ fn bind(asked: Option<SocketAddr>, port: u16) -> anyhow::Result<(Vec<TcpSocket>,
     };
     if !ip.is_loopback() && !ip.is_unspecified() {
         // The presenter view on this computer, whatever the network does.
-        if let Ok(l) = server::socket(SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port)) {
+        if let Ok(l) = listen::socket(SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port)) {
             listeners.push(l);
         }
     }
