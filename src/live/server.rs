@@ -59,10 +59,14 @@ impl ServerLimits {
     /// spare) and 32 for presenter views and the laptop.
     pub fn for_room(participants: usize) -> ServerLimits {
         ServerLimits {
-            connections: participants * 3 + 32,
+            connections: connections(participants),
             ..ServerLimits::default()
         }
     }
+}
+
+fn connections(participants: usize) -> usize {
+    participants * 3 + 32
 }
 
 impl Default for ServerLimits {
@@ -84,7 +88,7 @@ impl Default for ServerLimits {
             wait: Duration::from_secs(25),
             header_read: Duration::from_secs(10),
             request: Duration::from_secs(10),
-            connections: 60 * 3 + 32,
+            connections: connections(super::room::Limits::default().participants),
         }
     }
 }
