@@ -117,6 +117,7 @@ pub fn result(assessment: &Assessment, context: Context, returns: Returns) -> Re
         }
     }
     overall_and_themes(assessment, &mut doc, &whole, tally, min_group);
+    answered_as_given(assessment, &mut doc, &tally.inputs());
     for id in &returns.source.unmatched_items {
         if let Some(item) = doc.items.iter_mut().find(|i| i.id == *id) {
             item.notes
@@ -163,6 +164,25 @@ pub fn too_few_warning(respondents: u64, min_group: u64) -> Option<String> {
             if respondents == 1 { "" } else { "s" }
         )
     })
+}
+
+/// How many items were answered, overall and per theme, counting an item not shown (rated
+/// by fewer than the minimum) as answered: it was, and its count of answers is shown. A
+/// count, not a figure, so suppression leaves it: "0 of 10" beside a hidden overall would
+/// say that nobody answered.
+fn answered_as_given(assessment: &Assessment, doc: &mut ResultDoc, given: &[ItemInput]) {
+    let answered = |theme: Option<&str>| {
+        assessment
+            .items
+            .iter()
+            .zip(given)
+            .filter(|(item, input)| input.score.is_some() && theme.is_none_or(|t| item.theme == t))
+            .count()
+    };
+    doc.overall.answered = answered(None);
+    for theme in &mut doc.themes {
+        theme.answered = answered(Some(&theme.id));
+    }
 }
 
 /// The whole survey's overall and theme figures as the plan lets them be shown: the

@@ -650,9 +650,12 @@ fn regression_a_survey_of_8_showed_every_figure_with_only_a_warning() {
     let (doc, shown) = every_format(&csv, &[]);
     assert!(doc["overall"]["score"].is_null() && doc["overall"]["band"].is_null());
     assert!(doc["overall"].get("per_respondent").is_none());
+    // Every item was answered, though no figure is shown: "0 of 10" would say nobody did.
+    assert_eq!(doc["overall"]["answered"], doc["overall"]["items"]);
     for t in doc["themes"].as_array().unwrap() {
         assert!(t["score"].is_null() && t["percent"].is_null(), "{t}");
         assert_eq!(t["reason"], "fewer than 11 answers");
+        assert_eq!(t["answered"], t["items"], "{t}");
     }
     for i in doc["items"].as_array().unwrap() {
         assert!(i["score"].is_null() && i.get("aggregate").is_none(), "{i}");
