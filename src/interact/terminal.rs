@@ -6,7 +6,6 @@
 //! editor and the yes/no are plead's own, laid out by `layout`. Ctrl-C leaves the cursor
 //! hidden unless mended: `restore_on_interrupt` and `answered` do that.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -187,11 +186,6 @@ fn watch_size(term: Term, state: Arc<Mutex<State>>) {
                 }
             }
         });
-}
-
-/// Whether both ends of the session are a terminal a person can answer on.
-pub fn is_interactive() -> bool {
-    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
 static DRAFT: OnceLock<String> = OnceLock::new();
